@@ -1,0 +1,132 @@
+using NodaTime;
+using RegRights.Core.Calendars;
+using RegRights.Core.Utility;
+
+namespace RegRights.Core.Agreements;
+
+/// <summary>
+/// The numbers one registration rights agreement fixes: day counts, the notice clause's cut-off times, its time zone
+/// and roll convention. Every number is a term of the deal, so another deal's 45-day Filing Date is data, not code.
+/// <see cref="NeoTherapeutics2000"/> is the seed agreement's set, the default template.
+/// </summary>
+/// <remarks>Day counts must lie in [0, 1000]; the fax cut-off must be earlier than the late bound.</remarks>
+public sealed record AgreementTerms
+{
+    private const int MaxDays = 1000;
+
+    /// <summary>The terms of the Registration Rights Agreement of April 28, 2000 (NeoTherapeutics, Inc.).</summary>
+    public static AgreementTerms NeoTherapeutics2000 { get; } = new();
+
+    /// <summary>The zone the agreement's dates and times are in; "California time" is America/Los_Angeles (§ 6(h)).</summary>
+    public DateTimeZone TimeZone { get; init => field = Preconditions.CheckNotNull(value); } =
+        DateTimeZoneProviders.Tzdb["America/Los_Angeles"];
+
+    /// <summary>Filing Date: the Nth day following the Closing Date (§ 1, "Filing Date"; default 30).</summary>
+    public int FilingDays { get; init => field = Days(value); } = 30;
+
+    /// <summary>Effectiveness Date: the Nth day following the Closing Date (§ 1, "Effectiveness Date"; default 120).</summary>
+    public int EffectivenessDays { get; init => field = Days(value); } = 120;
+
+    /// <summary>Drafts furnished not less than N Business Days before a Registration Statement is filed (§ 3(a); 5).</summary>
+    public int PreFilingReviewBusinessDays { get; init => field = Days(value); } = 5;
+
+    /// <summary>Drafts furnished not less than N Business Days before an amendment or supplement is filed (§ 3(a); 1).</summary>
+    public int AmendmentReviewBusinessDays { get; init => field = Days(value); } = 1;
+
+    /// <summary>Holders notified not less than N Business Days before a proposed filing (§ 3(d)(i)(A); 5).</summary>
+    public int FilingNoticeBusinessDays { get; init => field = Days(value); } = 5;
+
+    /// <summary>The same notice for a supplement or sticker under § 3(c): N Business Days (§ 3(d); 1).</summary>
+    public int StickerNoticeBusinessDays { get; init => field = Days(value); } = 1;
+
+    /// <summary>A § 3(d) notice confirmed in writing no later than N Business Days following it (§ 3(d); 1).</summary>
+    public int NoticeConfirmationBusinessDays { get; init => field = Days(value); } = 1;
+
+    /// <summary>Each SEC comment letter answered within N days of receipt (§ 3(b)(iii); 10).</summary>
+    public int SecCommentResponseDays { get; init => field = Days(value); } = 10;
+
+    /// <summary>A supplement or sticker filed within N Business Days after a Holder sold 50 % (§ 3(c); 4).</summary>
+    public int StickerFilingBusinessDays { get; init => field = Days(value); } = 4;
+
+    /// <summary>An Indemnified Party's fees paid within N Business Days of written notice (§ 5(c); 10).</summary>
+    public int IndemnityPaymentBusinessDays { get; init => field = Days(value); } = 10;
+
+    /// <summary>A Holder's piggyback request within N days after receipt of the Company's notice (§ 6(g); 20).</summary>
+    public int PiggybackElectionDays { get; init => field = Days(value); } = 20;
+
+    /// <summary>The bar on granting registration rights ends at the Nth Business Day following the Closing Date (§ 6(b); 120).</summary>
+    public int StandstillBusinessDays { get; init => field = Days(value); } = 120;
+
+    /// <summary>A fax "prior to" this time on a Business Day is effective that day (§ 6(h)(i); 2:00 p.m.).</summary>
+    public LocalTime FaxCutoff { get; init; } = new(14, 0);
+
+    /// <summary>A fax later than the cut-off and "earlier than" this time is effective the next Business Day (§ 6(h)(ii); 11:59 p.m.).</summary>
+    public LocalTime FaxLateBound { get; init; } = new(23, 59);
+
+    /// <summary>What a calendar-day deadline on a non-Business Day does; the seed agreement has no roll rule.</summary>
+    public RollConvention Roll { get; init; } = RollConvention.None;
+
+    /// <summary>How contested days (Good Friday afternoon, executive-order closures) are read.</summary>
+    public ContestedDayReading ContestedDays { get; init; } = ContestedDayReading.Open;
+
+    /// <summary>Closures recorded for this agreement beyond the shipped ones (a Governor's bank closure, say).</summary>
+    public IReadOnlyList<Closure> Closures { get; init => field = Preconditions.CheckNotNull(value); } = [];
+
+    // Building a calendar costs milliseconds; keep the last one, keyed by what it was built from,
+    // so that a copy made by `with` never serves a stale calendar.
+    private (ContestedDayReading Reading, IReadOnlyList<Closure> Closures, BusinessDayCalendar Calendar)? calendar;
+
+    /// <summary>The § 1 Business Day calendar under these terms' reading and closures.</summary>
+    public BusinessDayCalendar Calendar
+    {
+        get
+        {
+            if (calendar is { } cached && cached.Reading == ContestedDays && ReferenceEquals(cached.Closures, Closures))
+            {
+                return cached.Calendar;
+            }
+
+            var built = BusinessDayCalendar.Section1.WithReading(ContestedDays).WithClosures(Closures);
+            calendar = (ContestedDays, Closures, built);
+            return built;
+        }
+    }
+
+    /// <summary>Checks the relations between terms that single setters cannot.</summary>
+    /// <exception cref="ArgumentException">The fax cut-off is not earlier than the late bound.</exception>
+    public AgreementTerms Validate()
+    {
+        Preconditions.CheckArgument(FaxCutoff < FaxLateBound, nameof(FaxCutoff),
+            $"The fax cut-off ({FaxCutoff:HH:mm:ss}) must be earlier than the late bound ({FaxLateBound:HH:mm:ss}).");
+        return this;
+    }
+
+    /// <inheritdoc />
+    public bool Equals(AgreementTerms? other) =>
+        other is not null &&
+        TimeZone.Id == other.TimeZone.Id &&
+        FilingDays == other.FilingDays &&
+        EffectivenessDays == other.EffectivenessDays &&
+        PreFilingReviewBusinessDays == other.PreFilingReviewBusinessDays &&
+        AmendmentReviewBusinessDays == other.AmendmentReviewBusinessDays &&
+        FilingNoticeBusinessDays == other.FilingNoticeBusinessDays &&
+        StickerNoticeBusinessDays == other.StickerNoticeBusinessDays &&
+        NoticeConfirmationBusinessDays == other.NoticeConfirmationBusinessDays &&
+        SecCommentResponseDays == other.SecCommentResponseDays &&
+        StickerFilingBusinessDays == other.StickerFilingBusinessDays &&
+        IndemnityPaymentBusinessDays == other.IndemnityPaymentBusinessDays &&
+        PiggybackElectionDays == other.PiggybackElectionDays &&
+        StandstillBusinessDays == other.StandstillBusinessDays &&
+        FaxCutoff == other.FaxCutoff &&
+        FaxLateBound == other.FaxLateBound &&
+        Roll == other.Roll &&
+        ContestedDays == other.ContestedDays &&
+        Closures.SequenceEqual(other.Closures);
+
+    /// <inheritdoc />
+    public override int GetHashCode() =>
+        HashCode.Combine(TimeZone.Id, FilingDays, EffectivenessDays, SecCommentResponseDays, FaxCutoff, Roll, Closures.Count);
+
+    private static int Days(int value, [System.Runtime.CompilerServices.CallerMemberName] string name = "") =>
+        Preconditions.CheckArgumentRange(name, value, 0, MaxDays);
+}
