@@ -1,0 +1,68 @@
+namespace RegRights.Core.Agreements;
+
+/// <summary>
+/// What happened under an agreement. Events start and stop the clocks of the obligation catalog; each names the
+/// section it comes from. Corrections are new events, never edits.
+/// </summary>
+public enum AgreementEventKind
+{
+    /// <summary>The Closing Date (§ 1). Starts the Filing Date, Effectiveness Date and § 6(b) clocks.</summary>
+    Closing,
+
+    /// <summary>The Company plans to file the Registration Statement on the event's date (§ 3(a) review, § 3(d)(i)(A) notice).</summary>
+    FilingPlanned,
+
+    /// <summary>The Registration Statement was filed with the Commission (§ 2(a), § 3(a)).</summary>
+    Filed,
+
+    /// <summary>An amendment or supplement is planned for filing on the event's date (§ 3(a), § 3(d)(i)(A)).</summary>
+    AmendmentPlanned,
+
+    /// <summary>A planned amendment or supplement was filed (<see cref="AgreementEvent.RefersTo"/> names the plan).</summary>
+    AmendmentFiled,
+
+    /// <summary>An SEC comment letter was received (§ 3(b)(iii)); one clock per letter.</summary>
+    SecCommentReceived,
+
+    /// <summary>The response to a comment letter was filed (<see cref="AgreementEvent.RefersTo"/> names the letter).</summary>
+    CommentResponseFiled,
+
+    /// <summary>The Registration Statement was declared effective (§ 2(a)).</summary>
+    DeclaredEffective,
+
+    /// <summary>
+    /// Days of delay in the declaration of effectiveness not caused by the Company (§ 2(a), second proviso);
+    /// <see cref="AgreementEvent.Days"/> carries the count.
+    /// </summary>
+    ExcusedDelay,
+
+    /// <summary>A Holder sold 50 % of the Registrable Securities covered by the Prospectus (§ 3(c)).</summary>
+    HolderSold50Percent,
+
+    /// <summary>The supplement or sticker after a 50 % sale was filed (<see cref="AgreementEvent.RefersTo"/> names the sale).</summary>
+    StickerFiled,
+
+    /// <summary>A § 3(d) notice was given on the event's date; a written confirmation may be requested.</summary>
+    FilingNoticeGiven,
+
+    /// <summary>A § 3(d) notice was confirmed in writing (<see cref="AgreementEvent.RefersTo"/> names the notice).</summary>
+    NoticeConfirmed,
+
+    /// <summary>Written notice of an Indemnified Party's fees and expenses (§ 5(c)).</summary>
+    IndemnificationNotice,
+
+    /// <summary>Fees and expenses paid (<see cref="AgreementEvent.RefersTo"/> names the § 5(c) notice).</summary>
+    IndemnityPaid,
+
+    /// <summary>A Holder received the Company's piggyback notice (§ 6(g)).</summary>
+    PiggybackNotice,
+
+    /// <summary>A Holder requested inclusion in writing (<see cref="AgreementEvent.RefersTo"/> names the notice).</summary>
+    PiggybackRequest,
+
+    /// <summary>
+    /// A written waiver under § 6(f) of one deadline (<see cref="AgreementEvent.DeadlineKey"/>, e.g.
+    /// <c>filing-date</c> or <c>sec-comment-response#2</c>).
+    /// </summary>
+    Waiver,
+}
