@@ -1,0 +1,184 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace RegRights.Testing;
+
+/// <summary>
+/// A real local service (Azurite, maildev) run from the repo's own npm lock file (tools/local), on loopback ports
+/// chosen free at start. It can be stopped and started again on the same ports, so a test can take a part away
+/// mid-run and give it back.
+/// </summary>
+public sealed class LocalServiceProcess : IAsyncDisposable
+{
+    private readonly string executable;
+    private readonly IReadOnlyList<string> arguments;
+    private readonly StringBuilder output = new();
+    private Process? process;
+
+    private LocalServiceProcess(string name, string executable, IReadOnlyList<string> arguments, IReadOnlyList<int> ports)
+    {
+        Name = name;
+        this.executable = executable;
+        this.arguments = arguments;
+        Ports = ports;
+    }
+
+    /// <summary>The tool's name, e.g. "azurite-table".</summary>
+    public string Name { get; }
+
+    /// <summary>The loopback ports the service listens on, in the order the caller asked for them.</summary>
+    public IReadOnlyList<int> Ports { get; }
+
+    /// <summary>Whether the process is running.</summary>
+    public bool IsRunning => process is { HasExited: false };
+
+    /// <summary>What the process has printed so far, for a failing test's message.</summary>
+    public string Output
+    {
+        get
+        {
+            lock (output)
+            {
+                return output.ToString();
+            }
+        }
+    }
+
+    /// <summary>Starts <paramref name="tool"/> from tools/local/node_modules/.bin with the arguments built from free ports.</summary>
+    /// <param name="tool">The npm binary, e.g. "azurite-table" or "maildev".</param>
+    /// <param name="portCount">How many free loopback ports to reserve.</param>
+    /// <param name="buildArguments">Builds the command line from the ports.</param>
+    /// <param name="cancellationToken">Cancels waiting for the ports to open.</param>
+    public static async Task<LocalServiceProcess> StartAsync(
+        string tool, int portCount, Func<IReadOnlyList<int>, IReadOnlyList<string>> buildArguments, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(buildArguments);
+        var ports = Enumerable.Range(0, portCount).Select(_ => FreeLoopbackPort()).ToArray();
+        var service = new LocalServiceProcess(tool, FindTool(tool), buildArguments(ports), ports);
+        await service.StartAsync(cancellationToken).ConfigureAwait(false);
+        return service;
+    }
+
+    /// <summary>Starts the process (again) on the same ports and waits until every port accepts connections.</summary>
+    public async Task StartAsync(CancellationToken cancellationToken = default)
+    {
+        if (IsRunning)
+        {
+            return;
+        }
+
+        var info = new ProcessStartInfo(executable)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {executable}.");
+        process.OutputDataReceived += (_, e) => Append(e.Data);
+        process.ErrorDataReceived += (_, e) => Append(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(60));
+        foreach (var port in Ports)
+        {
+            await WaitForPortAsync(port, timeout.Token).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Kills the process and waits until its ports are closed.</summary>
+    public async Task StopAsync()
+    {
+        if (process is null)
+        {
+            return;
+        }
+
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync().ConfigureAwait(false);
+        }
+
+        process.Dispose();
+        process = null;
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync() => await StopAsync().ConfigureAwait(false);
+
+    /// <summary>A loopback port nothing listens on right now.</summary>
+    public static int FreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private async Task WaitForPortAsync(int port, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            if (process is { HasExited: true })
+            {
+                throw new InvalidOperationException($"{Name} exited with code {process.ExitCode} before port {port} opened:\n{Output}");
+            }
+
+            try
+            {
+                using var client = new TcpClient();
+                await client.ConnectAsync(IPAddress.Loopback, port, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (SocketException)
+            {
+                await Task.Delay(100, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                await Task.Delay(100, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (output)
+        {
+            output.AppendLine(line);
+        }
+    }
+
+    // scripts/test.sh exports REGRIGHTS_LOCAL_SERVICES; from an IDE, walk up to the repo's tools/local.
+    private static string FindTool(string tool)
+    {
+        var fromEnvironment = Environment.GetEnvironmentVariable("REGRIGHTS_LOCAL_SERVICES");
+        var candidates = new List<string>();
+        if (!string.IsNullOrEmpty(fromEnvironment))
+        {
+            candidates.Add(Path.Combine(fromEnvironment, tool));
+        }
+
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            candidates.Add(Path.Combine(dir.FullName, "tools", "local", "node_modules", ".bin", tool));
+        }
+
+        return candidates.FirstOrDefault(File.Exists)
+            ?? throw new FileNotFoundException(
+                $"{tool} is not installed. Run scripts/test.sh, which installs it from tools/local/package-lock.json (npm ci).");
+    }
+}
