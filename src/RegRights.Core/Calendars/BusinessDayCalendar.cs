@@ -52,15 +52,20 @@ public sealed class BusinessDayCalendar
         string weekendSource,
         Func<int, IEnumerable<(LocalDate Date, DayReason Reason)>> rules,
         IReadOnlyList<Closure> closures,
-        ContestedDayReading reading)
+        ContestedDayReading reading,
+        BusinessDayCalendar? otherReadingCalendar = null)
     {
         Name = name;
         Reading = reading;
         Closures = closures;
         this.weekendSource = weekendSource;
         this.rules = rules;
-        otherReading = new(() => new BusinessDayCalendar(name, weekendSource, rules, closures,
-            reading == ContestedDayReading.Open ? ContestedDayReading.Closed : ContestedDayReading.Open));
+
+        // The two readings point at each other, so switching back and forth never rebuilds the tables.
+        otherReading = otherReadingCalendar is null
+            ? new(() => new BusinessDayCalendar(name, weekendSource, rules, closures,
+                reading == ContestedDayReading.Open ? ContestedDayReading.Closed : ContestedDayReading.Open, this))
+            : new(otherReadingCalendar);
         saturday = new DayReason("Saturday", weekendSource, DayReasonKind.Weekend, DayEffect.Closed);
         sunday = new DayReason("Sunday", weekendSource, DayReasonKind.Weekend, DayEffect.Closed);
 
