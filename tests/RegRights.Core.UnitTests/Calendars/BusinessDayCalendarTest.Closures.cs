@@ -6,13 +6,25 @@ namespace RegRights.Core.UnitTests.Calendars;
 /// <summary>Closures supplied as data: the shipped executive orders and a Governor's bank closure.</summary>
 public partial class BusinessDayCalendarTest
 {
-    // The executive-order closures FederalClosures ships, by hand from the orders themselves.
+    // The executive-order closures FederalClosures ships, by hand from the orders themselves: whole days only.
     private static readonly LocalDate[] ExecutiveOrderDates =
     [
+        new(1986, 12, 26), // Friday after Christmas, EO 12577
+        new(1994, 4, 27), // mourning, President Nixon
         new(2004, 6, 11), // mourning, President Reagan
         new(2007, 1, 2), // mourning, President Ford
-        new(2018, 12, 5), // mourning, President George H. W. Bush
-        new(2025, 1, 9), // mourning, President Carter
+        new(2007, 12, 24), // Monday before Christmas, EO 13453
+        new(2008, 12, 26), // Friday after Christmas
+        new(2012, 12, 24), // Monday before Christmas, EO 13633
+        new(2014, 12, 26), // Friday after Christmas, EO 13682
+        new(2018, 12, 5), // mourning, President George H. W. Bush, EO 13852
+        new(2018, 12, 24), // Monday before Christmas, EO 13854
+        new(2019, 12, 24), // Tuesday before Christmas, EO 13900
+        new(2020, 12, 24), // Thursday before Christmas, EO 13965
+        new(2024, 12, 24), // Tuesday before Christmas, EO 14129
+        new(2025, 1, 9), // mourning, President Carter, EO 14133
+        new(2025, 12, 24), // Wednesday before Christmas, EO 14371
+        new(2025, 12, 26), // Friday after Christmas, EO 14371
     ];
 
     [Fact]
@@ -45,6 +57,19 @@ public partial class BusinessDayCalendarTest
         Assert.Equal(DayEffect.Closed, Assert.Single(edgar.Reasons).Effect);
         Assert.Equal(section1.Reasons[0].Source, edgar.Reasons[0].Source);
         Assert.False(Calendar.WithReading(ContestedDayReading.Closed).IsBusinessDay(date));
+    }
+
+    [Fact]
+    public void PlusBusinessDays_OverChristmasEve2024_DependsOnReading()
+    {
+        // Monday 2024-12-23: Tuesday the 24th was closed by Executive Order 14129 (contested for § 1), the 25th is
+        // Christmas Day. Default reading: the 24th counts; other reading and EDGAR: Thursday the 26th.
+        var monday = new LocalDate(2024, 12, 23);
+
+        Assert.Equal(new LocalDate(2024, 12, 24), Calendar.PlusBusinessDays(monday, 1));
+        Assert.Equal(new LocalDate(2024, 12, 26), Calendar.WithReading(ContestedDayReading.Closed).PlusBusinessDays(monday, 1));
+        Assert.Equal(new LocalDate(2024, 12, 26), Edgar.PlusBusinessDays(monday, 1));
+        Assert.StartsWith("Executive Order 14129", Assert.Single(Calendar.GetDay(new LocalDate(2024, 12, 24)).Reasons).Source, StringComparison.Ordinal);
     }
 
     [Fact]
