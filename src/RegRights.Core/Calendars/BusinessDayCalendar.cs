@@ -52,15 +52,20 @@ public sealed class BusinessDayCalendar
         string weekendSource,
         Func<int, IEnumerable<(LocalDate Date, DayReason Reason)>> rules,
         IReadOnlyList<Closure> closures,
-        ContestedDayReading reading)
+        ContestedDayReading reading,
+        BusinessDayCalendar? otherReadingCalendar = null)
     {
         Name = name;
         Reading = reading;
         Closures = closures;
         this.weekendSource = weekendSource;
         this.rules = rules;
-        otherReading = new(() => new BusinessDayCalendar(name, weekendSource, rules, closures,
-            reading == ContestedDayReading.Open ? ContestedDayReading.Closed : ContestedDayReading.Open));
+
+        // The two readings point at each other, so switching back and forth never rebuilds the tables.
+        otherReading = otherReadingCalendar is null
+            ? new(() => new BusinessDayCalendar(name, weekendSource, rules, closures,
+                reading == ContestedDayReading.Open ? ContestedDayReading.Closed : ContestedDayReading.Open, this))
+            : new(otherReadingCalendar);
         saturday = new DayReason("Saturday", weekendSource, DayReasonKind.Weekend, DayEffect.Closed);
         sunday = new DayReason("Sunday", weekendSource, DayReasonKind.Weekend, DayEffect.Closed);
 
@@ -138,6 +143,7 @@ public sealed class BusinessDayCalendar
     /// <param name="closures">The closures to add; each date must lie in the supported range.</param>
     /// <returns>A new calendar; this one is unchanged.</returns>
     /// <exception cref="ArgumentOutOfRangeException">A closure's date is outside the supported range.</exception>
+    /// <exception cref="ArgumentException">A closure's date is not in the ISO calendar.</exception>
     [Pure]
     public BusinessDayCalendar WithClosures(IEnumerable<Closure> closures)
     {
@@ -164,6 +170,7 @@ public sealed class BusinessDayCalendar
 
     /// <summary>The date with every reason that applies to it: why it is not a Business Day, or why it is contested.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="date"/> is outside the supported range.</exception>
+    /// <exception cref="ArgumentException"><paramref name="date"/> is not in the ISO calendar.</exception>
     [Pure]
     public CalendarDay GetDay(LocalDate date)
     {
@@ -176,6 +183,7 @@ public sealed class BusinessDayCalendar
     /// non-Business Days, contested days and noted days, in date order.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The interval leaves the supported range.</exception>
+    /// <exception cref="ArgumentException">The interval is not in the ISO calendar.</exception>
     [Pure]
     public IEnumerable<CalendarDay> GetNotableDays(DateInterval interval)
     {
@@ -206,7 +214,9 @@ public sealed class BusinessDayCalendar
     /// From Saturday 2000-05-27, one Business Day forward is Tuesday 2000-05-30: Sunday, then Memorial Day on
     /// Monday 2000-05-29, are skipped. A non-Business Day start is allowed; the first step lands on a Business Day.
     /// </remarks>
-    /// <exception cref="ArgumentOutOfRangeException">The date, or the result, is outside the supported range.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The date (<c>date</c>), or the result (<c>count</c>), is outside the
+    /// supported range.</exception>
+    /// <exception cref="ArgumentException"><paramref name="date"/> is not in the ISO calendar.</exception>
     [Pure]
     public LocalDate PlusBusinessDays(LocalDate date, int count)
     {
@@ -230,18 +240,26 @@ public sealed class BusinessDayCalendar
     }
 
     /// <summary>The first Business Day strictly after <paramref name="date"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="date"/>, or the Business Day sought, is outside the supported range.</exception>
+    /// <exception cref="ArgumentException"><paramref name="date"/> is not in the ISO calendar.</exception>
     [Pure]
     public LocalDate NextBusinessDay(LocalDate date) => PlusBusinessDays(date, 1);
 
     /// <summary><paramref name="date"/> when it is a Business Day; otherwise the next one.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="date"/>, or the Business Day sought, is outside the supported range.</exception>
+    /// <exception cref="ArgumentException"><paramref name="date"/> is not in the ISO calendar.</exception>
     [Pure]
     public LocalDate NextBusinessDayOrSame(LocalDate date) => IsBusinessDay(date) ? date : PlusBusinessDays(date, 1);
 
     /// <summary>The last Business Day strictly before <paramref name="date"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="date"/>, or the Business Day sought, is outside the supported range.</exception>
+    /// <exception cref="ArgumentException"><paramref name="date"/> is not in the ISO calendar.</exception>
     [Pure]
     public LocalDate PreviousBusinessDay(LocalDate date) => PlusBusinessDays(date, -1);
 
     /// <summary><paramref name="date"/> when it is a Business Day; otherwise the one before it.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="date"/>, or the Business Day sought, is outside the supported range.</exception>
+    /// <exception cref="ArgumentException"><paramref name="date"/> is not in the ISO calendar.</exception>
     [Pure]
     public LocalDate PreviousBusinessDayOrSame(LocalDate date) => IsBusinessDay(date) ? date : PlusBusinessDays(date, -1);
 
