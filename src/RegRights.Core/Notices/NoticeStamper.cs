@@ -109,7 +109,7 @@ public sealed class NoticeStamper
         }
 
         var stamps = StampEach(terms, terms.Calendar, deliveries);
-        var literal = Earliest(stamps.Select(s => s.Literal));
+        var literal = Earliest(stamps, s => s.Literal);
         var gaps = stamps.Where(s => s.Gap is not null).ToList();
         var alternative = gaps.Count == 0 ? null : OtherReading(stamps, literal);
         var warnings = Warnings(terms, stamps, literal, recordedAt);
@@ -254,12 +254,15 @@ public sealed class NoticeStamper
     }
 
     /// <summary>The earliest known reading; ties go to the lower clause, then the earlier sending, then the list order.</summary>
-    private static NoticeReading Earliest(IEnumerable<NoticeReading> readings)
+    private static NoticeReading Earliest(IEnumerable<DeliveryStamp> stamps, Func<DeliveryStamp, NoticeReading> reading)
     {
-        var known = readings.Where(r => r.CountsFrom is not null)
-            .OrderBy(r => r.CountsFrom!.Value)
-            .ThenBy(r => r.Rule)
-            .ThenBy(r => r.Delivery)
+        var known = stamps.Select(s => (Reading: reading(s), Sent: s.Delivery.SentAt.ToInstant()))
+            .Where(r => r.Reading.CountsFrom is not null)
+            .OrderBy(r => r.Reading.CountsFrom!.Value)
+            .ThenBy(r => r.Reading.Rule)
+            .ThenBy(r => r.Sent)
+            .ThenBy(r => r.Reading.Delivery)
+            .Select(r => r.Reading)
             .FirstOrDefault();
         return known ?? new NoticeReading(NoticeRule.ActualReceipt, null, null, null,
             "Every delivery is effective only upon actual receipt (§ 6(h)(iv)), and no receipt is recorded: " +
@@ -268,7 +271,7 @@ public sealed class NoticeStamper
 
     private static NoticeReading OtherReading(List<DeliveryStamp> stamps, NoticeReading literal)
     {
-        var other = Earliest(stamps.Select(s => s.Alternative ?? s.Literal));
+        var other = Earliest(stamps, s => s.Alternative ?? s.Literal);
         var winner = other.Delivery is { } i ? $" The earliest delivery is then {NoticeText.Ordinal(i, stamps.Count)}: {other.Explanation}" : string.Empty;
         return other with { Explanation = Changes(literal, other) + winner };
     }
@@ -382,7 +385,7 @@ public sealed class NoticeStamper
 
         var otherCalendar = terms.Calendar.WithReading(
             terms.Calendar.Reading == ContestedDayReading.Open ? ContestedDayReading.Closed : ContestedDayReading.Open);
-        var other = Earliest(StampEach(terms, otherCalendar, [.. stamps.Select(s => s.Delivery)]).Select(s => s.Literal));
+        var other = Earliest(StampEach(terms, otherCalendar, [.. stamps.Select(s => s.Delivery)]), s => s.Literal);
         if (other.EffectiveDate != literal.EffectiveDate || other.Rule != literal.Rule)
         {
             warnings.Add(new(NoticeWarningKind.ContestedDay, null,
