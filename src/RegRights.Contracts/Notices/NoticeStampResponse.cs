@@ -1,0 +1,118 @@
+using NodaTime;
+using RegRights.Core.Notices;
+
+namespace RegRights.Contracts.Notices;
+
+/// <summary>
+/// The one JSON document for a § 6(h) notice stamp, emitted alike by <c>POST /api/notices</c> and
+/// <c>regrights stamp --json</c>. Build it only with <see cref="From"/>, so the two can never differ.
+/// </summary>
+/// <remarks>
+/// Serialized with <see cref="RegRightsJson.Options"/>: <c>effectiveDate</c> is an ISO date or null (receipt needed
+/// and not recorded), <c>countsFrom</c> and <c>recordedAt</c> are UTC instants, <c>rule</c> is "6(h)(i)" to "6(h)(iv)".
+/// </remarks>
+/// <param name="EffectiveDate">The effective date in California time, or null.</param>
+/// <param name="CountsFrom">The moment it counts from, or null with the date.</param>
+/// <param name="Rule">The clause applied, "6(h)(i)" to "6(h)(iv)".</param>
+/// <param name="Gap">True when some delivery falls in a gap of the text.</param>
+/// <param name="Alternative">The other reading when <paramref name="Gap"/> is true; otherwise null.</param>
+/// <param name="Explanation">The result in words a lawyer can check.</param>
+/// <param name="Winner">The index of the delivery that made the notice effective, or null.</param>
+/// <param name="RecordedAt">When the system recorded the notice, by its own clock.</param>
+/// <param name="Deliveries">Each delivery as recorded and as stamped on its own.</param>
+/// <param name="Warnings">What a lawyer should look at.</param>
+public sealed record NoticeStampResponse(
+    LocalDate? EffectiveDate,
+    Instant? CountsFrom,
+    string Rule,
+    bool Gap,
+    NoticeReadingResponse? Alternative,
+    string Explanation,
+    int? Winner,
+    Instant RecordedAt,
+    IReadOnlyList<DeliveryStampResponse> Deliveries,
+    IReadOnlyList<NoticeWarningResponse> Warnings)
+{
+    /// <summary>The document for <paramref name="stamp"/>: the single mapping the API and the CLI share.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="stamp"/> is null.</exception>
+    public static NoticeStampResponse From(NoticeStamp stamp)
+    {
+        ArgumentNullException.ThrowIfNull(stamp);
+        return new(
+            stamp.EffectiveDate,
+            stamp.CountsFrom,
+            stamp.Rule.ToSection(),
+            stamp.Gap,
+            NoticeReadingResponse.From(stamp.Alternative),
+            stamp.Explanation,
+            stamp.Winner,
+            stamp.RecordedAt,
+            [.. stamp.Deliveries.Select(DeliveryStampResponse.From)],
+            [.. stamp.Warnings.Select(w => new NoticeWarningResponse(w.Kind, w.Delivery, w.Message))]);
+    }
+}
+
+/// <summary>One reading of § 6(h) for a notice or a delivery.</summary>
+/// <param name="Rule">The clause applied, "6(h)(i)" to "6(h)(iv)".</param>
+/// <param name="EffectiveDate">The effective date in California time, or null.</param>
+/// <param name="CountsFrom">The moment it counts from, or null.</param>
+/// <param name="Delivery">The index of the delivery that gives it, or null.</param>
+/// <param name="Explanation">The reading in words.</param>
+public sealed record NoticeReadingResponse(string Rule, LocalDate? EffectiveDate, Instant? CountsFrom, int? Delivery, string Explanation)
+{
+    internal static NoticeReadingResponse? From(NoticeReading? reading) =>
+        reading is null
+            ? null
+            : new(reading.Rule.ToSection(), reading.EffectiveDate, reading.CountsFrom, reading.Delivery, reading.Explanation);
+}
+
+/// <summary>One delivery: what was recorded, and what § 6(h) makes of it on its own.</summary>
+/// <param name="Index">Its position in the request, from 0.</param>
+/// <param name="Method">How it was sent.</param>
+/// <param name="SentAt">The claimed sending time, with the offset the sender gave.</param>
+/// <param name="ReceivedAt">The recorded receipt, with the offset given, or null.</param>
+/// <param name="FaxNumber">The facsimile number, as recorded.</param>
+/// <param name="TrackingNumber">The tracking number, as recorded.</param>
+/// <param name="Rule">The clause applied to it, "6(h)(i)" to "6(h)(iv)".</param>
+/// <param name="EffectiveDate">Its effective date in California time, or null.</param>
+/// <param name="CountsFrom">The moment it counts from, or null.</param>
+/// <param name="Gap">True when it falls in a gap of the text.</param>
+/// <param name="GapKind">Which gap, or null.</param>
+/// <param name="Alternative">The other reading when <paramref name="Gap"/> is true; otherwise null.</param>
+/// <param name="Explanation">Its result in words.</param>
+public sealed record DeliveryStampResponse(
+    int Index,
+    DeliveryMethod Method,
+    OffsetDateTime SentAt,
+    OffsetDateTime? ReceivedAt,
+    string? FaxNumber,
+    string? TrackingNumber,
+    string Rule,
+    LocalDate? EffectiveDate,
+    Instant? CountsFrom,
+    bool Gap,
+    NoticeGap? GapKind,
+    NoticeReadingResponse? Alternative,
+    string Explanation)
+{
+    internal static DeliveryStampResponse From(DeliveryStamp stamp) => new(
+        stamp.Index,
+        stamp.Delivery.Method,
+        stamp.Delivery.SentAt,
+        stamp.Delivery.ReceivedAt,
+        stamp.Delivery.FaxNumber,
+        stamp.Delivery.TrackingNumber,
+        stamp.Rule.ToSection(),
+        stamp.EffectiveDate,
+        stamp.CountsFrom,
+        stamp.Gap is not null,
+        stamp.Gap,
+        NoticeReadingResponse.From(stamp.Alternative),
+        stamp.Explanation);
+}
+
+/// <summary>A warning on a notice stamp.</summary>
+/// <param name="Code">What it is about, e.g. "sentAfterReceipt".</param>
+/// <param name="Delivery">The index of the delivery concerned, or null for the whole notice.</param>
+/// <param name="Message">The warning in words.</param>
+public sealed record NoticeWarningResponse(NoticeWarningKind Code, int? Delivery, string Message);
