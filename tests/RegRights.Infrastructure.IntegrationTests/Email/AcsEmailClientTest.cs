@@ -324,6 +324,27 @@ public sealed class AcsEmailClientTest
     }
 
     [Fact]
+    public async Task SendAsync_ServiceTooSlowEveryTry_ThrowsTransient()
+    {
+        // Arrange: each answer would take 5 s; the client gives each try 200 ms, and retries once.
+        await using var server = await AcsEmailServer.StartAsync();
+        server.AnswerDelay = TimeSpan.FromSeconds(5);
+        var options = FastOptions();
+        options.Retry.NetworkTimeout = TimeSpan.FromMilliseconds(200);
+        options.Retry.MaxRetries = 1;
+        var sender = Sender(new AcsEmailClient(server.ConnectionString, options));
+
+        // Act
+        var ex = await Assert.ThrowsAsync<EmailTransportException>(() =>
+            sender.SendAsync(ReminderEmails.FilingDate(), "agreement-2000-04-28|filing-date|T-7", Cancel));
+
+        // Assert: a transient failure, not the caller's cancellation, and the server took nothing.
+        Assert.True(ex.IsTransient);
+        Assert.False(Cancel.IsCancellationRequested);
+        Assert.Empty(server.Emails);
+    }
+
+    [Fact]
     public async Task StartSendAsync_EmptyOperationId_Throws()
     {
         await using var server = await AcsEmailServer.StartAsync();

@@ -68,6 +68,9 @@ internal sealed class AcsEmailServer : IAsyncDisposable
     /// <summary>The retry-after (seconds) on non-terminal answers; none when null.</summary>
     public int? PollRetryAfterSeconds { get; set; }
 
+    /// <summary>How long the server waits before it reads each request, to outlast a client's network timeout.</summary>
+    public TimeSpan AnswerDelay { get; set; }
+
     public IReadOnlyList<RecordedRequest> Requests
     {
         get
@@ -132,6 +135,18 @@ internal sealed class AcsEmailServer : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context)
     {
+        if (AnswerDelay > TimeSpan.Zero)
+        {
+            try
+            {
+                await Task.Delay(AnswerDelay, context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+
         var request = context.Request;
         var rawTarget = context.Features.GetRequiredFeature<IHttpRequestFeature>().RawTarget;
         using var buffer = new MemoryStream();

@@ -44,9 +44,12 @@ public sealed class AcsEmailSender : IEmailSender
                 $"ACS at {client.Endpoint} did not take the email (operation {operationId}): {(ex.Status == 0 ? "unreachable" : $"HTTP {ex.Status} {ex.ErrorCode}")}.",
                 ex);
         }
-        catch (AggregateException ex) when (ex.InnerExceptions.Count > 0 && ex.InnerExceptions.All(inner => inner is RequestFailedException))
+        catch (AggregateException ex) when (!cancellationToken.IsCancellationRequested
+                                            && ex.InnerExceptions.Count > 0
+                                            && ex.InnerExceptions.All(inner => inner is RequestFailedException or OperationCanceledException))
         {
-            // The retry policy gave up after several tries that got no answer at all (connection refused, reset).
+            // The retry policy gave up after several tries that got no answer at all: connection refused or reset, or
+            // the network timeout (an OperationCanceledException while the caller had not cancelled).
             throw new EmailTransportException(
                 "Acs", isTransient: true, $"ACS at {client.Endpoint} was unreachable after {ex.InnerExceptions.Count} tries (operation {operationId}).", ex);
         }

@@ -80,7 +80,7 @@ public sealed class SmtpEmailSender : IEmailSender
                                    || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             throw new EmailTransportException(
-                "Smtp", isTransient: true, $"SMTP server {server} could not be reached or dropped the connection; Message-Id <{messageId}> was not sent: {ex.Message}", ex);
+                "Smtp", isTransient: true, $"SMTP server {server} could not be reached or dropped the connection before accepting Message-Id <{messageId}>; it is not known to have been sent: {ex.Message}", ex);
         }
 
         try
