@@ -22,8 +22,7 @@ internal static class CliRunner
         if (result.Errors.Count > 0)
         {
             // One line naming the argument, not the library's help dump: scripts read stderr.
-            Console.Error.WriteLine($"regrights: {result.Errors[0].Message}");
-            return UsageError;
+            return Fail(result.Errors[0].Message);
         }
 
         try
@@ -34,20 +33,39 @@ internal static class CliRunner
         catch (ArgumentOutOfRangeException ex)
         {
             // A count that leaves the calendar's range (a closing late in 2100, say) is the caller's dates' fault.
-            Console.Error.WriteLine($"regrights: {ex.Message.Split(Environment.NewLine)[0]}");
-            return UsageError;
+            return Fail(ex.Message.Split(Environment.NewLine)[0]);
         }
     }
 
-    /// <summary>An ISO date option (yyyy-MM-dd) limited to the calendar's supported range.</summary>
-    internal static Option<LocalDate> DateOption(string name, string description, bool required = false) =>
+    /// <summary>
+    /// An ISO date option (yyyy-MM-dd) limited to the calendar's supported range, or to <paramref name="latest"/> when
+    /// given. Checks live in the parser: a validator that reads a value the parser refused throws instead of reporting.
+    /// </summary>
+    internal static Option<LocalDate> DateOption(
+        string name, string description, bool required = false, LocalDate? latest = null, string? whyLatest = null) =>
         new(name)
         {
             Description = description,
             Required = required,
             HelpName = "yyyy-MM-dd",
-            CustomParser = result => ParseDate(name, result.Tokens.Count == 0 ? "" : result.Tokens[0].Value, result.AddError),
+            CustomParser = result =>
+            {
+                var date = ParseDate(name, result.Tokens.Count == 0 ? "" : result.Tokens[0].Value, result.AddError);
+                if (latest is { } last && date > last)
+                {
+                    result.AddError($"{name}: {IsoDate.Format(date)} is after {IsoDate.Format(last)}; {whyLatest}");
+                }
+
+                return date;
+            },
         };
+
+    /// <summary>Writes the one-line error for a bad argument found after parsing and returns <see cref="UsageError"/>.</summary>
+    internal static int Fail(string message)
+    {
+        Console.Error.WriteLine($"regrights: {message}");
+        return UsageError;
+    }
 
     /// <summary>A whole-number option limited to [min, max].</summary>
     internal static Option<int> IntOption(string name, string description, int min, int max) =>
@@ -68,16 +86,6 @@ internal static class CliRunner
                 return 0;
             },
         };
-
-    /// <summary>Adds an error to a date option when its value is later than <paramref name="latest"/>.</summary>
-    internal static void NotAfter(Option<LocalDate> option, LocalDate latest, string why) =>
-        option.Validators.Add(result =>
-        {
-            if (!result.Errors.Any() && result.GetValueOrDefault<LocalDate>() is var date && date > latest)
-            {
-                result.AddError($"{option.Name}: {IsoDate.Format(date)} is after {IsoDate.Format(latest)}; {why}");
-            }
-        });
 
     /// <summary>A repeatable ISO date option.</summary>
     internal static Option<LocalDate[]> DatesOption(string name, string description) =>

@@ -18,17 +18,13 @@ internal static class BusinessDaysCommand
         {
             from, to, json,
         };
-        command.Validators.Add(result =>
-        {
-            if (result.GetResult(from) is { } fromResult && !fromResult.Errors.Any()
-                && result.GetResult(to) is { } toResult && !toResult.Errors.Any()
-                && result.GetValue(to) < result.GetValue(from))
-            {
-                result.AddError($"--to: {CliRunner.Day(result.GetValue(to))} is before --from {CliRunner.Day(result.GetValue(from))}.");
-            }
-        });
         command.SetAction(parse =>
         {
+            if (parse.GetValue(to) < parse.GetValue(from))
+            {
+                return CliRunner.Fail($"--to: {CliRunner.Day(parse.GetValue(to))} is before --from {CliRunner.Day(parse.GetValue(from))}.");
+            }
+
             var calendar = BusinessDayCalendar.Section1;
             var interval = new DateInterval(parse.GetValue(from), parse.GetValue(to));
             var document = NonBusinessDaysDocument.From(calendar.GetNotableDays(interval));

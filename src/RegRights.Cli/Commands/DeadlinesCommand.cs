@@ -17,9 +17,8 @@ internal static class DeadlinesCommand
 
     internal static Command Create()
     {
-        var closing = CliRunner.DateOption("--closing", "The Closing Date (§ 1).", required: true);
-        CliRunner.NotAfter(closing, BusinessDayCalendar.MaxDate.PlusYears(-2),
-            "the schedule runs two years past the Closing Date and the calendar ends there.");
+        var closing = CliRunner.DateOption("--closing", "The Closing Date (§ 1).", required: true,
+            BusinessDayCalendar.MaxDate.PlusYears(-2), "the schedule runs two years past the Closing Date and the calendar ends there.");
         var excusedDelay = CliRunner.IntOption("--excused-delay-days",
             "Days of delay in effectiveness not caused by the Company (§ 2(a)); postpones the Effectiveness Date.", 0, 1000);
         var comments = CliRunner.DatesOption("--sec-comment-received", "The date an SEC comment letter was received (§ 3(b)(iii)); repeat per letter.");
