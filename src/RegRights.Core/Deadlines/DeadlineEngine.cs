@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using NodaTime;
-using NodaTime.Text;
 using RegRights.Core.Agreements;
 using RegRights.Core.Calendars;
 using RegRights.Core.Utility;
@@ -34,8 +33,6 @@ public static class DeadlineEngine
     // Reg. S-T Rule 13(a)(4) (17 CFR 232.13): a submission started after 5:30 p.m. Eastern takes the next filing day's date.
     private static readonly LocalTime EdgarCutoff = new(17, 30);
 
-    private static readonly LocalDatePattern Iso = LocalDatePattern.Iso;
-    private static readonly LocalDatePattern WithWeekday = LocalDatePattern.CreateWithInvariantCulture("dddd uuuu-MM-dd");
 
     /// <summary>Computes the schedule.</summary>
     /// <param name="terms">The agreement's terms (day counts, roll convention, reading of contested days, zone).</param>
@@ -72,7 +69,7 @@ public static class DeadlineEngine
         var dates = main[item.Index];
         var obligation = item.Obligation;
         var anchor = item.Anchor is null ? item.From : main[item.Anchor.Index].Last;
-        var waiver = Earliest(events, AgreementEventKind.Waiver, e => e.DeadlineKey == item.Key);
+        var waiver = EarliestWaiver(events, item.Key);
 
         var cutoff = dates.Cutoff is not { } cutoffDate
             ? null
@@ -117,16 +114,16 @@ public static class DeadlineEngine
         var obligation = item.Obligation;
         if (ReferenceEquals(obligation, ObligationCatalog.EffectivenessPeriodEnd))
         {
-            return $"{item.FromLabel} {Iso.Format(item.From)} + {Rule144kYears} years (Rule 144(k))";
+            return $"{item.FromLabel} {DateText.Iso(item.From)} + {Rule144kYears} years (Rule 144(k))";
         }
 
         return obligation.Count switch
         {
             DayCount.CalendarDaysAfter when item.ExcusedDays > 0 =>
-                $"{item.FromLabel} {Iso.Format(item.From)} + {Count(item.Days, "day")} + {Count(item.ExcusedDays, "day")} of excused delay",
-            DayCount.CalendarDaysAfter => $"{item.FromLabel} {Iso.Format(item.From)} + {Count(item.Days, "day")}",
-            DayCount.BusinessDaysAfter => $"{item.FromLabel} {Iso.Format(item.From)} + {Count(item.Days, "Business Day")}",
-            _ => $"{Count(item.Days, "Business Day")} before {item.FromLabel} {Iso.Format(anchor)}",
+                $"{item.FromLabel} {DateText.Iso(item.From)} + {Count(item.Days, "day")} + {Count(item.ExcusedDays, "day")} of excused delay",
+            DayCount.CalendarDaysAfter => $"{item.FromLabel} {DateText.Iso(item.From)} + {Count(item.Days, "day")}",
+            DayCount.BusinessDaysAfter => $"{item.FromLabel} {DateText.Iso(item.From)} + {Count(item.Days, "Business Day")}",
+            _ => $"{Count(item.Days, "Business Day")} before {item.FromLabel} {DateText.Iso(anchor)}",
         };
     }
 
@@ -332,7 +329,7 @@ public static class DeadlineEngine
         var periodEnd = new List<Item>(1);
 
         var closing = Latest(events, AgreementEventKind.Closing);
-        var filed = Earliest(events, AgreementEventKind.Filed, _ => true);
+        var filed = Earliest(events, AgreementEventKind.Filed);
         var planned = Latest(events, AgreementEventKind.FilingPlanned);
         Item? filingItem = null;
 
@@ -360,7 +357,7 @@ public static class DeadlineEngine
             {
                 ExcusedDays = excused,
                 StartedBy = closing,
-                MetBy = Earliest(events, AgreementEventKind.DeclaredEffective, _ => true),
+                MetBy = Earliest(events, AgreementEventKind.DeclaredEffective),
             });
 
             // § 6(b): the bar ends with the 120th Business Day following the Closing Date.
@@ -380,8 +377,7 @@ public static class DeadlineEngine
             {
                 Anchor = registration is null ? filingItem : null,
                 StartedBy = registration ?? closing,
-                MetBy = Earliest(events, AgreementEventKind.DraftsFurnished,
-                    e => e.RefersTo is null || e.RefersTo == planned?.Id || e.RefersTo == filed?.Id),
+                MetBy = Earliest(events, AgreementEventKind.DraftsFurnished, planned?.Id, filed?.Id, orUnreferenced: true),
             });
         }
 
@@ -392,14 +388,13 @@ public static class DeadlineEngine
                 filed is not null ? "the filing" : "the planned filing")
             {
                 StartedBy = registration,
-                MetBy = Earliest(events, AgreementEventKind.FilingNoticeGiven,
-                    e => e.RefersTo is not null && (e.RefersTo == planned?.Id || e.RefersTo == filed?.Id)),
+                MetBy = Earliest(events, AgreementEventKind.FilingNoticeGiven, planned?.Id, filed?.Id),
             });
         }
 
         foreach (var plan in ByDate(events, AgreementEventKind.AmendmentPlanned))
         {
-            var amendmentFiled = Earliest(events, AgreementEventKind.AmendmentFiled, e => e.RefersTo == plan.Id);
+            var amendmentFiled = Earliest(events, AgreementEventKind.AmendmentFiled, plan.Id);
             var (from, label) = amendmentFiled is not null
                 ? (amendmentFiled.Date, "the amendment's filing")
                 : (plan.Date, "the amendment's planned filing");
@@ -408,19 +403,19 @@ public static class DeadlineEngine
             amendmentReview.Add(new Item(ObligationCatalog.AmendmentReview, terms, from, label)
             {
                 StartedBy = plan,
-                MetBy = Earliest(events, AgreementEventKind.DraftsFurnished, e => e.RefersTo == plan.Id),
+                MetBy = Earliest(events, AgreementEventKind.DraftsFurnished, plan.Id),
             });
             filingNotice.Add(new Item(ObligationCatalog.FilingNotice, terms, from, label)
             {
                 StartedBy = plan,
-                MetBy = Earliest(events, AgreementEventKind.FilingNoticeGiven, e => e.RefersTo == plan.Id),
+                MetBy = Earliest(events, AgreementEventKind.FilingNoticeGiven, plan.Id),
             });
         }
 
         foreach (var sale in ByDate(events, AgreementEventKind.HolderSold50Percent))
         {
             // § 3(c): "within four (4) Business Days" of a Holder's 50 % sale.
-            var stickerFiled = Earliest(events, AgreementEventKind.StickerFiled, e => e.RefersTo == sale.Id);
+            var stickerFiled = Earliest(events, AgreementEventKind.StickerFiled, sale.Id);
             var sticker = new Item(ObligationCatalog.StickerFiling, terms, sale.Date, "Holder's 50 % sale")
             {
                 StartedBy = sale,
@@ -436,20 +431,20 @@ public static class DeadlineEngine
                 Anchor = stickerFiled is null ? sticker : null,
                 StickerNotice = true,
                 StartedBy = sale,
-                MetBy = Earliest(events, AgreementEventKind.FilingNoticeGiven, e => e.RefersTo == sale.Id),
+                MetBy = Earliest(events, AgreementEventKind.FilingNoticeGiven, sale.Id),
             });
         }
 
         foreach (var request in ByDate(events, AgreementEventKind.ConfirmationRequested))
         {
             // § 3(d): "no later than one (1) Business Day following the day" of the notice, once asked.
-            var notice = Earliest(events, AgreementEventKind.FilingNoticeGiven, e => e.Id == request.RefersTo);
+            var notice = ById(events, AgreementEventKind.FilingNoticeGiven, request.RefersTo);
             if (notice is not null)
             {
                 confirmation.Add(new Item(ObligationCatalog.NoticeConfirmation, terms, notice.Date, "§ 3(d) notice given")
                 {
                     StartedBy = request,
-                    MetBy = Earliest(events, AgreementEventKind.NoticeConfirmed, e => e.RefersTo == notice.Id),
+                    MetBy = Earliest(events, AgreementEventKind.NoticeConfirmed, notice.Id),
                 });
             }
         }
@@ -489,13 +484,35 @@ public static class DeadlineEngine
             into.Add(new Item(obligation, terms, start.Date, label)
             {
                 StartedBy = start,
-                MetBy = Earliest(events, answers, e => e.RefersTo == start.Id),
+                MetBy = Earliest(events, answers, start.Id),
             });
         }
     }
 
-    private static IEnumerable<AgreementEvent> ByDate(IReadOnlyList<AgreementEvent> events, AgreementEventKind kind) =>
-        events.Where(e => e.Kind == kind).OrderBy(e => e.Date);
+    // In order of date, ties in recorded order (a stable sort), so that instance numbers follow the dates.
+    private static List<AgreementEvent> ByDate(IReadOnlyList<AgreementEvent> events, AgreementEventKind kind)
+    {
+        List<AgreementEvent>? found = null;
+        for (var i = 0; i < events.Count; i++)
+        {
+            if (events[i].Kind == kind)
+            {
+                var e = events[i];
+                found ??= [];
+                var at = found.Count;
+                while (at > 0 && found[at - 1].Date > e.Date)
+                {
+                    at--;
+                }
+
+                found.Insert(at, e);
+            }
+        }
+
+        return found ?? NoEvents;
+    }
+
+    private static readonly List<AgreementEvent> NoEvents = [];
 
     private static AgreementEvent? Latest(IReadOnlyList<AgreementEvent> events, AgreementEventKind kind)
     {
@@ -511,12 +528,18 @@ public static class DeadlineEngine
         return found;
     }
 
-    private static AgreementEvent? Earliest(IReadOnlyList<AgreementEvent> events, AgreementEventKind kind, Func<AgreementEvent, bool> match)
+    // The answer to a clock is the earliest-dated event of its kind that refers to the starting event; the Registration
+    // Statement's drafts may also be sent without a reference, as there is only one.
+    private static AgreementEvent? Earliest(
+        IReadOnlyList<AgreementEvent> events, AgreementEventKind kind, string? refersTo = null, string? orRefersTo = null,
+        bool orUnreferenced = false, bool any = false)
     {
         AgreementEvent? found = null;
-        foreach (var e in events)
+        for (var i = 0; i < events.Count; i++)
         {
-            if (e.Kind == kind && (found is null || e.Date < found.Date) && match(e))
+            var e = events[i];
+            if (e.Kind == kind && (found is null || e.Date < found.Date) &&
+                (any || (e.RefersTo is null ? orUnreferenced : e.RefersTo == refersTo || e.RefersTo == orRefersTo)))
             {
                 found = e;
             }
@@ -525,13 +548,44 @@ public static class DeadlineEngine
         return found;
     }
 
+    private static AgreementEvent? Earliest(IReadOnlyList<AgreementEvent> events, AgreementEventKind kind) =>
+        Earliest(events, kind, any: true);
+
+    private static AgreementEvent? EarliestWaiver(IReadOnlyList<AgreementEvent> events, string key)
+    {
+        AgreementEvent? found = null;
+        for (var i = 0; i < events.Count; i++)
+        {
+            var e = events[i];
+            if (e.Kind == AgreementEventKind.Waiver && (found is null || e.Date < found.Date) && e.DeadlineKey == key)
+            {
+                found = e;
+            }
+        }
+
+        return found;
+    }
+
+    private static AgreementEvent? ById(IReadOnlyList<AgreementEvent> events, AgreementEventKind kind, string? id)
+    {
+        for (var i = 0; i < events.Count; i++)
+        {
+            if (events[i].Kind == kind && events[i].Id == id)
+            {
+                return events[i];
+            }
+        }
+
+        return null;
+    }
+
     private const int Rule144kYears = 2;
 
     private static LocalDate Min(LocalDate a, LocalDate b) => a < b ? a : b;
 
     private static LocalDate Max(LocalDate a, LocalDate b) => a > b ? a : b;
 
-    private static string Day(LocalDate date) => WithWeekday.Format(date);
+    private static string Day(LocalDate date) => DateText.WithWeekday(date);
 
     private static string OptionalDay(LocalDate? date) => date is { } d ? Day(d) : "none";
 
@@ -539,7 +593,7 @@ public static class DeadlineEngine
 
     private static string Capitalize(string text) => char.ToUpperInvariant(text[0]) + text[1..];
 
-    private static string Reasons(CalendarDay day) => string.Join("; ", day.Reasons.Select(r => r.ToString()));
+    private static string Reasons(CalendarDay day) => string.Join("; ", day.Reasons);
 
     private readonly record struct Dates(LocalDate Due, LocalDate Rolled, LocalDate Last, LocalDate? Cutoff);
 
