@@ -219,6 +219,27 @@ public partial class DeadlineEngineTest
         Assert.Equal(D(2000, 5, 22), Get(Schedule(D(2000, 5, 19), notice, request), "notice-confirmation#1").DueDate);
     }
 
+    [Fact]
+    public void Compute_Amendment_ReviewAndNoticeCountBackOverIndependenceDay()
+    {
+        // An amendment planned for Wednesday 2000-07-05. § 3(a): drafts 1 Business Day before, skipping Independence
+        // Day (Tuesday 2000-07-04): Monday 2000-07-03. § 3(d)(i)(A): notice 5 Business Days before: 3 July, 30, 29, 28,
+        // 27 June, so Tuesday 2000-06-27. Drafts sent 2000-07-03 meet the review on its last day.
+        var plan = Event("amendment", AgreementEventKind.AmendmentPlanned, D(2000, 7, 5));
+        var drafts = Event("drafts", AgreementEventKind.DraftsFurnished, D(2000, 7, 3), "amendment");
+
+        var schedule = Schedule(D(2000, 7, 3), plan, drafts);
+        var review = Get(schedule, "amendment-review#1");
+        var notice = Get(schedule, "filing-notice#1");
+
+        Assert.Equal(D(2000, 7, 3), review.DueDate);
+        Assert.Equal(DeadlineStatus.Met, review.Status);
+        Assert.True(review.OnTime);
+        Assert.Equal(D(2000, 6, 27), notice.DueDate);
+        Assert.Equal(DeadlineStatus.Missed, notice.Status);
+        Assert.DoesNotContain(notice.Warnings, w => w.Kind == DeadlineWarningKind.DraftingGap);
+    }
+
     [Theory]
     [InlineData(RollConvention.None, "2000-05-28")] // the date stands on the Sunday
     [InlineData(RollConvention.Following, "2000-05-30")] // Sunday, then Memorial Day Monday: Tuesday
