@@ -65,4 +65,17 @@ public enum AgreementEventKind
     /// <c>filing-date</c> or <c>sec-comment-response#2</c>).
     /// </summary>
     Waiver,
+
+    /// <summary>
+    /// Drafts were furnished to the Holders, their Special Counsel and any managing underwriters for review (§ 3(a));
+    /// <see cref="AgreementEvent.RefersTo"/> names the planned amendment, or is empty (or names the filing plan) for
+    /// the Registration Statement itself.
+    /// </summary>
+    DraftsFurnished,
+
+    /// <summary>
+    /// A recipient of a § 3(d) notice asked for written confirmation (<see cref="AgreementEvent.RefersTo"/> names the
+    /// notice); starts the § 3(d) confirmation clock, which runs from the notice day.
+    /// </summary>
+    ConfirmationRequested,
 }

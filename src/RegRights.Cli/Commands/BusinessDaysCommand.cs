@@ -1,0 +1,64 @@
+using System.CommandLine;
+using NodaTime;
+using RegRights.Contracts.Calendars;
+using RegRights.Core.Calendars;
+
+namespace RegRights.Cli.Commands;
+
+/// <summary><c>regrights business-days</c>: the days in a range that are not § 1 Business Days, and why.</summary>
+internal static class BusinessDaysCommand
+{
+    internal static Command Create()
+    {
+        var from = CliRunner.DateOption("--from", "The first date of the range.", required: true);
+        var to = CliRunner.DateOption("--to", "The last date of the range (included).", required: true);
+        var json = new Option<bool>("--json") { Description = "Print the JSON document the HTTP API returns." };
+
+        var command = new Command("business-days", "Non-Business Days under § 1 in a range (both ends included), with their legal sources; contested days flagged.")
+        {
+            from, to, json,
+        };
+        command.SetAction(parse =>
+        {
+            if (parse.GetValue(to) < parse.GetValue(from))
+            {
+                return CliRunner.Fail($"--to: {CliRunner.Day(parse.GetValue(to))} is before --from {CliRunner.Day(parse.GetValue(from))}.");
+            }
+
+            var calendar = BusinessDayCalendar.Section1;
+            var interval = new DateInterval(parse.GetValue(from), parse.GetValue(to));
+            var document = NonBusinessDaysDocument.From(calendar.GetNotableDays(interval));
+            if (parse.GetValue(json))
+            {
+                CliRunner.WriteJson(document);
+            }
+            else
+            {
+                WriteTable(calendar, interval, document);
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
+    private static void WriteTable(BusinessDayCalendar calendar, DateInterval interval, NonBusinessDaysDocument document)
+    {
+        var output = Console.Out;
+        var businessDays = interval.Count(calendar.IsBusinessDay);
+        var weekends = document.NonBusinessDays.Count(d => d.Reasons.All(r => r.Kind == DayReasonKind.Weekend));
+        output.WriteLine($"{calendar.Name}, {CliRunner.Day(interval.Start)} to {CliRunner.Day(interval.End)}: " +
+            $"{businessDays} Business Days of {interval.Length} days");
+        output.WriteLine();
+        output.WriteLine($"{"DATE",-15} {"BUSINESS DAY",-13} WHY");
+        foreach (var day in document.NonBusinessDays.Where(d => d.Reasons.Any(r => r.Kind != DayReasonKind.Weekend)))
+        {
+            var status = day.Contested ? "contested" : day.BusinessDay ? "yes" : "no";
+            var why = string.Join("; ", day.Reasons.Select(r => $"{r.Name} ({r.Source})"));
+            output.WriteLine($"{CliRunner.Day(day.Date),-15} {status,-13} {why}{(day.Contested ? " (a Business Day under the default reading)" : "")}");
+        }
+
+        output.WriteLine();
+        output.WriteLine($"Not listed: {weekends} Saturdays and Sundays with no holiday (--json lists every day).");
+    }
+}

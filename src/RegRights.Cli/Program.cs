@@ -1,0 +1,8 @@
+using System.CommandLine;
+using RegRights.Cli;
+using RegRights.Cli.Commands;
+
+var root = new RootCommand("regrights: deadlines, notice stamps and Business Days of SEC registration rights agreements.");
+root.Subcommands.Add(DeadlinesCommand.Create());
+root.Subcommands.Add(BusinessDaysCommand.Create());
+return CliRunner.Run(root, args);

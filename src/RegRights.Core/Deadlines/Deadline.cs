@@ -1,0 +1,130 @@
+using NodaTime;
+using RegRights.Core.Agreements;
+
+namespace RegRights.Core.Deadlines;
+
+/// <summary>Where a deadline stands on the schedule's as-of date.</summary>
+public enum DeadlineStatus
+{
+    /// <summary>Not yet answered, and the last permitted day has not passed.</summary>
+    Open,
+
+    /// <summary>
+    /// Answered by an event (<see cref="Deadline.MetBy"/>, on time or not, <see cref="Deadline.OnTime"/>); for a period
+    /// end (<see cref="ObligationEnd.Lapse"/>) the date has passed.
+    /// </summary>
+    Met,
+
+    /// <summary>Not answered, and the last permitted day has passed.</summary>
+    Missed,
+
+    /// <summary>Waived in writing under § 6(f) (<see cref="Deadline.WaivedBy"/>) and not met on time.</summary>
+    Waived,
+}
+
+/// <summary>What a <see cref="DeadlineWarning"/> is about.</summary>
+public enum DeadlineWarningKind
+{
+    /// <summary>The due date or the last permitted day is not a Business Day (or is a contested day).</summary>
+    NonBusinessDay,
+
+    /// <summary>The agreement's roll convention moved the date.</summary>
+    Rolled,
+
+    /// <summary>The agreement's text has a gap here; the reading chosen is stated.</summary>
+    DraftingGap,
+
+    /// <summary>The result changes when contested days are read the other way; both dates are given.</summary>
+    ContestedDay,
+
+    /// <summary>The date is an estimate or informational only.</summary>
+    Informational,
+}
+
+/// <summary>One warning on a deadline, in words a lawyer can check.</summary>
+/// <param name="Kind">What it is about.</param>
+/// <param name="Message">The warning, naming the dates and their reasons.</param>
+public sealed record DeadlineWarning(DeadlineWarningKind Kind, string Message);
+
+/// <summary>
+/// The practical cutoff beside a last permitted day: for an SEC filing, the moment the EDGAR submission must start;
+/// for another act, the last Business Day on or before the last permitted day.
+/// </summary>
+/// <param name="Date">The last day to act.</param>
+/// <param name="Eastern">For an SEC filing, 5:30 p.m. America/New_York on <paramref name="Date"/>; otherwise null.</param>
+/// <param name="AgreementZone">The same moment in the agreement's zone; otherwise null.</param>
+/// <param name="Rule">How the cutoff was found, in words.</param>
+public sealed record PracticalCutoff(LocalDate Date, ZonedDateTime? Eastern, ZonedDateTime? AgreementZone, string Rule)
+{
+    /// <summary>The moment, for an SEC filing; otherwise null.</summary>
+    public Instant? Instant => Eastern?.ToInstant();
+}
+
+/// <summary>
+/// One computed deadline instance: the date the agreement names, the last day the act is permitted, the practical
+/// cutoff, the status on the as-of date and the warnings, so that it can be checked by hand.
+/// </summary>
+/// <remarks>
+/// <see cref="DueDate"/> is always the date the agreement itself names: for the seed agreement's Effectiveness Date,
+/// Saturday 2000-08-26, although effectiveness must come "prior to" it, so <see cref="LastPermittedDay"/> is Friday
+/// 2000-08-25.
+/// </remarks>
+public sealed record Deadline
+{
+    internal Deadline(Obligation obligation, string key, string basis, LocalDate dueDate, LocalDate lastPermittedDay)
+    {
+        Obligation = obligation;
+        Key = key;
+        Basis = basis;
+        DueDate = dueDate;
+        LastPermittedDay = lastPermittedDay;
+    }
+
+    /// <summary>The catalog entry.</summary>
+    public Obligation Obligation { get; }
+
+    /// <summary>The stable instance key: the obligation's key, with <c>#n</c> for a repeating obligation.</summary>
+    public string Key { get; }
+
+    /// <summary>The obligation's title.</summary>
+    public string Title => Obligation.Title;
+
+    /// <summary>The sections the rule comes from.</summary>
+    public string Section => Obligation.Section;
+
+    /// <summary>How the date was counted, in words: "Closing Date 2000-04-28 + 30 days".</summary>
+    public string Basis { get; }
+
+    /// <summary>Whether the act may still happen on the due date ("on or prior to") or not ("prior to").</summary>
+    public bool Inclusive => Obligation.Inclusive;
+
+    /// <summary>The date the agreement names.</summary>
+    public LocalDate DueDate { get; }
+
+    /// <summary>The last day the act is permitted: the due date when inclusive, the day before when not, after any roll.</summary>
+    public LocalDate LastPermittedDay { get; }
+
+    /// <summary>The practical cutoff, or null where none is relevant.</summary>
+    public PracticalCutoff? PracticalCutoff { get; init; }
+
+    /// <summary>The status on the schedule's as-of date.</summary>
+    public DeadlineStatus Status { get; init; }
+
+    /// <summary>The event that started the clock (the Closing, a comment letter), or null.</summary>
+    public AgreementEvent? StartedBy { get; init; }
+
+    /// <summary>The event that met the deadline, or null.</summary>
+    public AgreementEvent? MetBy { get; init; }
+
+    /// <summary>Whether <see cref="MetBy"/> came on or before the last permitted day; null when not met by an event.</summary>
+    public bool? OnTime => MetBy is null ? null : MetBy.Date <= LastPermittedDay;
+
+    /// <summary>The § 6(f) waiver of this instance, or null.</summary>
+    public AgreementEvent? WaivedBy { get; init; }
+
+    /// <summary>Whether reminders go out for it; false for the informational <c>effectiveness-period-end</c>.</summary>
+    public bool Reminded => Obligation.Reminded;
+
+    /// <summary>The warnings, empty when there are none.</summary>
+    public IReadOnlyList<DeadlineWarning> Warnings { get; init; } = [];
+}

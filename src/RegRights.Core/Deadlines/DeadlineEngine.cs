@@ -1,0 +1,624 @@
+using System.Globalization;
+using System.Text;
+using NodaTime;
+using RegRights.Core.Agreements;
+using RegRights.Core.Calendars;
+using RegRights.Core.Utility;
+
+namespace RegRights.Core.Deadlines;
+
+/// <summary>
+/// Computes every deadline instance of one agreement from its terms and its recorded events (DOMAIN.md, "Counting"
+/// and "Deadlines and clocks"). Pure: the same terms, events and as-of date always give the same schedule.
+/// </summary>
+/// <remarks>
+/// <para>
+/// A clock that needs an event starts with that event and stops at its answering event, matched by
+/// <see cref="AgreementEvent.RefersTo"/> (a response names its comment letter). The Closing starts the Filing Date,
+/// the Effectiveness Date, the § 6(b) bar and the Effectiveness Period horizon; the last Closing recorded wins, since
+/// corrections are new events. Events are taken as recorded: the as-of date only decides whether an unanswered
+/// deadline is still open or already missed (a deadline whose last permitted day is the as-of date is open).
+/// </para>
+/// <para>
+/// Each date is computed twice, under the agreement's reading of contested days and under the other reading; where
+/// the due date, the last permitted day or the practical cutoff differ, a warning gives both. Example: a Holder's
+/// 50 % sale on Wednesday 2001-04-11 puts the § 3(c) sticker on Tuesday 2001-04-17 with Good Friday 2001-04-13 a
+/// Business Day, and on Wednesday 2001-04-18 with it closed.
+/// </para>
+/// </remarks>
+public static class DeadlineEngine
+{
+    private static readonly DateTimeZone Eastern = DateTimeZoneProviders.Tzdb["America/New_York"];
+
+    // Reg. S-T Rule 13(a)(4) (17 CFR 232.13): a submission started after 5:30 p.m. Eastern takes the next filing day's date.
+    private static readonly LocalTime EdgarCutoff = new(17, 30);
+
+
+    /// <summary>Computes the schedule.</summary>
+    /// <param name="terms">The agreement's terms (day counts, roll convention, reading of contested days, zone).</param>
+    /// <param name="events">The recorded events, in the order they were recorded.</param>
+    /// <param name="asOf">The date, in the agreement's zone, statuses are judged on.</param>
+    /// <returns>Every instance, in catalog order.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="terms"/> or <paramref name="events"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A date counted in Business Days leaves the calendar's range.</exception>
+    public static DeadlineSchedule Compute(AgreementTerms terms, IReadOnlyList<AgreementEvent> events, LocalDate asOf)
+    {
+        Preconditions.CheckNotNull(terms);
+        Preconditions.CheckNotNull(events);
+
+        var items = Plan(terms, events);
+        var calendar = terms.Calendar;
+        var other = calendar.WithReading(
+            calendar.Reading == ContestedDayReading.Open ? ContestedDayReading.Closed : ContestedDayReading.Open);
+        var main = Resolve(terms, calendar, items);
+        var alternative = Resolve(terms, other, items);
+
+        var deadlines = new Deadline[items.Count];
+        for (var i = 0; i < items.Count; i++)
+        {
+            deadlines[i] = Build(terms, calendar, items[i], main, alternative, events, asOf);
+        }
+
+        return new DeadlineSchedule(terms, asOf, deadlines);
+    }
+
+    private static Deadline Build(
+        AgreementTerms terms, BusinessDayCalendar calendar, Item item, Dates[] main, Dates[] alternative,
+        IReadOnlyList<AgreementEvent> events, LocalDate asOf)
+    {
+        var dates = main[item.Index];
+        var obligation = item.Obligation;
+        var anchor = item.Anchor is null ? item.From : main[item.Anchor.Index].Last;
+        var waiver = EarliestWaiver(events, item.Key);
+
+        var cutoff = dates.Cutoff is not { } cutoffDate
+            ? null
+            : obligation.Cutoff == CutoffKind.EdgarFiling
+                ? EdgarCutoffAt(terms, cutoffDate, dates.Last)
+                : new PracticalCutoff(cutoffDate, null, null,
+                    $"the last Business Day on or before {Day(dates.Last)}");
+
+        var onTime = item.MetBy is { } met && met.Date <= dates.Last;
+        var status = (obligation.End, item.MetBy, waiver) switch
+        {
+            (ObligationEnd.Act, not null, _) when onTime => DeadlineStatus.Met,
+            (_, _, not null) => DeadlineStatus.Waived,
+            (ObligationEnd.Act, not null, _) => DeadlineStatus.Met,
+            _ when asOf <= dates.Last => DeadlineStatus.Open,
+            (ObligationEnd.Lapse, _, _) => DeadlineStatus.Met,
+            _ => DeadlineStatus.Missed,
+        };
+
+        return new Deadline(obligation, item.Key, Basis(item, anchor), dates.Due, dates.Last)
+        {
+            PracticalCutoff = cutoff,
+            Status = status,
+            StartedBy = item.StartedBy,
+            MetBy = item.MetBy,
+            WaivedBy = waiver,
+            Warnings = Warnings(terms, calendar, item, anchor, dates, alternative[item.Index]),
+        };
+    }
+
+    private static PracticalCutoff EdgarCutoffAt(AgreementTerms terms, LocalDate date, LocalDate last)
+    {
+        var eastern = Eastern.AtStrictly(date.At(EdgarCutoff));
+        var rule = date == last
+            ? $"start the EDGAR submission by 5:30 p.m. Eastern on {Day(date)} (Reg. S-T Rule 13, 17 CFR 232.13)"
+            : $"start the EDGAR submission by 5:30 p.m. Eastern on {Day(date)}, the last EDGAR filing day on or before {Day(last)} (Reg. S-T Rule 13, 17 CFR 232.13)";
+        return new PracticalCutoff(date, eastern, eastern.ToInstant().InZone(terms.TimeZone), rule);
+    }
+
+    private static string Basis(Item item, LocalDate anchor)
+    {
+        var obligation = item.Obligation;
+        if (ReferenceEquals(obligation, ObligationCatalog.EffectivenessPeriodEnd))
+        {
+            return $"{item.FromLabel} {DateText.Iso(item.From)} + {Rule144kYears} years (Rule 144(k))";
+        }
+
+        return obligation.Count switch
+        {
+            DayCount.CalendarDaysAfter when item.ExcusedDays > 0 =>
+                $"{item.FromLabel} {DateText.Iso(item.From)} + {Count(item.Days, "day")} + {Count(item.ExcusedDays, "day")} of excused delay",
+            DayCount.CalendarDaysAfter => $"{item.FromLabel} {DateText.Iso(item.From)} + {Count(item.Days, "day")}",
+            DayCount.BusinessDaysAfter => $"{item.FromLabel} {DateText.Iso(item.From)} + {Count(item.Days, "Business Day")}",
+            _ => $"{Count(item.Days, "Business Day")} before {item.FromLabel} {DateText.Iso(anchor)}",
+        };
+    }
+
+    private static List<DeadlineWarning> Warnings(
+        AgreementTerms terms, BusinessDayCalendar calendar, Item item, LocalDate anchor, Dates dates, Dates other)
+    {
+        var warnings = new List<DeadlineWarning>();
+        var obligation = item.Obligation;
+        var rolls = Rolls(obligation);
+
+        if (NonBusinessDay(calendar, dates.Due, "the due date", rolls && terms.Roll == RollConvention.None) is { } due)
+        {
+            warnings.Add(due);
+        }
+
+        if (dates.Last != dates.Due && NonBusinessDay(calendar, dates.Last, "the last permitted day", false) is { } last)
+        {
+            warnings.Add(last);
+        }
+
+        if (dates.Rolled != dates.Due)
+        {
+            warnings.Add(new(DeadlineWarningKind.Rolled,
+                $"The agreement's {terms.Roll.ToString().ToLowerInvariant()}-Business-Day convention moves {Day(dates.Due)} to {Day(dates.Rolled)}."));
+        }
+
+        if (item.StickerNotice)
+        {
+            warnings.Add(new(DeadlineWarningKind.DraftingGap,
+                "§ 3(d) shortens the notice for a supplement or sticker \"required to be filed or attached pursuant to Section 3(c)(ii)\", " +
+                "but § 3(c) has no clause (ii); read as a sticker under § 3(c). It also says \"within one (1) Business Day … prior to such filing\"; " +
+                "read as not less than 1 Business Day prior."));
+        }
+
+        if (ReferenceEquals(obligation, ObligationCatalog.RegistrationRightsStandstill))
+        {
+            warnings.Add(new(DeadlineWarningKind.DraftingGap,
+                $"§ 6(b) frees offerings \"after the 120th Business Day following the Closing Date\": the bar runs through {Day(dates.Due)} itself; " +
+                $"the first day free of it is {Day(dates.Due.PlusDays(1))}."));
+        }
+
+        if (ReferenceEquals(obligation, ObligationCatalog.EffectivenessPeriodEnd))
+        {
+            warnings.Add(new(DeadlineWarningKind.Informational,
+                "An estimate, shown and not reminded: § 2(a) ends the Effectiveness Period when all Registrable Securities may be sold " +
+                "without volume restrictions under Rule 144(k), as counsel to the Company determines in a written opinion."));
+        }
+
+        if (other.Due != dates.Due || other.Last != dates.Last || other.Cutoff != dates.Cutoff)
+        {
+            warnings.Add(Contested(calendar, item, anchor, dates, other));
+        }
+
+        return warnings;
+    }
+
+    private static DeadlineWarning? NonBusinessDay(BusinessDayCalendar calendar, LocalDate date, string what, bool stands)
+    {
+        var day = calendar.GetDay(date);
+        if (day.IsBusinessDay)
+        {
+            return day.IsContested
+                ? new(DeadlineWarningKind.NonBusinessDay,
+                    $"{Capitalize(what)}, {Day(date)}, is a contested day: {Reasons(day)}. It is a Business Day under the reading applied.")
+                : null;
+        }
+
+        var text = new StringBuilder()
+            .Append(CultureInfo.InvariantCulture, $"{Capitalize(what)}, {Day(date)}, is not a Business Day: {Reasons(day)}.");
+        if (stands)
+        {
+            text.Append(" The agreement has no roll rule, so the date stands");
+        }
+        else
+        {
+            text.Append(" The next Business Day is");
+        }
+
+        var next = calendar.NextBusinessDay(date);
+        if (stands)
+        {
+            text.Append("; the next Business Day would be");
+        }
+
+        text.Append(CultureInfo.InvariantCulture, $" {Day(next)}");
+        var between = new List<string>();
+        for (var d = date.PlusDays(1); d < next; d = d.PlusDays(1))
+        {
+            var skipped = calendar.GetDay(d);
+            if (skipped.Reasons.Any(r => r.Kind != DayReasonKind.Weekend))
+            {
+                between.Add($"{Day(d)} is {Reasons(skipped)}");
+            }
+        }
+
+        if (between.Count > 0)
+        {
+            text.Append(" (").AppendJoin("; ", between).Append(')');
+        }
+
+        return new(DeadlineWarningKind.NonBusinessDay, text.Append('.').ToString());
+    }
+
+    private static DeadlineWarning Contested(BusinessDayCalendar calendar, Item item, LocalDate anchor, Dates dates, Dates other)
+    {
+        var start = item.Obligation.Count == DayCount.BusinessDaysBefore ? anchor : item.From;
+        var low = Min(Min(start, dates.Due), Min(other.Due, Min(dates.Cutoff ?? dates.Last, other.Cutoff ?? other.Last)));
+        var high = Max(Max(start, dates.Due), Max(other.Due, Max(dates.Last, other.Last)));
+        var contested = calendar.GetNotableDays(new DateInterval(low, high))
+            .Where(d => d.Reasons.Any(r => r.Effect == DayEffect.Contested))
+            .Select(d => $"{Day(d.Date)} ({Reasons(d)})");
+
+        var (applied, otherReading) = calendar.Reading == ContestedDayReading.Open
+            ? ("contested days as Business Days (the reading applied)", "contested days closed")
+            : ("contested days closed (the reading applied)", "contested days as Business Days");
+        var changes = new List<string>();
+        if (dates.Due != other.Due)
+        {
+            changes.Add($"the due date is {Day(dates.Due)} with {applied} and {Day(other.Due)} with {otherReading}");
+        }
+
+        if (dates.Last != other.Last)
+        {
+            changes.Add($"the last permitted day is {Day(dates.Last)} with {applied} and {Day(other.Last)} with {otherReading}");
+        }
+
+        if (dates.Cutoff != other.Cutoff)
+        {
+            changes.Add($"the practical cutoff is {OptionalDay(dates.Cutoff)} with {applied} and {OptionalDay(other.Cutoff)} with {otherReading}");
+        }
+
+        return new(DeadlineWarningKind.ContestedDay,
+            $"The result turns on a contested day, {string.Join(", ", contested)}: {string.Join("; ", changes)}.");
+    }
+
+    private static Dates[] Resolve(AgreementTerms terms, BusinessDayCalendar calendar, List<Item> items)
+    {
+        var dates = new Dates[items.Count];
+
+        // Anchored items (a review before the Filing Date, a notice before a sticker) read their anchor's last
+        // permitted day, and anchors are never anchored themselves: two passes suffice.
+        for (var pass = 0; pass < 2; pass++)
+        {
+            foreach (var item in items)
+            {
+                if ((item.Anchor is null) == (pass == 0))
+                {
+                    dates[item.Index] = ResolveOne(terms, calendar, item, item.Anchor is null ? item.From : dates[item.Anchor.Index].Last);
+                }
+            }
+        }
+
+        return dates;
+    }
+
+    private static Dates ResolveOne(AgreementTerms terms, BusinessDayCalendar calendar, Item item, LocalDate anchor)
+    {
+        var obligation = item.Obligation;
+        var due = obligation.Count switch
+        {
+            _ when ReferenceEquals(obligation, ObligationCatalog.EffectivenessPeriodEnd) => item.From.PlusYears(Rule144kYears),
+            DayCount.CalendarDaysAfter => item.From.PlusDays(item.Days + item.ExcusedDays),
+            DayCount.BusinessDaysAfter => calendar.PlusBusinessDays(item.From, item.Days),
+            _ => calendar.PlusBusinessDays(anchor, -item.Days),
+        };
+
+        var rolled = !Rolls(obligation)
+            ? due
+            : terms.Roll switch
+            {
+                RollConvention.Following => calendar.NextBusinessDayOrSame(due),
+                RollConvention.Preceding => calendar.PreviousBusinessDayOrSame(due),
+                _ => due,
+            };
+        var last = obligation.Inclusive ? rolled : rolled.PlusDays(-1);
+        LocalDate? cutoff = obligation.Cutoff switch
+        {
+            CutoffKind.EdgarFiling => BusinessDayCalendar.Edgar.PreviousBusinessDayOrSame(last),
+            CutoffKind.BusinessDay when !calendar.IsBusinessDay(last) => calendar.PreviousBusinessDayOrSame(last),
+            _ => null,
+        };
+        return new Dates(due, rolled, last, cutoff);
+    }
+
+    // The roll convention concerns calendar-day deadlines only; a count in Business Days always lands on one, and the
+    // Rule 144(k) horizon is an estimate, not a deadline.
+    private static bool Rolls(Obligation obligation) =>
+        obligation.Count == DayCount.CalendarDaysAfter && obligation.End == ObligationEnd.Act;
+
+    private static List<Item> Plan(AgreementTerms terms, IReadOnlyList<AgreementEvent> events)
+    {
+        var filingDate = new List<Item>(1);
+        var effectiveness = new List<Item>(1);
+        var preFiling = new List<Item>(1);
+        var amendmentReview = new List<Item>();
+        var filingNotice = new List<Item>();
+        var confirmation = new List<Item>();
+        var comments = new List<Item>();
+        var stickers = new List<Item>();
+        var indemnity = new List<Item>();
+        var piggyback = new List<Item>();
+        var standstill = new List<Item>(1);
+        var periodEnd = new List<Item>(1);
+
+        var closing = Latest(events, AgreementEventKind.Closing);
+        var filed = Earliest(events, AgreementEventKind.Filed);
+        var planned = Latest(events, AgreementEventKind.FilingPlanned);
+        Item? filingItem = null;
+
+        if (closing is not null)
+        {
+            // § 1, 2(a), 3(a): "on or prior to the Filing Date", the 30th day following the Closing Date.
+            filingItem = new Item(ObligationCatalog.FilingDate, terms, closing.Date, "Closing Date")
+            {
+                StartedBy = closing,
+                MetBy = filed,
+            };
+            filingDate.Add(filingItem);
+
+            // § 2(a): effective "prior to the Effectiveness Date", postponed a day per day of excused delay.
+            var excused = 0;
+            foreach (var e in events)
+            {
+                if (e.Kind == AgreementEventKind.ExcusedDelay)
+                {
+                    excused += e.Days ?? 0;
+                }
+            }
+
+            effectiveness.Add(new Item(ObligationCatalog.EffectivenessDate, terms, closing.Date, "Closing Date")
+            {
+                ExcusedDays = excused,
+                StartedBy = closing,
+                MetBy = Earliest(events, AgreementEventKind.DeclaredEffective),
+            });
+
+            // § 6(b): the bar ends with the 120th Business Day following the Closing Date.
+            standstill.Add(new Item(ObligationCatalog.RegistrationRightsStandstill, terms, closing.Date, "Closing Date") { StartedBy = closing });
+            periodEnd.Add(new Item(ObligationCatalog.EffectivenessPeriodEnd, terms, closing.Date, "Closing Date") { StartedBy = closing });
+        }
+
+        // § 3(a): drafts "not less than five (5) Business Days prior to the filing"; the filing itself when recorded,
+        // else the planned filing, else the Filing Date.
+        var registration = filed ?? planned;
+        if (registration is not null || filingItem is not null)
+        {
+            var (from, label) = filed is not null ? (filed.Date, "the filing")
+                : planned is not null ? (planned.Date, "the planned filing")
+                : (default(LocalDate), "the Filing Date");
+            preFiling.Add(new Item(ObligationCatalog.PreFilingReview, terms, from, label)
+            {
+                Anchor = registration is null ? filingItem : null,
+                StartedBy = registration ?? closing,
+                MetBy = Earliest(events, AgreementEventKind.DraftsFurnished, planned?.Id, filed?.Id, orUnreferenced: true),
+            });
+        }
+
+        // § 3(d)(i)(A): notice of the Registration Statement's proposed filing.
+        if (registration is not null)
+        {
+            filingNotice.Add(new Item(ObligationCatalog.FilingNotice, terms, registration.Date,
+                filed is not null ? "the filing" : "the planned filing")
+            {
+                StartedBy = registration,
+                MetBy = Earliest(events, AgreementEventKind.FilingNoticeGiven, planned?.Id, filed?.Id),
+            });
+        }
+
+        foreach (var plan in ByDate(events, AgreementEventKind.AmendmentPlanned))
+        {
+            var amendmentFiled = Earliest(events, AgreementEventKind.AmendmentFiled, plan.Id);
+            var (from, label) = amendmentFiled is not null
+                ? (amendmentFiled.Date, "the amendment's filing")
+                : (plan.Date, "the amendment's planned filing");
+
+            // § 3(a): amendment drafts 1 Business Day before; § 3(d)(i)(A): notice 5 Business Days before.
+            amendmentReview.Add(new Item(ObligationCatalog.AmendmentReview, terms, from, label)
+            {
+                StartedBy = plan,
+                MetBy = Earliest(events, AgreementEventKind.DraftsFurnished, plan.Id),
+            });
+            filingNotice.Add(new Item(ObligationCatalog.FilingNotice, terms, from, label)
+            {
+                StartedBy = plan,
+                MetBy = Earliest(events, AgreementEventKind.FilingNoticeGiven, plan.Id),
+            });
+        }
+
+        foreach (var sale in ByDate(events, AgreementEventKind.HolderSold50Percent))
+        {
+            // § 3(c): "within four (4) Business Days" of a Holder's 50 % sale.
+            var stickerFiled = Earliest(events, AgreementEventKind.StickerFiled, sale.Id);
+            var sticker = new Item(ObligationCatalog.StickerFiling, terms, sale.Date, "Holder's 50 % sale")
+            {
+                StartedBy = sale,
+                MetBy = stickerFiled,
+            };
+            stickers.Add(sticker);
+
+            // § 3(d): 1 Business Day's notice before the sticker: its filing when recorded, else its last permitted day.
+            filingNotice.Add(new Item(ObligationCatalog.FilingNotice, terms, stickerFiled?.Date ?? default,
+                stickerFiled is not null ? "the sticker's filing" : "the sticker's last permitted day")
+            {
+                Days = terms.StickerNoticeBusinessDays,
+                Anchor = stickerFiled is null ? sticker : null,
+                StickerNotice = true,
+                StartedBy = sale,
+                MetBy = Earliest(events, AgreementEventKind.FilingNoticeGiven, sale.Id),
+            });
+        }
+
+        foreach (var request in ByDate(events, AgreementEventKind.ConfirmationRequested))
+        {
+            // § 3(d): "no later than one (1) Business Day following the day" of the notice, once asked.
+            var notice = ById(events, AgreementEventKind.FilingNoticeGiven, request.RefersTo);
+            if (notice is not null)
+            {
+                confirmation.Add(new Item(ObligationCatalog.NoticeConfirmation, terms, notice.Date, "§ 3(d) notice given")
+                {
+                    StartedBy = request,
+                    MetBy = Earliest(events, AgreementEventKind.NoticeConfirmed, notice.Id),
+                });
+            }
+        }
+
+        AddClocks(comments, ObligationCatalog.SecCommentResponse, terms, events,
+            AgreementEventKind.SecCommentReceived, AgreementEventKind.CommentResponseFiled, "SEC comment letter received");
+        AddClocks(indemnity, ObligationCatalog.IndemnityPayment, terms, events,
+            AgreementEventKind.IndemnificationNotice, AgreementEventKind.IndemnityPaid, "written notice of fees and expenses");
+        AddClocks(piggyback, ObligationCatalog.PiggybackElection, terms, events,
+            AgreementEventKind.PiggybackNotice, AgreementEventKind.PiggybackRequest, "Company's notice received");
+
+        // A stable sort: instances are numbered in order of their starting events' dates, ties in recorded order.
+        filingNotice = [.. filingNotice.OrderBy(i => i.StartedBy!.Date)];
+
+        var all = new List<Item>(16);
+        foreach (var group in (List<Item>[])[filingDate, effectiveness, preFiling, amendmentReview, filingNotice,
+                     confirmation, comments, stickers, indemnity, piggyback, standstill, periodEnd])
+        {
+            for (var n = 0; n < group.Count; n++)
+            {
+                var item = group[n];
+                item.Key = item.Obligation.Repeats ? $"{item.Obligation.Key}#{n + 1}" : item.Obligation.Key;
+                item.Index = all.Count;
+                all.Add(item);
+            }
+        }
+
+        return all;
+    }
+
+    private static void AddClocks(
+        List<Item> into, Obligation obligation, AgreementTerms terms, IReadOnlyList<AgreementEvent> events,
+        AgreementEventKind starts, AgreementEventKind answers, string label)
+    {
+        foreach (var start in ByDate(events, starts))
+        {
+            into.Add(new Item(obligation, terms, start.Date, label)
+            {
+                StartedBy = start,
+                MetBy = Earliest(events, answers, start.Id),
+            });
+        }
+    }
+
+    // In order of date, ties in recorded order (a stable sort), so that instance numbers follow the dates.
+    private static List<AgreementEvent> ByDate(IReadOnlyList<AgreementEvent> events, AgreementEventKind kind)
+    {
+        List<AgreementEvent>? found = null;
+        for (var i = 0; i < events.Count; i++)
+        {
+            if (events[i].Kind == kind)
+            {
+                var e = events[i];
+                found ??= [];
+                var at = found.Count;
+                while (at > 0 && found[at - 1].Date > e.Date)
+                {
+                    at--;
+                }
+
+                found.Insert(at, e);
+            }
+        }
+
+        return found ?? NoEvents;
+    }
+
+    private static readonly List<AgreementEvent> NoEvents = [];
+
+    private static AgreementEvent? Latest(IReadOnlyList<AgreementEvent> events, AgreementEventKind kind)
+    {
+        AgreementEvent? found = null;
+        foreach (var e in events)
+        {
+            if (e.Kind == kind)
+            {
+                found = e;
+            }
+        }
+
+        return found;
+    }
+
+    // The answer to a clock is the earliest-dated event of its kind that refers to the starting event; the Registration
+    // Statement's drafts may also be sent without a reference, as there is only one.
+    private static AgreementEvent? Earliest(
+        IReadOnlyList<AgreementEvent> events, AgreementEventKind kind, string? refersTo = null, string? orRefersTo = null,
+        bool orUnreferenced = false, bool any = false)
+    {
+        AgreementEvent? found = null;
+        for (var i = 0; i < events.Count; i++)
+        {
+            var e = events[i];
+            if (e.Kind == kind && (found is null || e.Date < found.Date) &&
+                (any || (e.RefersTo is null ? orUnreferenced : e.RefersTo == refersTo || e.RefersTo == orRefersTo)))
+            {
+                found = e;
+            }
+        }
+
+        return found;
+    }
+
+    private static AgreementEvent? Earliest(IReadOnlyList<AgreementEvent> events, AgreementEventKind kind) =>
+        Earliest(events, kind, any: true);
+
+    private static AgreementEvent? EarliestWaiver(IReadOnlyList<AgreementEvent> events, string key)
+    {
+        AgreementEvent? found = null;
+        for (var i = 0; i < events.Count; i++)
+        {
+            var e = events[i];
+            if (e.Kind == AgreementEventKind.Waiver && (found is null || e.Date < found.Date) && e.DeadlineKey == key)
+            {
+                found = e;
+            }
+        }
+
+        return found;
+    }
+
+    private static AgreementEvent? ById(IReadOnlyList<AgreementEvent> events, AgreementEventKind kind, string? id)
+    {
+        for (var i = 0; i < events.Count; i++)
+        {
+            if (events[i].Kind == kind && events[i].Id == id)
+            {
+                return events[i];
+            }
+        }
+
+        return null;
+    }
+
+    private const int Rule144kYears = 2;
+
+    private static LocalDate Min(LocalDate a, LocalDate b) => a < b ? a : b;
+
+    private static LocalDate Max(LocalDate a, LocalDate b) => a > b ? a : b;
+
+    private static string Day(LocalDate date) => DateText.WithWeekday(date);
+
+    private static string OptionalDay(LocalDate? date) => date is { } d ? Day(d) : "none";
+
+    private static string Count(int n, string unit) => n == 1 ? $"1 {unit}" : $"{n} {unit}s";
+
+    private static string Capitalize(string text) => char.ToUpperInvariant(text[0]) + text[1..];
+
+    private static string Reasons(CalendarDay day) => string.Join("; ", day.Reasons);
+
+    private readonly record struct Dates(LocalDate Due, LocalDate Rolled, LocalDate Last, LocalDate? Cutoff);
+
+    private sealed class Item(Obligation obligation, AgreementTerms terms, LocalDate from, string fromLabel)
+    {
+        public Obligation Obligation { get; } = obligation;
+
+        public LocalDate From { get; } = from;
+
+        public string FromLabel { get; } = fromLabel;
+
+        public int Days { get; init; } = obligation.DaysUnder(terms);
+
+        public int ExcusedDays { get; init; }
+
+        public Item? Anchor { get; init; }
+
+        public bool StickerNotice { get; init; }
+
+        public AgreementEvent? StartedBy { get; init; }
+
+        public AgreementEvent? MetBy { get; init; }
+
+        public string Key { get; set; } = "";
+
+        public int Index { get; set; }
+    }
+}
