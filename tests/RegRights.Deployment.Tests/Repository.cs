@@ -1,4 +1,8 @@
 using System.Reflection;
+using System.Runtime.Versioning;
+
+// The Bicep CLI this project restores is the linux-x64 build, and the package it checks targets linux-x64.
+[assembly: SupportedOSPlatform("linux")]
 
 namespace RegRights.Deployment.Tests;
 
