@@ -58,10 +58,9 @@ public sealed class DeploymentPackageFixture : IAsyncLifetime
         var source = Repository.PathOf("src", "RegRights.Functions");
         if (File.Exists(Path.Combine(source, "Program.cs")))
         {
-            var copy = Path.Combine(workDirectory, "repo");
+            var copy = Directory.CreateDirectory(Path.Combine(workDirectory, "repo")).FullName;
             foreach (var file in new[] { "Directory.Build.props", "Directory.Packages.props", "global.json", "nuget.config" })
             {
-                Directory.CreateDirectory(copy);
                 File.Copy(Repository.PathOf(file), Path.Combine(copy, file));
             }
 
