@@ -1,0 +1,17 @@
+using RegRights.Functions.Apis;
+using RegRights.Functions.Extensions;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddFunctionsHost();
+
+var app = builder.Build();
+
+app.UseFunctionsHost();
+app.MapHealthApi();
+app.MapOpenApiDocument();
+
+app.Run();
+
+/// <summary>The entry point, visible to the functional tests' <c>WebApplicationFactory</c>.</summary>
+public partial class Program;
