@@ -4,6 +4,7 @@ using RegRights.Functions.Extensions;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddFunctionsHost();
+builder.AddApplicationServices();
 
 var app = builder.Build();
 

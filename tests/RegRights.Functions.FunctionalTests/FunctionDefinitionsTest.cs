@@ -74,6 +74,8 @@ public sealed class FunctionDefinitionsTest(FunctionsAppFixture app)
         using var response = await app.Anonymous.GetAsync(new Uri("/api/health", UriKind.Relative), TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        // The answer names the account whose tables it read: Azurite's development account.
+        Assert.Contains("devstoreaccount1", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
     }
 
     internal static IEnumerable<FunctionDefinition> FunctionDefinitions()

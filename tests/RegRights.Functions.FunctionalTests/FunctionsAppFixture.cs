@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NodaTime;
 using NodaTime.Testing;
+using RegRights.Testing;
 
 [assembly: AssemblyFixture(typeof(RegRights.Functions.FunctionalTests.FunctionsAppFixture))]
 
@@ -27,20 +28,25 @@ public sealed class FunctionsAppFixture : WebApplicationFactory<Program>, IAsync
     /// <summary>A client without any key, as a webhook sender or a stranger would call.</summary>
     public HttpClient Anonymous { get; private set; } = null!;
 
-    public ValueTask InitializeAsync()
+    /// <summary>The Azurite table service behind the app; a test may stop and restart it.</summary>
+    public AzuriteTables Azurite { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
     {
+        Azurite = await LocalServices.StartAzuriteAsync();
         UseKestrel();
         StartServer();
         Management = CreateClient();
         Management.DefaultRequestHeaders.Add("x-functions-key", FunctionKey);
         Anonymous = CreateClient();
-        return ValueTask.CompletedTask;
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Functions:LocalUrl", "http://127.0.0.1:0");
         builder.UseSetting("Functions:Key", FunctionKey);
+        builder.UseSetting("Storage:ConnectionString", Azurite.ConnectionString);
+        builder.UseSetting("Storage:MaxRetries", "1");
         builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<IClock>(Clock)));
     }
 
@@ -49,5 +55,6 @@ public sealed class FunctionsAppFixture : WebApplicationFactory<Program>, IAsync
         Management?.Dispose();
         Anonymous?.Dispose();
         await base.DisposeAsync();
+        await Azurite.DisposeAsync();
     }
 }

@@ -1,6 +1,9 @@
 
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using NodaTime;
 using RegRights.Contracts;
 using RegRights.Functions.Http;
+using RegRights.Infrastructure.Storage;
 
 namespace RegRights.Functions.Extensions;
 
@@ -38,6 +41,7 @@ internal static class Extensions
         builder.Services.ConfigureHttpJsonOptions(o => RegRightsJson.Configure(o.SerializerOptions));
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
+        builder.Services.AddExceptionHandler<StorageUnavailableExceptionHandler>();
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "RegRights.Functions";
@@ -45,6 +49,14 @@ internal static class Extensions
                 "Agreements, their events and deadlines, and signed notice intake under § 6(h). Management endpoints take a key in x-functions-key or ?code=.";
             return Task.CompletedTask;
         }));
+        return builder;
+    }
+
+    /// <summary>The stores and the clock the endpoints use.</summary>
+    public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddTableStorage();
+        builder.Services.TryAddSingleton<IClock>(SystemClock.Instance);
         return builder;
     }
 
