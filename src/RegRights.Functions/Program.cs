@@ -10,6 +10,7 @@ var app = builder.Build();
 
 app.UseFunctionsHost();
 app.MapHealthApi();
+app.MapAgreementsApi();
 app.MapOpenApiDocument();
 
 app.Run();
