@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using NodaTime;
 using RegRights.Contracts;
 using RegRights.Functions.Http;
+using RegRights.Functions.Webhooks;
 using RegRights.Infrastructure.Storage;
 
 namespace RegRights.Functions.Extensions;
@@ -57,6 +58,8 @@ internal static class Extensions
     {
         builder.AddTableStorage();
         builder.Services.TryAddSingleton<IClock>(SystemClock.Instance);
+        builder.Services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.SectionName);
+        builder.Services.AddSingleton<WebhookVerifier>();
         return builder;
     }
 
