@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Runs the app locally: installs Azurite if missing (npm ci from tools/local/package-lock.json), starts its table
+# service and the app on 127.0.0.1, prints the URLs and keys, and stops both on Ctrl-C.
+# Override with REGRIGHTS_URL, REGRIGHTS_TABLE_PORT, REGRIGHTS_FUNCTION_KEY, REGRIGHTS_WEBHOOK_SECRET.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+
+source scripts/lib/local-services.sh
+ensure_local_services_installed
+
+app_url="${REGRIGHTS_URL:-http://127.0.0.1:7071}"
+table_port="${REGRIGHTS_TABLE_PORT:-10002}"
+function_key="${REGRIGHTS_FUNCTION_KEY:-local-dev-key}"
+# Standard Webhooks secret: whsec_ + base64 of the key bytes.
+webhook_secret="${REGRIGHTS_WEBHOOK_SECRET:-whsec_$(printf 'local-dev-webhook-secret' | base64)}"
+# The well-known Azurite development account key (public, documented; not a secret).
+account_key="Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
+table_endpoint="http://127.0.0.1:${table_port}/devstoreaccount1"
+
+pids=()
+stop() {
+  trap - EXIT INT TERM
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+}
+trap stop EXIT INT TERM
+
+mkdir -p "$root/.azurite"
+"$REGRIGHTS_LOCAL_SERVICES/azurite-table" --tableHost 127.0.0.1 --tablePort "$table_port" \
+  --location "$root/.azurite" --skipApiVersionCheck --disableTelemetry --silent &
+pids+=($!)
+
+dotnet build src/RegRights.Functions -c Release -nologo -clp:ErrorsOnly
+
+Functions__LocalUrl="$app_url" \
+Functions__Key="$function_key" \
+Storage__ConnectionString="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=${account_key};TableEndpoint=${table_endpoint};" \
+Webhooks__Sources__local__Secret="$webhook_secret" \
+  bash -c 'cd src/RegRights.Functions/bin/Release/net10.0 && exec dotnet RegRights.Functions.dll' &
+pids+=($!)
+
+for attempt in $(seq 1 150); do
+  if curl -fsS "$app_url/api/health" >/dev/null 2>&1; then break; fi
+  if [ "$attempt" -eq 150 ] || ! kill -0 "${pids[1]}" 2>/dev/null; then
+    echo "the app did not start; see above" >&2
+    exit 1
+  fi
+  sleep 0.2
+done
+
+cat <<INFO
+
+RegRights.Functions is running.
+  API            $app_url/api   (management key: x-functions-key: $function_key)
+  Health         $app_url/api/health
+  OpenAPI        $app_url/api/openapi.json?code=$function_key
+  Azurite table  $table_endpoint (data in .azurite/)
+  Webhook secret $webhook_secret   (source "local")
+Load the sample agreement:  scripts/load-sample.sh
+Ctrl-C stops both.
+INFO
+wait

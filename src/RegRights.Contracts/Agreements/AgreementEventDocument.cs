@@ -1,0 +1,44 @@
+using NodaTime;
+using RegRights.Core.Agreements;
+
+namespace RegRights.Contracts.Agreements;
+
+/// <summary>An event as a client posts it and as the API returns it (<see cref="AgreementEvent"/>).</summary>
+public sealed record AgreementEventDocument
+{
+    /// <summary>The client's id for the event, unique within the agreement (a retry with the same id is not a second event).</summary>
+    public string? Id { get; init; }
+
+    /// <summary>What happened.</summary>
+    public AgreementEventKind? Kind { get; init; }
+
+    /// <summary>The date it happened, in the agreement's zone.</summary>
+    public LocalDate? Date { get; init; }
+
+    /// <summary>The id of the event this one answers (a response's comment letter, a payment's notice).</summary>
+    public string? RefersTo { get; init; }
+
+    /// <summary>Days of excused delay (<c>excusedDelay</c> only).</summary>
+    public int? Days { get; init; }
+
+    /// <summary>The deadline waived, by its key (<c>waiver</c> only).</summary>
+    public string? DeadlineKey { get; init; }
+
+    /// <summary>Free text for the record.</summary>
+    public string? Note { get; init; }
+
+    /// <summary>When the server recorded it; ignored on input.</summary>
+    public Instant? RecordedAt { get; init; }
+
+    /// <summary>The document of <paramref name="e"/>.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="e"/> is null.</exception>
+    public static AgreementEventDocument From(AgreementEvent e, Instant? recordedAt = null)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        return new()
+        {
+            Id = e.Id, Kind = e.Kind, Date = e.Date, RefersTo = e.RefersTo, Days = e.Days,
+            DeadlineKey = e.DeadlineKey, Note = e.Note, RecordedAt = recordedAt,
+        };
+    }
+}

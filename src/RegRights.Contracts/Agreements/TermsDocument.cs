@@ -1,0 +1,157 @@
+using NodaTime;
+using RegRights.Core.Agreements;
+using RegRights.Core.Calendars;
+
+namespace RegRights.Contracts.Agreements;
+
+/// <summary>
+/// <see cref="AgreementTerms"/> as JSON. A missing member takes the seed agreement's value, so a client sends only
+/// what its deal changes (a 45-day Filing Date is <c>{"filingDays": 45}</c>).
+/// </summary>
+public sealed record TermsDocument
+{
+    /// <summary>The IANA zone of "California time" or its equivalent, e.g. America/Los_Angeles.</summary>
+    public string? TimeZone { get; init; }
+
+    /// <summary>§ 1 Filing Date: days after the Closing Date.</summary>
+    public int? FilingDays { get; init; }
+
+    /// <summary>§ 1 Effectiveness Date: days after the Closing Date.</summary>
+    public int? EffectivenessDays { get; init; }
+
+    /// <summary>§ 3(a) drafts before a Registration Statement: Business Days.</summary>
+    public int? PreFilingReviewBusinessDays { get; init; }
+
+    /// <summary>§ 3(a) drafts before an amendment or supplement: Business Days.</summary>
+    public int? AmendmentReviewBusinessDays { get; init; }
+
+    /// <summary>§ 3(d)(i)(A) notice before a filing: Business Days.</summary>
+    public int? FilingNoticeBusinessDays { get; init; }
+
+    /// <summary>§ 3(d) notice before a § 3(c) sticker: Business Days.</summary>
+    public int? StickerNoticeBusinessDays { get; init; }
+
+    /// <summary>§ 3(d) written confirmation: Business Days.</summary>
+    public int? NoticeConfirmationBusinessDays { get; init; }
+
+    /// <summary>§ 3(b)(iii) response to an SEC comment letter: days.</summary>
+    public int? SecCommentResponseDays { get; init; }
+
+    /// <summary>§ 3(c) sticker after a 50 % sale: Business Days.</summary>
+    public int? StickerFilingBusinessDays { get; init; }
+
+    /// <summary>§ 5(c) indemnity payment: Business Days.</summary>
+    public int? IndemnityPaymentBusinessDays { get; init; }
+
+    /// <summary>§ 6(g) piggyback election: days.</summary>
+    public int? PiggybackElectionDays { get; init; }
+
+    /// <summary>§ 6(b) standstill: Business Days after the Closing Date.</summary>
+    public int? StandstillBusinessDays { get; init; }
+
+    /// <summary>§ 6(h)(i) fax cut-off, local time (2:00 p.m. is <c>14:00:00</c>).</summary>
+    public LocalTime? FaxCutoff { get; init; }
+
+    /// <summary>§ 6(h)(ii) late bound, local time (11:59 p.m. is <c>23:59:00</c>).</summary>
+    public LocalTime? FaxLateBound { get; init; }
+
+    /// <summary>What a calendar-day deadline on a non-Business Day does.</summary>
+    public RollConvention? Roll { get; init; }
+
+    /// <summary>How contested days are read.</summary>
+    public ContestedDayReading? ContestedDays { get; init; }
+
+    /// <summary>Closures beyond the shipped ones.</summary>
+    public IReadOnlyList<ClosureDocument>? Closures { get; init; }
+
+    /// <summary>The document of <paramref name="terms"/>, every member filled.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="terms"/> is null.</exception>
+    public static TermsDocument From(AgreementTerms terms)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        return new()
+        {
+            TimeZone = terms.TimeZone.Id,
+            FilingDays = terms.FilingDays,
+            EffectivenessDays = terms.EffectivenessDays,
+            PreFilingReviewBusinessDays = terms.PreFilingReviewBusinessDays,
+            AmendmentReviewBusinessDays = terms.AmendmentReviewBusinessDays,
+            FilingNoticeBusinessDays = terms.FilingNoticeBusinessDays,
+            StickerNoticeBusinessDays = terms.StickerNoticeBusinessDays,
+            NoticeConfirmationBusinessDays = terms.NoticeConfirmationBusinessDays,
+            SecCommentResponseDays = terms.SecCommentResponseDays,
+            StickerFilingBusinessDays = terms.StickerFilingBusinessDays,
+            IndemnityPaymentBusinessDays = terms.IndemnityPaymentBusinessDays,
+            PiggybackElectionDays = terms.PiggybackElectionDays,
+            StandstillBusinessDays = terms.StandstillBusinessDays,
+            FaxCutoff = terms.FaxCutoff,
+            FaxLateBound = terms.FaxLateBound,
+            Roll = terms.Roll,
+            ContestedDays = terms.ContestedDays,
+            Closures = [.. terms.Closures.Select(c => new ClosureDocument
+            {
+                Date = c.Date, Name = c.Name, Source = c.Source, Effect = c.Effect,
+            })],
+        };
+    }
+
+    /// <summary>
+    /// The terms this document describes over the seed agreement's defaults.
+    /// </summary>
+    /// <exception cref="ArgumentException">A value is out of range (the exception's <c>ParamName</c> names the term),
+    /// the zone is unknown, a closure lacks a member, or the fax cut-off is not before the late bound.</exception>
+    public AgreementTerms ToTerms()
+    {
+        var terms = AgreementTerms.NeoTherapeutics2000;
+        if (TimeZone is not null)
+        {
+            terms = terms with
+            {
+                TimeZone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(TimeZone)
+                    ?? throw new ArgumentException($"Unknown time zone '{TimeZone}'.", nameof(TimeZone)),
+            };
+        }
+
+        terms = terms with
+        {
+            FilingDays = FilingDays ?? terms.FilingDays,
+            EffectivenessDays = EffectivenessDays ?? terms.EffectivenessDays,
+            PreFilingReviewBusinessDays = PreFilingReviewBusinessDays ?? terms.PreFilingReviewBusinessDays,
+            AmendmentReviewBusinessDays = AmendmentReviewBusinessDays ?? terms.AmendmentReviewBusinessDays,
+            FilingNoticeBusinessDays = FilingNoticeBusinessDays ?? terms.FilingNoticeBusinessDays,
+            StickerNoticeBusinessDays = StickerNoticeBusinessDays ?? terms.StickerNoticeBusinessDays,
+            NoticeConfirmationBusinessDays = NoticeConfirmationBusinessDays ?? terms.NoticeConfirmationBusinessDays,
+            SecCommentResponseDays = SecCommentResponseDays ?? terms.SecCommentResponseDays,
+            StickerFilingBusinessDays = StickerFilingBusinessDays ?? terms.StickerFilingBusinessDays,
+            IndemnityPaymentBusinessDays = IndemnityPaymentBusinessDays ?? terms.IndemnityPaymentBusinessDays,
+            PiggybackElectionDays = PiggybackElectionDays ?? terms.PiggybackElectionDays,
+            StandstillBusinessDays = StandstillBusinessDays ?? terms.StandstillBusinessDays,
+            FaxCutoff = FaxCutoff ?? terms.FaxCutoff,
+            FaxLateBound = FaxLateBound ?? terms.FaxLateBound,
+            Roll = Roll ?? terms.Roll,
+            ContestedDays = ContestedDays ?? terms.ContestedDays,
+            Closures = Closures is null ? terms.Closures : [.. Closures.Select((c, i) => c.ToClosure(i))],
+        };
+        return terms.Validate();
+    }
+}
+
+/// <summary>A closure supplied as data (<see cref="Closure"/>).</summary>
+public sealed record ClosureDocument
+{
+    /// <summary>The closed date.</summary>
+    public LocalDate? Date { get; init; }
+
+    /// <summary>What the day is called.</summary>
+    public string? Name { get; init; }
+
+    /// <summary>The order or law that closed it.</summary>
+    public string? Source { get; init; }
+
+    /// <summary><c>closed</c> or <c>contested</c>.</summary>
+    public DayEffect? Effect { get; init; }
+
+    internal Closure ToClosure(int index) =>
+        new(Date ?? throw new ArgumentException("A closure needs its date.", $"closures[{index}].date"),
+            Name ?? "", Source ?? "", Effect ?? DayEffect.Closed);
+}

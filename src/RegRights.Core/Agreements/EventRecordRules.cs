@@ -1,0 +1,90 @@
+namespace RegRights.Core.Agreements;
+
+/// <summary>
+/// Whether a new event is consistent with the events already recorded. Corrections are new events, so the record is
+/// only ever appended to; an event that contradicts it (a filing before the closing, a response to a comment letter
+/// that was never received) is refused with the reason, in words a lawyer can check.
+/// </summary>
+public static class EventRecordRules
+{
+    /// <summary>The kind of event each answering event must refer to (by <see cref="AgreementEvent.RefersTo"/>).</summary>
+    public static IReadOnlyDictionary<AgreementEventKind, AgreementEventKind> Answers { get; } =
+        new Dictionary<AgreementEventKind, AgreementEventKind>
+        {
+            [AgreementEventKind.CommentResponseFiled] = AgreementEventKind.SecCommentReceived, // § 3(b)(iii)
+            [AgreementEventKind.AmendmentFiled] = AgreementEventKind.AmendmentPlanned, // § 3(a)
+            [AgreementEventKind.StickerFiled] = AgreementEventKind.HolderSold50Percent, // § 3(c)
+            [AgreementEventKind.NoticeConfirmed] = AgreementEventKind.FilingNoticeGiven, // § 3(d)
+            [AgreementEventKind.IndemnityPaid] = AgreementEventKind.IndemnificationNotice, // § 5(c)
+            [AgreementEventKind.PiggybackRequest] = AgreementEventKind.PiggybackNotice, // § 6(g)
+        };
+
+    /// <summary>
+    /// The reason <paramref name="next"/> contradicts <paramref name="recorded"/>, or null when it is consistent.
+    /// </summary>
+    /// <remarks>
+    /// Rules: one Closing Date (§ 1), and nothing dated before it; a filing, comment letter or declaration of
+    /// effectiveness needs the Registration Statement filed first (§ 2(a), § 3(b)); an answering event (a response, a
+    /// sticker, a payment) names an event of the kind it answers, dated on or before it, and answers it once. For
+    /// example, a response filed on 2000-06-01 to a letter received 2000-06-05 is refused: it answers a letter that had
+    /// not yet arrived.
+    /// </remarks>
+    /// <param name="recorded">The events already recorded, in the order recorded.</param>
+    /// <param name="next">The event to record.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static string? FindContradiction(IReadOnlyList<AgreementEvent> recorded, AgreementEvent next)
+    {
+        ArgumentNullException.ThrowIfNull(recorded);
+        ArgumentNullException.ThrowIfNull(next);
+
+        var closing = recorded.FirstOrDefault(e => e.Kind == AgreementEventKind.Closing);
+        if (next.Kind == AgreementEventKind.Closing)
+        {
+            return closing is null
+                ? null
+                : $"The Closing Date is already recorded ({closing.Date:uuuu-MM-dd}, event '{closing.Id}'); an agreement has one (§ 1).";
+        }
+
+        if (closing is null)
+        {
+            return $"No Closing Date is recorded; a {next.Kind} event needs the closing first, since every clock runs from it (§ 1).";
+        }
+
+        if (next.Date < closing.Date)
+        {
+            return $"{next.Kind} on {next.Date:uuuu-MM-dd} is before the Closing Date {closing.Date:uuuu-MM-dd}.";
+        }
+
+        var filed = recorded.FirstOrDefault(e => e.Kind == AgreementEventKind.Filed);
+        switch (next.Kind)
+        {
+            case AgreementEventKind.Filed when filed is not null:
+                return $"The Registration Statement is already recorded as filed on {filed.Date:uuuu-MM-dd} (event '{filed.Id}'); record an amendment instead.";
+            case AgreementEventKind.SecCommentReceived or AgreementEventKind.DeclaredEffective when filed is null:
+                return $"{next.Kind} needs the Registration Statement filed first (§ 2(a), § 3(b)); no filing is recorded.";
+            case AgreementEventKind.SecCommentReceived or AgreementEventKind.DeclaredEffective when next.Date < filed!.Date:
+                return $"{next.Kind} on {next.Date:uuuu-MM-dd} is before the filing on {filed.Date:uuuu-MM-dd}.";
+            case AgreementEventKind.DeclaredEffective when recorded.Any(e => e.Kind == AgreementEventKind.DeclaredEffective):
+                return "The Registration Statement is already recorded as declared effective.";
+        }
+
+        if (!Answers.TryGetValue(next.Kind, out var answered))
+        {
+            return null;
+        }
+
+        var target = recorded.FirstOrDefault(e => e.Id == next.RefersTo);
+        if (target is null || target.Kind != answered)
+        {
+            return $"{next.Kind} refers to '{next.RefersTo}', but no {answered} event with that id is recorded.";
+        }
+
+        if (next.Date < target.Date)
+        {
+            return $"{next.Kind} on {next.Date:uuuu-MM-dd} answers '{target.Id}' of {target.Date:uuuu-MM-dd}, which had not yet happened.";
+        }
+
+        var earlier = recorded.FirstOrDefault(e => e.Kind == next.Kind && e.RefersTo == target.Id);
+        return earlier is null ? null : $"'{target.Id}' is already answered by event '{earlier.Id}' on {earlier.Date:uuuu-MM-dd}.";
+    }
+}

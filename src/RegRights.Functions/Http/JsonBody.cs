@@ -1,0 +1,87 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+
+namespace RegRights.Functions.Http;
+
+/// <summary>
+/// Reads request bodies as the endpoints need them: the raw bytes (a webhook's signature covers them as received),
+/// capped at 256 KiB, and JSON errors reported with the field's JSON path and the position.
+/// </summary>
+internal static class JsonBody
+{
+    /// <summary>The body as received. More than 256 KiB is a <see cref="BadHttpRequestException"/> with 413.</summary>
+    public static async Task<byte[]> ReadRawAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var max = Extensions.Extensions.MaxRequestBodyBytes;
+        if (request.ContentLength > max)
+        {
+            throw new BadHttpRequestException("Request body too large.", StatusCodes.Status413PayloadTooLarge);
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            if (buffer.Length + read > max)
+            {
+                throw new BadHttpRequestException("Request body too large.", StatusCodes.Status413PayloadTooLarge);
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    /// <summary>Parses <paramref name="body"/>; on failure, a 400 validation problem keyed by the JSON path.</summary>
+    public static bool TryParse<T>(ReadOnlySpan<byte> body, JsonSerializerOptions options, out T value, out ValidationProblem problem)
+        where T : class
+    {
+        value = null!;
+        problem = null!;
+        if (body.IsEmpty)
+        {
+            problem = Problem("$", "The request body is empty; a JSON object is required.");
+            return false;
+        }
+
+        try
+        {
+            var parsed = JsonSerializer.Deserialize<T>(body, options);
+            if (parsed is null)
+            {
+                problem = Problem("$", "The request body is null; a JSON object is required.");
+                return false;
+            }
+
+            value = parsed;
+            return true;
+        }
+        catch (JsonException ex)
+        {
+            var reason = ex.Message;
+            var cut = reason.IndexOf(" Path:", StringComparison.Ordinal);
+            if (cut > 0)
+            {
+                reason = reason[..cut];
+            }
+
+            var position = ex.LineNumber is { } line ? $" (line {line + 1}, byte {ex.BytePositionInLine + 1})" : "";
+            problem = Problem(string.IsNullOrEmpty(ex.Path) ? "$" : ex.Path, reason + position);
+            return false;
+        }
+    }
+
+    /// <summary>The app's JSON options (RegRightsJson), as configured for minimal APIs.</summary>
+    public static JsonSerializerOptions Options(this HttpContext context) =>
+        context.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+
+    /// <summary>A 400 naming one field.</summary>
+    public static ValidationProblem Problem(string path, string message) => Problem(new Dictionary<string, string[]> { [path] = [message] });
+
+    /// <summary>A 400 naming each field by its JSON path.</summary>
+    public static ValidationProblem Problem(IDictionary<string, string[]> errors) => TypedResults.ValidationProblem(
+        errors, detail: "See errors: each key is the JSON path of a field.", title: "The request is invalid", type: ProblemTypes.Validation);
+}

@@ -1,0 +1,253 @@
+using System.Text;
+using Azure;
+using Azure.Data.Tables;
+using NodaTime;
+using RegRights.Contracts.Agreements;
+using RegRights.Core.Agreements;
+
+namespace RegRights.Infrastructure.Storage;
+
+/// <summary>An agreement as stored: its document, id, ETag and bookkeeping.</summary>
+public sealed record StoredAgreement(
+    string Id, ETag ETag, AgreementDocument Document, int EventCount, Instant CreatedAt, Instant UpdatedAt);
+
+/// <summary>An event as stored: its place in the record and when the server recorded it.</summary>
+public sealed record StoredEvent(int Sequence, AgreementEvent Event, Instant RecordedAt);
+
+/// <summary>An agreement with its events, in the order recorded; <see cref="StoredAgreement.ETag"/> covers both.</summary>
+public sealed record AgreementRecord(StoredAgreement Agreement, IReadOnlyList<StoredEvent> Events);
+
+/// <summary>A page of agreements and the token for the next one (null on the last page).</summary>
+public sealed record StoredAgreementPage(IReadOnlyList<StoredAgreement> Items, string? ContinuationToken);
+
+/// <summary>
+/// Agreements and their append-only events in one table, one partition per agreement. Every change is conditional on
+/// the agreement's ETag: a caller that lost a race gets a <see cref="RequestFailedException"/> with status 412 (a
+/// <see cref="TableTransactionFailedException"/> for an event), never a silent overwrite.
+/// </summary>
+public class AgreementStore
+{
+    internal const string HeadRowKey = "agreement";
+    internal const string EventRowPrefix = "event|";
+
+    private readonly RegRightsTables tables;
+
+    /// <summary>Creates the store over <paramref name="tables"/>.</summary>
+    public AgreementStore(RegRightsTables tables) => this.tables = tables ?? throw new ArgumentNullException(nameof(tables));
+
+    /// <summary>For mocking.</summary>
+    protected AgreementStore() => tables = null!;
+
+    /// <summary>Whether <paramref name="id"/> has the shape of an agreement id (32 lowercase hex digits).</summary>
+    public static bool IsWellFormedId(string? id) =>
+        id is { Length: 32 } && id.All(c => c is (>= '0' and <= '9') or (>= 'a' and <= 'f'));
+
+    /// <summary>Stores a new agreement under a new id.</summary>
+    public virtual async Task<StoredAgreement> CreateAsync(AgreementDocument document, Instant now, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var id = Guid.CreateVersion7().ToString("N");
+        var entity = HeadEntity(id, document);
+        entity["EventCount"] = 0;
+        entity["CreatedAt"] = TableValues.Format(now);
+        entity["UpdatedAt"] = TableValues.Format(now);
+        var response = await tables.Agreements.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
+        return new StoredAgreement(id, response.Headers.ETag ?? default, document, 0, now, now);
+    }
+
+    /// <summary>The agreement without its events, or null.</summary>
+    public virtual async Task<StoredAgreement?> GetAgreementAsync(string id, CancellationToken cancellationToken = default)
+    {
+        if (!IsWellFormedId(id))
+        {
+            return null;
+        }
+
+        var response = await tables.Agreements.GetEntityIfExistsAsync<TableEntity>(id, HeadRowKey, cancellationToken: cancellationToken)
+            .ConfigureAwait(false);
+        return response.HasValue ? ToAgreement(response.Value!) : null;
+    }
+
+    /// <summary>The agreement with its events (one partition query), or null.</summary>
+    public virtual async Task<AgreementRecord?> GetRecordAsync(string id, CancellationToken cancellationToken = default)
+    {
+        if (!IsWellFormedId(id))
+        {
+            return null;
+        }
+
+        StoredAgreement? agreement = null;
+        var events = new List<StoredEvent>();
+        await foreach (var entity in tables.Agreements.QueryAsync<TableEntity>(
+            TableClient.CreateQueryFilter($"PartitionKey eq {id}"), cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (entity.RowKey == HeadRowKey)
+            {
+                agreement = ToAgreement(entity);
+            }
+            else
+            {
+                events.Add(ToEvent(entity));
+            }
+        }
+
+        return agreement is null ? null : new AgreementRecord(agreement, [.. events.OrderBy(e => e.Sequence)]);
+    }
+
+    /// <summary>One page of agreements (a query on RowKey across partitions).</summary>
+    /// <param name="continuationToken">The token of the previous page, or null for the first.</param>
+    /// <param name="pageSize">1 to 1000.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    /// <exception cref="ArgumentException">The token is not one this store issued.</exception>
+    public virtual async Task<StoredAgreementPage> ListAsync(string? continuationToken, int pageSize, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(pageSize, 1000);
+        var token = DecodeToken(continuationToken);
+        var pages = tables.Agreements.QueryAsync<TableEntity>(
+            TableClient.CreateQueryFilter($"RowKey eq {HeadRowKey}"), maxPerPage: pageSize, cancellationToken: cancellationToken)
+            .AsPages(token, pageSize);
+        await foreach (var page in pages.ConfigureAwait(false))
+        {
+            return new StoredAgreementPage([.. page.Values.Select(ToAgreement)], EncodeToken(page.ContinuationToken));
+        }
+
+        return new StoredAgreementPage([], null);
+    }
+
+    /// <summary>Replaces the agreement's document if its ETag is still <paramref name="ifMatch"/>.</summary>
+    /// <exception cref="RequestFailedException">Status 412: the agreement changed since <paramref name="ifMatch"/> was read;
+    /// status 404: it does not exist.</exception>
+    public virtual async Task<StoredAgreement> ReplaceAsync(
+        string id, AgreementDocument document, ETag ifMatch, Instant now, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        if (!IsWellFormedId(id))
+        {
+            throw new RequestFailedException(404, $"No agreement '{id}'.");
+        }
+
+        var entity = HeadEntity(id, document);
+        entity["UpdatedAt"] = TableValues.Format(now);
+
+        // Merge keeps EventCount and CreatedAt; the ETag makes it conditional on the whole record, events included.
+        await tables.Agreements.UpdateEntityAsync(entity, ifMatch, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+        return await GetAgreementAsync(id, cancellationToken).ConfigureAwait(false)
+            ?? throw new RequestFailedException(404, $"No agreement '{id}'.");
+    }
+
+    /// <summary>
+    /// Appends <paramref name="agreementEvent"/> after the events of <paramref name="record"/>, in one transaction with
+    /// the agreement's ETag, so two appends that read the same record cannot both succeed.
+    /// </summary>
+    /// <exception cref="TableTransactionFailedException">Status 412: another change came first.</exception>
+    public virtual async Task<AgreementRecord> AppendEventAsync(
+        AgreementRecord record, AgreementEvent agreementEvent, Instant now, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(agreementEvent);
+        var agreement = record.Agreement;
+        var sequence = agreement.EventCount + 1;
+        var head = new TableEntity(agreement.Id, HeadRowKey) { ["EventCount"] = sequence, ["UpdatedAt"] = TableValues.Format(now) };
+        var row = EventEntity(agreement.Id, sequence, agreementEvent, now);
+        var response = await TableBatch.SubmitAsync(tables.Agreements,
+            [new TableTransactionAction(TableTransactionActionType.UpdateMerge, head, agreement.ETag),
+             new TableTransactionAction(TableTransactionActionType.Add, row)],
+            cancellationToken).ConfigureAwait(false);
+
+        var updated = agreement with { ETag = response.Value[0].Headers.ETag ?? default, EventCount = sequence, UpdatedAt = now };
+        return new AgreementRecord(updated, [.. record.Events, new StoredEvent(sequence, agreementEvent, now)]);
+    }
+
+    private static TableEntity HeadEntity(string id, AgreementDocument document) => new(id, HeadRowKey)
+    {
+        ["Name"] = document.Name ?? "",
+        ["Terms"] = TableValues.ToJson(document.Terms),
+        ["Parties"] = TableValues.ToJson(document.Parties ?? []),
+        ["Contacts"] = TableValues.ToJson(document.Contacts ?? []),
+    };
+
+    private static StoredAgreement ToAgreement(TableEntity e) => new(
+        e.PartitionKey,
+        e.ETag,
+        new AgreementDocument
+        {
+            Name = e.GetString("Name"),
+            Terms = TableValues.FromJson<TermsDocument>(e.GetString("Terms")),
+            Parties = TableValues.FromJson<List<PartyDocument>>(e.GetString("Parties")),
+            Contacts = TableValues.FromJson<List<ContactDocument>>(e.GetString("Contacts")),
+        },
+        e.GetInt32("EventCount") ?? 0,
+        TableValues.ParseInstant(e.GetString("CreatedAt")),
+        TableValues.ParseInstant(e.GetString("UpdatedAt")));
+
+    private static TableEntity EventEntity(string id, int sequence, AgreementEvent e, Instant now)
+    {
+        var entity = new TableEntity(id, EventRowKey(sequence))
+        {
+            ["EventId"] = e.Id,
+            ["Kind"] = e.Kind.ToString(),
+            ["Date"] = TableValues.Format(e.Date),
+            ["RecordedAt"] = TableValues.Format(now),
+        };
+        AddIfNotNull(entity, "RefersTo", e.RefersTo);
+        AddIfNotNull(entity, "Days", e.Days);
+        AddIfNotNull(entity, "DeadlineKey", e.DeadlineKey);
+        AddIfNotNull(entity, "Note", e.Note);
+        return entity;
+    }
+
+    private static StoredEvent ToEvent(TableEntity e) => new(
+        int.Parse(e.RowKey.AsSpan(EventRowPrefix.Length), System.Globalization.CultureInfo.InvariantCulture),
+        new AgreementEvent(e.GetString("EventId"), Enum.Parse<AgreementEventKind>(e.GetString("Kind")), TableValues.ParseDate(e.GetString("Date")))
+        {
+            RefersTo = e.GetString("RefersTo"),
+            Days = e.GetInt32("Days"),
+            DeadlineKey = e.GetString("DeadlineKey"),
+            Note = e.GetString("Note"),
+        },
+        TableValues.ParseInstant(e.GetString("RecordedAt")));
+
+    internal static string EventRowKey(int sequence) =>
+        EventRowPrefix + sequence.ToString("D10", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static void AddIfNotNull(TableEntity entity, string name, object? value)
+    {
+        if (value is not null)
+        {
+            entity[name] = value;
+        }
+    }
+
+    // The SDK's token carries the next partition and row keys; it is wrapped, with a marker, so a client sees one
+    // opaque URL-safe value and a token from elsewhere is refused here rather than sent to the service.
+    private const string TokenMarker = "agreements:";
+
+    private static string? EncodeToken(string? token) =>
+        token is null ? null : Convert.ToBase64String(Encoding.UTF8.GetBytes(TokenMarker + token)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    private static string? DecodeToken(string? continuationToken)
+    {
+        if (string.IsNullOrEmpty(continuationToken))
+        {
+            return null;
+        }
+
+        try
+        {
+            var base64 = continuationToken.Replace('-', '+').Replace('_', '/');
+            base64 += new string('=', (4 - (base64.Length % 4)) % 4);
+            var decoded = Encoding.UTF8.GetString(Convert.FromBase64String(base64));
+            if (decoded.StartsWith(TokenMarker, StringComparison.Ordinal) && decoded.Length > TokenMarker.Length)
+            {
+                return decoded[TokenMarker.Length..];
+            }
+        }
+        catch (FormatException)
+        {
+            // Falls through to the one error below.
+        }
+
+        throw new ArgumentException("The continuation token is not one this API issued.", nameof(continuationToken));
+    }
+}

@@ -1,0 +1,58 @@
+using Azure.Data.Tables;
+
+namespace RegRights.Infrastructure.Storage;
+
+/// <summary>
+/// The app's tables over one <see cref="TableServiceClient"/>. Key design (README, "Tables and keys"):
+/// <list type="bullet">
+/// <item><c>Agreements</c>: PartitionKey = agreement id; RowKey <c>agreement</c> for the agreement itself and
+/// <c>event|0000000001</c>… for its events, so one partition query reads a whole record and appending an event is one
+/// transaction with the agreement's ETag.</item>
+/// <item><c>Notices</c>: PartitionKey = agreement id, RowKey = notice id: an agreement's notices are one partition.</item>
+/// <item><c>WebhookReceipts</c>: PartitionKey = notice id (a hash of source and webhook id), RowKey empty: the
+/// idempotency check on a webhook id and the lookup of a notice by id are one point read.</item>
+/// </list>
+/// </summary>
+public class RegRightsTables
+{
+    /// <summary>Creates the tables' clients; <paramref name="prefix"/> goes in front of every name.</summary>
+    public RegRightsTables(TableServiceClient service, string prefix = "")
+    {
+        ArgumentNullException.ThrowIfNull(service);
+        ArgumentNullException.ThrowIfNull(prefix);
+        Service = service;
+        Agreements = service.GetTableClient(prefix + "Agreements");
+        Notices = service.GetTableClient(prefix + "Notices");
+        WebhookReceipts = service.GetTableClient(prefix + "WebhookReceipts");
+    }
+
+    /// <summary>For mocking.</summary>
+    protected RegRightsTables()
+    {
+        Service = null!;
+        Agreements = null!;
+        Notices = null!;
+        WebhookReceipts = null!;
+    }
+
+    /// <summary>The table service.</summary>
+    public virtual TableServiceClient Service { get; }
+
+    /// <summary>Agreements and their events.</summary>
+    public virtual TableClient Agreements { get; }
+
+    /// <summary>Notices as received and stamped.</summary>
+    public virtual TableClient Notices { get; }
+
+    /// <summary>One row per webhook id received.</summary>
+    public virtual TableClient WebhookReceipts { get; }
+
+    /// <summary>Creates the tables that do not exist yet.</summary>
+    public virtual async Task CreateIfNotExistsAsync(CancellationToken cancellationToken = default)
+    {
+        foreach (var table in new[] { Agreements, Notices, WebhookReceipts })
+        {
+            await table.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using NodaTime;
+using NodaTime.Testing;
+using RegRights.Testing;
+
+[assembly: AssemblyFixture(typeof(RegRights.Functions.FunctionalTests.FunctionsAppFixture))]
+
+namespace RegRights.Functions.FunctionalTests;
+
+/// <summary>
+/// The app over real HTTP on Kestrel (127.0.0.1, a free port), its clock pinned by a <see cref="FakeClock"/>,
+/// shared by every test in the assembly.
+/// </summary>
+public sealed class FunctionsAppFixture : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    /// <summary>The function key the management endpoints require.</summary>
+    public const string FunctionKey = "test-function-key";
+
+    /// <summary>The app's clock: 2000-05-01T19:00:00Z, noon in California, unless a test moves it.</summary>
+    public FakeClock Clock { get; } = new(Instant.FromUtc(2000, 5, 1, 19, 0));
+
+    /// <summary>A client with the function key, for the management endpoints.</summary>
+    public HttpClient Management { get; private set; } = null!;
+
+    /// <summary>A client without any key, as a webhook sender or a stranger would call.</summary>
+    public HttpClient Anonymous { get; private set; } = null!;
+
+    /// <summary>The Azurite table service behind the app; a test may stop and restart it.</summary>
+    public AzuriteTables Azurite { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        Azurite = await LocalServices.StartAzuriteAsync();
+        UseKestrel();
+        StartServer();
+        Management = CreateClient();
+        Management.DefaultRequestHeaders.Add("x-functions-key", FunctionKey);
+        Anonymous = CreateClient();
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Functions:LocalUrl", "http://127.0.0.1:0");
+        builder.UseSetting("Functions:Key", FunctionKey);
+        builder.UseSetting("Storage:ConnectionString", Azurite.ConnectionString);
+        builder.UseSetting("Storage:MaxRetries", "1");
+        builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<IClock>(Clock)));
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        Management?.Dispose();
+        Anonymous?.Dispose();
+        await base.DisposeAsync();
+        await Azurite.DisposeAsync();
+    }
+}
