@@ -213,6 +213,19 @@ public class StampCommandTest
     }
 
     [Fact]
+    public async Task Stamp_Json_SectionSignAndOffsetPrintedLiterally()
+    {
+        // A person reads the JSON too: "§" and "+05:30" as written, not \u00A7 and \u002B. 3:35 a.m. IST on
+        // Saturday is 3:05 p.m. PDT on Friday 2000-05-26.
+        var (exitCode, stdout, _) = await RegrightsTool.RunAsync("stamp", "--method", "facsimile", "--sent", "2000-05-27T03:35:00+05:30", "--json");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("\"sentAt\": \"2000-05-27T03:35:00+05:30\"", stdout, StringComparison.Ordinal);
+        Assert.Contains("§ 6(h)(ii)", stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("\\u", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Stamp_Text_EffectiveDateRuleGapAndExplanation()
     {
         var (exitCode, stdout, stderr) = await RegrightsTool.RunAsync("stamp", "--method", "facsimile", "--sent", "2000-05-26T14:00:00-07:00");
