@@ -5,4 +5,5 @@ using RegRights.Cli.Commands;
 var root = new RootCommand("regrights: deadlines, notice stamps and Business Days of SEC registration rights agreements.");
 root.Subcommands.Add(DeadlinesCommand.Create());
 root.Subcommands.Add(BusinessDaysCommand.Create());
+root.Subcommands.Add(StampCommand.Create());
 return CliRunner.Run(root, args);

@@ -7,22 +7,31 @@ internal static class RegrightsTool
 {
     private static readonly string DllPath = Locate();
 
-    internal static async Task<(int ExitCode, string StdOut, string StdErr)> RunAsync(params string[] args)
+    internal static Task<(int ExitCode, string StdOut, string StdErr)> RunAsync(params string[] args) =>
+        RunProcessAsync("dotnet", [DllPath, .. args]);
+
+    /// <summary>Runs any program to its end (at most two minutes) and returns its exit code and output.</summary>
+    internal static async Task<(int ExitCode, string StdOut, string StdErr)> RunProcessAsync(
+        string fileName, IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(fileName)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(DllPath);
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
         }
 
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{fileName} did not start.");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
         var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
         await process.WaitForExitAsync(timeout.Token);
