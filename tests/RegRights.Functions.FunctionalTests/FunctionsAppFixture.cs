@@ -55,6 +55,10 @@ public sealed class FunctionsAppFixture : WebApplicationFactory<Program>, IAsync
         Management?.Dispose();
         Anonymous?.Dispose();
         await base.DisposeAsync();
-        await Azurite.DisposeAsync();
+        // Null when Azurite failed to start: its own error is the one to see, not a NullReferenceException after it.
+        if (Azurite is not null)
+        {
+            await Azurite.DisposeAsync();
+        }
     }
 }
