@@ -1,0 +1,277 @@
+using Azure;
+using Azure.Data.Tables;
+using NodaTime;
+using RegRights.Contracts.Agreements;
+using RegRights.Core.Agreements;
+using RegRights.Core.Deadlines;
+using RegRights.Infrastructure.Storage;
+
+namespace RegRights.Infrastructure.Reminders;
+
+/// <summary>One row of the deadline index: an open, reminded deadline instance of an agreement.</summary>
+/// <param name="AgreementId">The agreement.</param>
+/// <param name="DeadlineKey">The instance, e.g. <c>sec-comment-response#2</c>.</param>
+/// <param name="LastPermittedDay">The partition: the day the reminder ladder counts from.</param>
+/// <param name="DueDate">The date as the agreement states it (may be a non-Business Day).</param>
+/// <param name="RemindWhenOverdue">False for an obligation that ends by lapse (§ 6(g) election, § 6(b) standstill):
+/// nobody is late when it passes.</param>
+/// <param name="Terms">The agreement's terms as JSON: the zone and the calendar the ladder needs, so the scan reads no
+/// agreement until a reminder is due.</param>
+public sealed record DeadlineIndexEntry(
+    string AgreementId, string DeadlineKey, LocalDate LastPermittedDay, LocalDate DueDate, bool RemindWhenOverdue, string Terms);
+
+/// <summary>
+/// The deadline index: an agreement's open, reminded deadline instances, partitioned by last permitted day.
+/// </summary>
+/// <remarks>
+/// The partition is the last permitted day, not the stated due date: the ladder counts Business Days back from the
+/// last day a party may act (§ 1 Business Day; a Filing Date on a Sunday is met by the next Business Day only under a
+/// roll convention), so that is the date every reminder derives from.
+/// <para>
+/// A row is written for every reminded deadline whose status, as of today in the agreement's zone, is Open or Missed:
+/// met and waived instances drop out at the write that records the event. An obligation that ends by lapse is Met once
+/// its day has passed, so it leaves the index at the agreement's next write; until then the overdue scan skips it by
+/// <see cref="DeadlineIndexEntry.RemindWhenOverdue"/>.
+/// </para>
+/// <para>
+/// A rewrite never leaves an agreement half-indexed: <c>DeadlineIndexByAgreement</c> first gains the new rows, then
+/// the date partitions are written, then stale date rows are removed, and only then are stale rows dropped from
+/// <c>DeadlineIndexByAgreement</c>. Should the process die on the way, the next rewrite (or
+/// <see cref="RebuildAsync"/>) still knows every row it may have left behind. The scan checks each due reminder
+/// against the agreement's record before it writes to the ledger, so a stale row costs a read, never a wrong email.
+/// </para>
+/// </remarks>
+public class DeadlineIndex
+{
+    private readonly ReminderTables tables;
+    private readonly AgreementStore agreements;
+    private readonly IClock clock;
+
+    /// <summary>Creates the index over <paramref name="tables"/>, reading agreements from <paramref name="agreements"/>.</summary>
+    public DeadlineIndex(ReminderTables tables, AgreementStore agreements, IClock clock)
+    {
+        this.tables = tables ?? throw new ArgumentNullException(nameof(tables));
+        this.agreements = agreements ?? throw new ArgumentNullException(nameof(agreements));
+        this.clock = clock ?? throw new ArgumentNullException(nameof(clock));
+    }
+
+    /// <summary>The index rows <paramref name="record"/> should have today.</summary>
+    public static IReadOnlyList<DeadlineIndexEntry> EntriesFor(AgreementRecord record, Instant now)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var termsDocument = record.Agreement.Document.Terms ?? TermsDocument.From(AgreementTerms.NeoTherapeutics2000);
+        var terms = termsDocument.ToTerms();
+        var today = now.InZone(terms.TimeZone).Date;
+        var schedule = DeadlineEngine.Compute(terms, [.. record.Events.Select(e => e.Event)], today);
+        var json = TableValues.ToJson(termsDocument);
+        return
+        [
+            .. schedule.Deadlines
+                .Where(d => d.Reminded && d.Status is DeadlineStatus.Open or DeadlineStatus.Missed)
+                .Select(d => new DeadlineIndexEntry(
+                    record.Agreement.Id, d.Key, d.LastPermittedDay, d.DueDate, d.Obligation.End == ObligationEnd.Act, json)),
+        ];
+    }
+
+    /// <summary>Reads the agreement and rewrites its rows; an agreement that does not exist loses its rows.</summary>
+    public virtual async Task IndexAsync(string agreementId, CancellationToken cancellationToken = default)
+    {
+        var record = await agreements.GetRecordAsync(agreementId, cancellationToken).ConfigureAwait(false);
+        var desired = record is null ? [] : EntriesFor(record, clock.GetCurrentInstant());
+        await WriteAsync(agreementId, desired, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Rewrites the rows of <paramref name="record"/> (the record just written, so no read is needed).</summary>
+    public virtual Task IndexAsync(AgreementRecord record, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return WriteAsync(record.Agreement.Id, EntriesFor(record, clock.GetCurrentInstant()), cancellationToken);
+    }
+
+    /// <summary>
+    /// Rebuilds the whole index from the agreements table: every agreement is indexed afresh, and every row that no
+    /// agreement asks for is removed. Returns how many agreements and rows the index now holds.
+    /// </summary>
+    public virtual async Task<(int Agreements, int Rows)> RebuildAsync(CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetCurrentInstant();
+        var desired = new List<DeadlineIndexEntry>();
+        var count = 0;
+        string? token = null;
+        do
+        {
+            var page = await agreements.ListAsync(token, 1000, cancellationToken).ConfigureAwait(false);
+            foreach (var agreement in page.Items)
+            {
+                var record = await agreements.GetRecordAsync(agreement.Id, cancellationToken).ConfigureAwait(false);
+                if (record is not null)
+                {
+                    desired.AddRange(EntriesFor(record, now));
+                    count++;
+                }
+            }
+
+            token = page.ContinuationToken;
+        }
+        while (token is not null);
+
+        await UpsertAsync(tables.DeadlineIndexByAgreement, desired.Select(ByAgreementEntity), cancellationToken).ConfigureAwait(false);
+        await UpsertAsync(tables.DeadlineIndex, desired.Select(DateEntity), cancellationToken).ConfigureAwait(false);
+
+        var wantedDates = desired.Select(e => (DatePartition(e.LastPermittedDay), DateRowKey(e))).ToHashSet();
+        var wantedByAgreement = desired.Select(e => (e.AgreementId, ByAgreementRowKey(e))).ToHashSet();
+        await DeleteUnwantedAsync(tables.DeadlineIndex, wantedDates, cancellationToken).ConfigureAwait(false);
+        await DeleteUnwantedAsync(tables.DeadlineIndexByAgreement, wantedByAgreement, cancellationToken).ConfigureAwait(false);
+        return (count, desired.Count);
+    }
+
+    /// <summary>
+    /// The rows whose last permitted day lies in [<paramref name="first"/>, <paramref name="last"/>] (one range query
+    /// over those partitions), and, when <paramref name="includeOverdueBefore"/> is set, the rows before
+    /// <paramref name="first"/> that are reminded when overdue.
+    /// </summary>
+    public virtual async Task<IReadOnlyList<DeadlineIndexEntry>> ReadAsync(
+        LocalDate first, LocalDate last, bool includeOverdueBefore, CancellationToken cancellationToken = default)
+    {
+        var rows = new List<DeadlineIndexEntry>();
+        var lo = DatePartition(first);
+        var hi = DatePartition(last);
+        await foreach (var e in tables.DeadlineIndex.QueryAsync<TableEntity>(
+            TableClient.CreateQueryFilter($"PartitionKey ge {lo} and PartitionKey le {hi}"), cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            rows.Add(ToEntry(e));
+        }
+
+        if (includeOverdueBefore)
+        {
+            // Only instances still open after their day are left in past partitions (met and waived ones are removed
+            // when the event is written), so this reads the overdue deadlines, not history.
+            await foreach (var e in tables.DeadlineIndex.QueryAsync<TableEntity>(
+                TableClient.CreateQueryFilter($"PartitionKey lt {lo} and RemindWhenOverdue eq true"), cancellationToken: cancellationToken).ConfigureAwait(false))
+            {
+                rows.Add(ToEntry(e));
+            }
+        }
+
+        return rows;
+    }
+
+    /// <summary>Every row of the index, for the rebuild test and for inspection.</summary>
+    public virtual async Task<IReadOnlyList<DeadlineIndexEntry>> ReadAllAsync(CancellationToken cancellationToken = default)
+    {
+        var rows = new List<DeadlineIndexEntry>();
+        await foreach (var e in tables.DeadlineIndex.QueryAsync<TableEntity>(cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            rows.Add(ToEntry(e));
+        }
+
+        return rows;
+    }
+
+    /// <summary>The rows <c>DeadlineIndexByAgreement</c> holds for an agreement, as (deadline key, last permitted day).</summary>
+    public virtual async Task<IReadOnlyList<(string DeadlineKey, LocalDate LastPermittedDay)>> ReadAgreementAsync(
+        string agreementId, CancellationToken cancellationToken = default)
+    {
+        var rows = new List<(string, LocalDate)>();
+        await foreach (var e in tables.DeadlineIndexByAgreement.QueryAsync<TableEntity>(
+            TableClient.CreateQueryFilter($"PartitionKey eq {agreementId}"), cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            rows.Add((e.GetString("DeadlineKey"), TableValues.ParseDate(e.GetString("LastPermittedDay"))));
+        }
+
+        return rows;
+    }
+
+    private async Task WriteAsync(string agreementId, IReadOnlyList<DeadlineIndexEntry> desired, CancellationToken cancellationToken)
+    {
+        var existing = await ReadAgreementAsync(agreementId, cancellationToken).ConfigureAwait(false);
+        var wanted = desired.Select(e => (e.DeadlineKey, e.LastPermittedDay)).ToHashSet();
+        var stale = existing.Where(e => !wanted.Contains(e)).ToList();
+
+        // The order keeps DeadlineIndexByAgreement a superset of the date rows at every step (see remarks).
+        await UpsertAsync(tables.DeadlineIndexByAgreement, desired.Select(ByAgreementEntity), cancellationToken).ConfigureAwait(false);
+        await UpsertAsync(tables.DeadlineIndex, desired.Select(DateEntity), cancellationToken).ConfigureAwait(false);
+        foreach (var (key, day) in stale)
+        {
+            await tables.DeadlineIndex.DeleteEntityAsync(DatePartition(day), DateRowKey(agreementId, key), ETag.All, cancellationToken)
+                .ConfigureAwait(false);
+        }
+
+        await DeleteAsync(tables.DeadlineIndexByAgreement, agreementId,
+            [.. stale.Select(s => ByAgreementRowKey(s.DeadlineKey, s.LastPermittedDay))], cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task UpsertAsync(TableClient table, IEnumerable<TableEntity> entities, CancellationToken cancellationToken)
+    {
+        // Azure: a transaction is one partition and at most 100 operations.
+        foreach (var partition in entities.GroupBy(e => e.PartitionKey, StringComparer.Ordinal))
+        {
+            foreach (var chunk in partition.Chunk(TableBatch.MaxOperations))
+            {
+                await TableBatch.SubmitAsync(table,
+                    [.. chunk.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e))], cancellationToken)
+                    .ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static async Task DeleteAsync(TableClient table, string partitionKey, IReadOnlyList<string> rowKeys, CancellationToken cancellationToken)
+    {
+        // Deleted one by one: a delete of a missing row fails a whole transaction, and after a crash some may be gone.
+        foreach (var rowKey in rowKeys)
+        {
+            await table.DeleteEntityAsync(partitionKey, rowKey, ETag.All, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task DeleteUnwantedAsync(TableClient table, HashSet<(string, string)> wanted, CancellationToken cancellationToken)
+    {
+        var unwanted = new List<(string, string)>();
+        await foreach (var e in table.QueryAsync<TableEntity>(select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (!wanted.Contains((e.PartitionKey, e.RowKey)))
+            {
+                unwanted.Add((e.PartitionKey, e.RowKey));
+            }
+        }
+
+        foreach (var (partitionKey, rowKey) in unwanted)
+        {
+            await table.DeleteEntityAsync(partitionKey, rowKey, ETag.All, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    internal static string DatePartition(LocalDate day) => TableValues.Format(day);
+
+    private static string DateRowKey(DeadlineIndexEntry e) => DateRowKey(e.AgreementId, e.DeadlineKey);
+
+    private static string DateRowKey(string agreementId, string deadlineKey) => agreementId + "." + ReminderTables.KeySegment(deadlineKey);
+
+    private static string ByAgreementRowKey(DeadlineIndexEntry e) => ByAgreementRowKey(e.DeadlineKey, e.LastPermittedDay);
+
+    private static string ByAgreementRowKey(string deadlineKey, LocalDate day) => ReminderTables.KeySegment(deadlineKey) + "." + DatePartition(day);
+
+    private static TableEntity DateEntity(DeadlineIndexEntry e) => new(DatePartition(e.LastPermittedDay), DateRowKey(e))
+    {
+        ["AgreementId"] = e.AgreementId,
+        ["DeadlineKey"] = e.DeadlineKey,
+        ["LastPermittedDay"] = TableValues.Format(e.LastPermittedDay),
+        ["DueDate"] = TableValues.Format(e.DueDate),
+        ["RemindWhenOverdue"] = e.RemindWhenOverdue,
+        ["Terms"] = e.Terms,
+    };
+
+    private static TableEntity ByAgreementEntity(DeadlineIndexEntry e) => new(e.AgreementId, ByAgreementRowKey(e))
+    {
+        ["DeadlineKey"] = e.DeadlineKey,
+        ["LastPermittedDay"] = TableValues.Format(e.LastPermittedDay),
+    };
+
+    private static DeadlineIndexEntry ToEntry(TableEntity e) => new(
+        e.GetString("AgreementId"),
+        e.GetString("DeadlineKey"),
+        TableValues.ParseDate(e.GetString("LastPermittedDay")),
+        TableValues.ParseDate(e.GetString("DueDate")),
+        e.GetBoolean("RemindWhenOverdue") ?? true,
+        e.GetString("Terms"));
+}

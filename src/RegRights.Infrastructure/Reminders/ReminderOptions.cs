@@ -1,0 +1,35 @@
+using NodaTime;
+using RegRights.Core.Reminders;
+
+namespace RegRights.Infrastructure.Reminders;
+
+/// <summary>How reminders are scheduled and sent (configuration section <c>Reminders</c>).</summary>
+public sealed class ReminderOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string SectionName = "Reminders";
+
+    /// <summary>The local hour reminders go out at, in each agreement's zone (default 8, i.e. 08:00).</summary>
+    public int SendHour { get; set; } = 8;
+
+    /// <summary>How far back the very first scan looks (default one day); later scans start where the last ended.</summary>
+    public TimeSpan FirstScanLookBack { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>Sends tried before a row is marked failed (default 6).</summary>
+    public int MaxAttempts { get; set; } = 6;
+
+    /// <summary>The wait after the first transient failure; it doubles with each further one (default 1 minute).</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>The longest wait between tries (default 1 hour).</summary>
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// How long a dispatcher holds a row it is sending: another dispatcher (or the next run, if this one died mid-send)
+    /// takes it only after that (default 5 minutes).
+    /// </summary>
+    public TimeSpan SendLease { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>The default ladder with <see cref="SendHour"/>.</summary>
+    public ReminderLadder Ladder => ReminderLadder.Default with { SendTime = new LocalTime(SendHour, 0) };
+}

@@ -1,0 +1,164 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using NodaTime;
+using RegRights.Contracts.Agreements;
+using RegRights.Core.Calendars;
+using RegRights.Core.Deadlines;
+using RegRights.Core.Reminders;
+using RegRights.Infrastructure.Storage;
+
+namespace RegRights.Infrastructure.Reminders;
+
+/// <summary>What one scan did.</summary>
+/// <param name="Window">The moments it covered: [end of the last completed scan, now).</param>
+/// <param name="IndexRows">Index rows read.</param>
+/// <param name="Due">Reminders whose moment lies in the window.</param>
+/// <param name="Added">Ledger rows this scan created (the others already existed).</param>
+/// <param name="Skipped">Due by the index but no longer by the agreement's record (met, waived or moved since).</param>
+public sealed record ScanResult(Interval Window, int IndexRows, int Due, int Added, int Skipped);
+
+/// <summary>
+/// <c>ScanDeadlines</c>: finds the reminder steps whose moment lies in [last completed scan end, now) and writes one
+/// ledger row for each; then, and only then, moves the watermark to now.
+/// </summary>
+/// <remarks>
+/// It reads the index partitions whose last permitted day can carry a reminder in the window: from the day before the
+/// window's first UTC date (the earliest local date anywhere) to the day after its last, plus
+/// <c>2 × (largest Business Days before) + 14</c> days ahead, because a step <i>n</i> Business Days before falls at most
+/// that many calendar days before its deadline (10 Business Days are 14 calendar days, plus holidays and closures);
+/// and, for the overdue steps, the partitions before that, which hold only the instances still open after their day.
+/// A scan that dies half-way writes no watermark, so the next one covers the same window again; the ledger's
+/// conditional add makes the rows it wrote the first time count once.
+/// </remarks>
+public sealed partial class ReminderScanner
+{
+    private readonly DeadlineIndex index;
+    private readonly ReminderLedger ledger;
+    private readonly AgreementStore agreements;
+    private readonly IClock clock;
+    private readonly ReminderOptions options;
+    private readonly ILogger<ReminderScanner> logger;
+
+    /// <summary>Creates the scanner.</summary>
+    public ReminderScanner(
+        DeadlineIndex index, ReminderLedger ledger, AgreementStore agreements, IClock clock, IOptions<ReminderOptions> options, ILogger<ReminderScanner> logger)
+    {
+        this.index = index ?? throw new ArgumentNullException(nameof(index));
+        this.ledger = ledger ?? throw new ArgumentNullException(nameof(ledger));
+        this.agreements = agreements ?? throw new ArgumentNullException(nameof(agreements));
+        this.clock = clock ?? throw new ArgumentNullException(nameof(clock));
+        this.options = options?.Value ?? throw new ArgumentNullException(nameof(options));
+        this.logger = logger ?? throw new ArgumentNullException(nameof(logger));
+    }
+
+    /// <summary>Scans the window since the last completed scan.</summary>
+    public async Task<ScanResult> ScanAsync(CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetCurrentInstant();
+        var watermark = await ledger.GetScanWatermarkAsync(cancellationToken).ConfigureAwait(false);
+        var start = watermark?.End ?? now - Duration.FromTimeSpan(options.FirstScanLookBack);
+        if (start >= now)
+        {
+            return new ScanResult(new Interval(now, now), 0, 0, 0, 0);
+        }
+
+        var window = new Interval(start, now);
+        var ladder = options.Ladder;
+        var from = start.InUtc().Date.PlusDays(-1);
+        var to = now.InUtc().Date.PlusDays(1 + (2 * ladder.BusinessDaysBefore.DefaultIfEmpty(0).Max()) + 14);
+        var rows = await index.ReadAsync(from, to, ladder.Overdue, cancellationToken).ConfigureAwait(false);
+
+        var calendars = new Dictionary<string, (BusinessDayCalendar Calendar, DateTimeZone Zone)>(StringComparer.Ordinal);
+        var due = new List<(DeadlineIndexEntry Row, ScheduledReminder Reminder)>();
+        foreach (var row in rows)
+        {
+            if (!calendars.TryGetValue(row.Terms, out var terms))
+            {
+                var parsed = TableValues.FromJson<TermsDocument>(row.Terms).ToTerms();
+                terms = (parsed.Calendar, parsed.TimeZone);
+                calendars[row.Terms] = terms;
+            }
+
+            foreach (var reminder in ladder.DueIn(row.LastPermittedDay, terms.Calendar, terms.Zone, window))
+            {
+                if (reminder.Step.Kind != ReminderStepKind.Overdue || row.RemindWhenOverdue)
+                {
+                    due.Add((row, reminder));
+                }
+            }
+        }
+
+        var added = 0;
+        var skipped = 0;
+        foreach (var group in due.GroupBy(d => d.Row.AgreementId, StringComparer.Ordinal))
+        {
+            var (a, s) = await RecordAsync(group.Key, [.. group], now, cancellationToken).ConfigureAwait(false);
+            added += a;
+            skipped += s;
+        }
+
+        await ledger.AdvanceScanWatermarkAsync(now, cancellationToken).ConfigureAwait(false);
+        LogScanned(window.Start, window.End, rows.Count, due.Count, added, skipped);
+        return new ScanResult(window, rows.Count, due.Count, added, skipped);
+    }
+
+    private async Task<(int Added, int Skipped)> RecordAsync(
+        string agreementId, IReadOnlyList<(DeadlineIndexEntry Row, ScheduledReminder Reminder)> due, Instant now, CancellationToken cancellationToken)
+    {
+        var record = await agreements.GetRecordAsync(agreementId, cancellationToken).ConfigureAwait(false);
+        if (record is null)
+        {
+            return (0, due.Count);
+        }
+
+        // The record is the truth; the index is a way to find it. As of the earliest send date every instance that is
+        // neither met nor waived is Open, so one computation serves every step.
+        var document = record.Agreement.Document;
+        var terms = (document.Terms ?? new TermsDocument()).ToTerms();
+        var schedule = DeadlineEngine.Compute(terms, [.. record.Events.Select(e => e.Event)], due.Min(d => d.Reminder.SendDate));
+        var added = 0;
+        var skipped = 0;
+        foreach (var (row, reminder) in due)
+        {
+            var deadline = schedule.Find(row.DeadlineKey);
+            if (deadline is null || deadline.LastPermittedDay != row.LastPermittedDay || deadline.Status is DeadlineStatus.Met or DeadlineStatus.Waived)
+            {
+                skipped++;
+                continue;
+            }
+
+            var (to, cc) = ReminderRecipients.Resolve(ReminderAudience.For(deadline.Key), document.Contacts ?? []);
+            var entry = new ReminderEntry
+            {
+                AgreementId = agreementId,
+                DeadlineKey = deadline.Key,
+                Step = reminder.Step.Key,
+                LastPermittedDay = deadline.LastPermittedDay,
+                SendDate = reminder.SendDate,
+                ScheduledAt = reminder.SendAt,
+                Status = to.Count == 0 ? ReminderStatus.Failed : ReminderStatus.Pending,
+                NextAttemptAt = to.Count == 0 ? null : reminder.SendAt,
+                To = to,
+                Cc = cc,
+                CreatedAt = now,
+                LastError = to.Count == 0 ? ReminderRecipients.NoneMessage(deadline.Key) : null,
+            };
+            if (await ledger.AddAsync(entry, cancellationToken).ConfigureAwait(false))
+            {
+                added++;
+                if (entry.Status == ReminderStatus.Failed)
+                {
+                    LogNoRecipients(entry.IdempotencyKey);
+                }
+            }
+        }
+
+        return (added, skipped);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "ScanDeadlines [{Start}, {End}): {Rows} index rows, {Due} due, {Added} new ledger rows, {Skipped} no longer due")]
+    private partial void LogScanned(Instant start, Instant end, int rows, int due, int added, int skipped);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Reminder {Reminder} has no recipient: no contact with an email address for its roles")]
+    private partial void LogNoRecipients(string reminder);
+}

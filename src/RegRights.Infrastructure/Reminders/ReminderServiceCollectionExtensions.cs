@@ -1,0 +1,45 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using RegRights.Infrastructure.Email;
+using RegRights.Infrastructure.Storage;
+
+namespace RegRights.Infrastructure.Reminders;
+
+/// <summary>Registers the deadline index, the ledger, the scan and the dispatcher.</summary>
+public static class ReminderServiceCollectionExtensions
+{
+    /// <summary>
+    /// Binds <see cref="ReminderOptions"/> and registers the reminder services, over the table storage of
+    /// <c>AddTableStorage</c> and the email transport of <c>AddEmail</c>.
+    /// </summary>
+    public static IHostApplicationBuilder AddReminders(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOptions<ReminderOptions>()
+            .BindConfiguration(ReminderOptions.SectionName)
+            .Validate(o => o.SendHour is >= 0 and <= 23, "Reminders:SendHour is an hour, 0 to 23.")
+            .Validate(o => o.MaxAttempts >= 1, "Reminders:MaxAttempts is at least 1.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton(sp => new ReminderTables(
+            sp.GetRequiredService<Azure.Data.Tables.TableServiceClient>(), sp.GetRequiredService<IOptions<TableStorageOptions>>().Value.TablePrefix));
+        builder.Services.AddSingleton<DeadlineIndex>();
+        builder.Services.AddSingleton<ReminderLedger>();
+        builder.Services.AddSingleton<ReminderScanner>();
+        builder.Services.AddSingleton(sp =>
+        {
+            var email = sp.GetRequiredService<IOptions<EmailOptions>>().Value;
+            return new ReminderEmailComposer(new EmailAddress(email.From, email.FromDisplayName));
+        });
+        builder.Services.AddSingleton<ReminderDispatcher>();
+        builder.Services.AddHostedService<ReminderTableCreator>();
+        return builder;
+    }
+
+    private sealed class ReminderTableCreator(ReminderTables tables) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken) => tables.CreateIfNotExistsAsync(cancellationToken);
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}
