@@ -84,8 +84,9 @@ internal static class TimerFunctionsApi
     {
         if (catalog.GetRunnable(name) is not { } function)
         {
+            var known = catalog.Registered.Keys.Where(catalog.Declared.ContainsKey).Order(StringComparer.Ordinal).ToArray();
             return TypedResults.Problem(
-                detail: $"No timer function is named '{name}'. Timer functions: {string.Join(", ", catalog.Registered.Keys.Where(n => catalog.Declared.ContainsKey(n)).Order())}.",
+                detail: $"No timer function is named '{name}'. Timer functions: {(known.Length == 0 ? "none" : string.Join(", ", known))}.",
                 statusCode: StatusCodes.Status404NotFound,
                 title: "Unknown function",
                 type: ProblemTypes.NotFound);
