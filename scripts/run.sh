@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Runs the app locally: installs Azurite if missing (npm ci from tools/local/package-lock.json), starts its table
-# service and the app on 127.0.0.1, prints the URLs and keys, and stops both on Ctrl-C.
-# Override with REGRIGHTS_URL, REGRIGHTS_TABLE_PORT, REGRIGHTS_FUNCTION_KEY, REGRIGHTS_WEBHOOK_SECRET.
+# Runs the app locally: installs Azurite and maildev if missing (npm ci from tools/local/package-lock.json), starts
+# Azurite's table service, maildev (SMTP with a web inbox) and the app on 127.0.0.1, the app running its timer
+# functions on their function.json schedules and sending email to maildev; prints the URLs and keys; Ctrl-C stops all three.
+# Override with REGRIGHTS_URL, REGRIGHTS_TABLE_PORT, REGRIGHTS_SMTP_PORT, REGRIGHTS_MAILDEV_PORT,
+# REGRIGHTS_FUNCTION_KEY, REGRIGHTS_WEBHOOK_SECRET, REGRIGHTS_EMAIL_FROM.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -11,6 +13,9 @@ ensure_local_services_installed
 
 app_url="${REGRIGHTS_URL:-http://127.0.0.1:7071}"
 table_port="${REGRIGHTS_TABLE_PORT:-10002}"
+smtp_port="${REGRIGHTS_SMTP_PORT:-1025}"
+maildev_port="${REGRIGHTS_MAILDEV_PORT:-1080}"
+email_from="${REGRIGHTS_EMAIL_FROM:-reminders@regrights.localhost}"
 function_key="${REGRIGHTS_FUNCTION_KEY:-local-dev-key}"
 # Standard Webhooks secret: whsec_ + base64 of the key bytes.
 webhook_secret="${REGRIGHTS_WEBHOOK_SECRET:-whsec_$(printf 'local-dev-webhook-secret' | base64)}"
@@ -31,23 +36,37 @@ mkdir -p "$root/.azurite"
   --location "$root/.azurite" --skipApiVersionCheck --disableTelemetry --silent &
 pids+=($!)
 
+"$REGRIGHTS_LOCAL_SERVICES/maildev" --ip 127.0.0.1 --smtp "$smtp_port" --web "$maildev_port" --silent &
+pids+=($!)
+
 dotnet build src/RegRights.Functions -c Release -nologo -clp:ErrorsOnly
 
 Functions__LocalUrl="$app_url" \
 Functions__Key="$function_key" \
 Storage__ConnectionString="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=${account_key};TableEndpoint=${table_endpoint};" \
 Webhooks__Sources__local__Secret="$webhook_secret" \
+Email__Transport=Smtp \
+Email__Smtp__Host=127.0.0.1 \
+Email__Smtp__Port="$smtp_port" \
+Email__Smtp__UseTls=false \
+Email__From="$email_from" \
+Timers__RunLocally=true \
   bash -c 'cd src/RegRights.Functions/bin/Release/net10.0 && exec dotnet RegRights.Functions.dll' &
-pids+=($!)
+app_pid=$!
+pids+=("$app_pid")
 
 for attempt in $(seq 1 150); do
   if curl -fsS "$app_url/api/health" >/dev/null 2>&1; then break; fi
-  if [ "$attempt" -eq 150 ] || ! kill -0 "${pids[1]}" 2>/dev/null; then
+  if [ "$attempt" -eq 150 ] || ! kill -0 "$app_pid" 2>/dev/null; then
     echo "the app did not start; see above" >&2
     exit 1
   fi
   sleep 0.2
 done
+if ! curl -fsS "http://127.0.0.1:$maildev_port/" >/dev/null 2>&1; then
+  echo "maildev does not answer on 127.0.0.1:$maildev_port (ports taken? set REGRIGHTS_SMTP_PORT, REGRIGHTS_MAILDEV_PORT)" >&2
+  exit 1
+fi
 
 cat <<INFO
 
@@ -56,8 +75,11 @@ RegRights.Functions is running.
   Health         $app_url/api/health
   OpenAPI        $app_url/api/openapi.json?code=$function_key
   Azurite table  $table_endpoint (data in .azurite/)
+  Email inbox    http://127.0.0.1:$maildev_port   (maildev; the app sends through SMTP 127.0.0.1:$smtp_port)
   Webhook secret $webhook_secret   (source "local")
+Timer functions run on their function.json schedules (UTC); run one now:
+  curl -X POST -H "x-functions-key: $function_key" $app_url/admin/functions/<Name>
 Load the sample agreement:  scripts/load-sample.sh
-Ctrl-C stops both.
+Ctrl-C stops all three.
 INFO
 wait

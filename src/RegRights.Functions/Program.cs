@@ -1,10 +1,12 @@
 using RegRights.Functions.Apis;
 using RegRights.Functions.Extensions;
+using RegRights.Functions.Timers;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddFunctionsHost();
 builder.AddApplicationServices();
+builder.AddTimerFunctions();
 
 var app = builder.Build();
 
@@ -12,6 +14,7 @@ app.UseFunctionsHost();
 app.MapHealthApi();
 app.MapAgreementsApi();
 app.MapOpenApiDocument();
+app.MapTimerFunctions();
 
 app.Run();
 

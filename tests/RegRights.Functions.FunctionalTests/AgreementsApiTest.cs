@@ -253,6 +253,8 @@ public sealed class AgreementsApiTest(FunctionsAppFixture app)
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        // The unread body ends the connection; the client must be told, or it reuses it for the next test's request.
+        Assert.True(response.Headers.ConnectionClose);
     }
 
     [Fact]

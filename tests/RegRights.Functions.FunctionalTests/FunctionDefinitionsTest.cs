@@ -4,29 +4,34 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using RegRights.Functions.Http;
+using RegRights.Functions.Timers;
 
 namespace RegRights.Functions.FunctionalTests;
 
 /// <summary>
 /// The Functions host forwards a request only for a route some function.json declares, as it is; the app must serve
 /// exactly those routes and methods, and guard with the function key exactly those that say "authLevel": "function".
+/// A timer function is invoked at POST /{Name} (no routePrefix), so the app must serve that for each timerTrigger.
 /// </summary>
 public sealed class FunctionDefinitionsTest(FunctionsAppFixture app)
 {
     [Fact]
     public void FunctionJson_MatchesTheAppsEndpoints()
     {
-        // Arrange: what the function.json files (copied to the output) declare, the routePrefix "api/" in front.
+        // Arrange: what the function.json files (copied to the output) declare, the routePrefix "api/" in front of
+        // HTTP triggers' routes.
         var declared = FunctionDefinitions().Select(f => f.ToString()).Order().ToArray();
 
-        // Act: what the app maps.
+        // Act: what the app maps, less the endpoints that only a local run serves (the host keeps /admin for itself).
         var served = app.Services.GetRequiredService<EndpointDataSource>().Endpoints
             .OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<LocalOnlyEndpointMetadata>() is null)
             .Select(e => new FunctionDefinition(
                 e.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName ?? "(unnamed)",
                 e.RoutePattern.RawText!.TrimStart('/'),
                 string.Join(",", (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["(any)"]).Order()),
-                e.Metadata.GetMetadata<FunctionKeyRequiredAttribute>() is null ? "anonymous" : "function").ToString())
+                e.Metadata.GetMetadata<TimerFunctionEndpointMetadata>() is not null ? "timer"
+                : e.Metadata.GetMetadata<FunctionKeyRequiredAttribute>() is null ? "anonymous" : "function").ToString())
             .Order()
             .ToArray();
 
@@ -84,13 +89,16 @@ public sealed class FunctionDefinitionsTest(FunctionsAppFixture app)
         foreach (var file in Directory.GetFiles(folder, "function.json", SearchOption.AllDirectories))
         {
             using var json = JsonDocument.Parse(File.ReadAllText(file));
+            var name = Path.GetFileName(Path.GetDirectoryName(file))!;
             var trigger = json.RootElement.GetProperty("bindings").EnumerateArray()
-                .Single(b => b.GetProperty("type").GetString() == "httpTrigger");
-            yield return new FunctionDefinition(
-                Path.GetFileName(Path.GetDirectoryName(file))!,
-                "api/" + trigger.GetProperty("route").GetString(),
-                string.Join(",", trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()!.ToUpperInvariant()).Order()),
-                trigger.GetProperty("authLevel").GetString()!);
+                .Single(b => b.GetProperty("type").GetString() is "httpTrigger" or "timerTrigger");
+            yield return trigger.GetProperty("type").GetString() == "timerTrigger"
+                ? new FunctionDefinition(name, name, "POST", "timer")
+                : new FunctionDefinition(
+                    name,
+                    "api/" + trigger.GetProperty("route").GetString(),
+                    string.Join(",", trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()!.ToUpperInvariant()).Order()),
+                    trigger.GetProperty("authLevel").GetString()!);
         }
     }
 

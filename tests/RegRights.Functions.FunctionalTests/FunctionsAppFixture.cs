@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NodaTime;
 using NodaTime.Testing;
+using RegRights.Functions.FunctionalTests.Timers;
 using RegRights.Testing;
 
 [assembly: AssemblyFixture(typeof(RegRights.Functions.FunctionalTests.FunctionsAppFixture))]
@@ -31,9 +32,16 @@ public sealed class FunctionsAppFixture : WebApplicationFactory<Program>, IAsync
     /// <summary>The Azurite table service behind the app; a test may stop and restart it.</summary>
     public AzuriteTables Azurite { get; private set; } = null!;
 
+    /// <summary>maildev, the SMTP server the app's email transport sends to (its web inbox and REST API on the second port).</summary>
+    public LocalServiceProcess Maildev { get; private set; } = null!;
+
+    /// <summary>The test-only timer function ProbeTimer, registered in this app beside the app's own.</summary>
+    internal ProbeTimerFunction Probe { get; } = new();
+
     public async ValueTask InitializeAsync()
     {
         Azurite = await LocalServices.StartAzuriteAsync();
+        Maildev = await LocalServices.StartMaildevAsync();
         UseKestrel();
         StartServer();
         Management = CreateClient();
@@ -47,7 +55,19 @@ public sealed class FunctionsAppFixture : WebApplicationFactory<Program>, IAsync
         builder.UseSetting("Functions:Key", FunctionKey);
         builder.UseSetting("Storage:ConnectionString", Azurite.ConnectionString);
         builder.UseSetting("Storage:MaxRetries", "1");
-        builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<IClock>(Clock)));
+        builder.UseSetting("Timers:RunLocally", "false");
+        UseMaildev(builder, Maildev);
+        builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<IClock>(Clock)).AddTimerProbes(Probe));
+    }
+
+    /// <summary>Points the app's email at <paramref name="maildev"/>'s SMTP port, in the clear as maildev speaks.</summary>
+    internal static void UseMaildev(IWebHostBuilder builder, LocalServiceProcess maildev)
+    {
+        builder.UseSetting("Email:Transport", "Smtp");
+        builder.UseSetting("Email:Smtp:Host", "127.0.0.1");
+        builder.UseSetting("Email:Smtp:Port", maildev.Ports[0].ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Email:Smtp:UseTls", "false");
+        builder.UseSetting("Email:From", "reminders@regrights.test");
     }
 
     public override async ValueTask DisposeAsync()
@@ -55,10 +75,15 @@ public sealed class FunctionsAppFixture : WebApplicationFactory<Program>, IAsync
         Management?.Dispose();
         Anonymous?.Dispose();
         await base.DisposeAsync();
-        // Null when Azurite failed to start: its own error is the one to see, not a NullReferenceException after it.
+        // Null when a service failed to start: its own error is the one to see, not a NullReferenceException after it.
         if (Azurite is not null)
         {
             await Azurite.DisposeAsync();
+        }
+
+        if (Maildev is not null)
+        {
+            await Maildev.DisposeAsync();
         }
     }
 }

@@ -4,6 +4,7 @@ using NodaTime;
 using RegRights.Contracts;
 using RegRights.Functions.Http;
 using RegRights.Functions.Webhooks;
+using RegRights.Infrastructure.Email;
 using RegRights.Infrastructure.Storage;
 
 namespace RegRights.Functions.Extensions;
@@ -57,6 +58,7 @@ internal static class Extensions
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddTableStorage();
+        builder.Services.AddEmail(builder.Configuration);
         builder.Services.TryAddSingleton<IClock>(SystemClock.Instance);
         builder.Services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.SectionName);
         builder.Services.AddSingleton<WebhookVerifier>();

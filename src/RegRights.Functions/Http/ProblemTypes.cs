@@ -6,6 +6,7 @@ internal static class ProblemTypes
     private const string Base = "https://regrights.example/problems/";
 
     public const string FunctionKey = Base + "function-key";
+    public const string FunctionFailed = Base + "function-failed";
     public const string Signature = Base + "signature";
     public const string Validation = Base + "validation";
     public const string MalformedJson = Base + "malformed-json";
