@@ -11,6 +11,8 @@ var app = builder.Build();
 app.UseFunctionsHost();
 app.MapHealthApi();
 app.MapAgreementsApi();
+app.MapNoticesApi();
+app.MapDeadlinesApi();
 app.MapOpenApiDocument();
 
 app.Run();
