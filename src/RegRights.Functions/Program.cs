@@ -13,6 +13,7 @@ app.MapHealthApi();
 app.MapAgreementsApi();
 app.MapNoticesApi();
 app.MapDeadlinesApi();
+app.MapBenchmarkApi();
 app.MapOpenApiDocument();
 
 app.Run();
