@@ -13,6 +13,9 @@ var app = builder.Build();
 app.UseFunctionsHost();
 app.MapHealthApi();
 app.MapAgreementsApi();
+app.MapNoticesApi();
+app.MapDeadlinesApi();
+app.MapBenchmarkApi();
 app.MapOpenApiDocument();
 app.MapTimerFunctions();
 

@@ -20,6 +20,19 @@ public sealed class FunctionsAppFixture : WebApplicationFactory<Program>, IAsync
     /// <summary>The function key the management endpoints require.</summary>
     public const string FunctionKey = "test-function-key";
 
+    /// <summary>The webhook source <c>docsystem</c>'s Standard Webhooks secret (whsec_ + base64 of the key).</summary>
+    public const string WebhookSecret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+
+    private readonly Action<IServiceCollection>? configureServices;
+
+    /// <summary>The shared app.</summary>
+    public FunctionsAppFixture()
+    {
+    }
+
+    /// <summary>An app of its own, with services replaced by <paramref name="configureServices"/>.</summary>
+    internal FunctionsAppFixture(Action<IServiceCollection> configureServices) => this.configureServices = configureServices;
+
     /// <summary>The app's clock: 2000-05-01T19:00:00Z, noon in California, unless a test moves it.</summary>
     public FakeClock Clock { get; } = new(Instant.FromUtc(2000, 5, 1, 19, 0));
 
@@ -56,8 +69,13 @@ public sealed class FunctionsAppFixture : WebApplicationFactory<Program>, IAsync
         builder.UseSetting("Storage:ConnectionString", Azurite.ConnectionString);
         builder.UseSetting("Storage:MaxRetries", "1");
         builder.UseSetting("Timers:RunLocally", "false");
+        builder.UseSetting("Webhooks:Sources:docsystem:Secret", WebhookSecret);
         UseMaildev(builder, Maildev);
-        builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<IClock>(Clock)).AddTimerProbes(Probe));
+        builder.ConfigureServices(services =>
+        {
+            services.Replace(ServiceDescriptor.Singleton<IClock>(Clock)).AddTimerProbes(Probe);
+            configureServices?.Invoke(services);
+        });
     }
 
     /// <summary>Points the app's email at <paramref name="maildev"/>'s SMTP port, in the clear as maildev speaks.</summary>

@@ -68,4 +68,32 @@ public sealed class WebhookVerifierTest
         Assert.False(result.IsVerified);
         Assert.Contains("webhook-id", result.Failure, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Verify_UnresolvedKeyVaultReference_IsAServerFaultNamingNothingSecret()
+    {
+        // In Azure a missing Key Vault secret leaves the app setting as the reference text itself.
+        var options = new WebhookOptions();
+        options.Sources["docsystem"] = new WebhookSource { Secret = "@Microsoft.KeyVault(VaultName=kv-x;SecretName=webhook-docsystem)" };
+        var ts = Now.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        var result = new WebhookVerifier(Options.Create(options), new FakeClock(Now)).Verify("msg_1", ts, Sign("msg_1", ts, Body), Body);
+
+        Assert.False(result.IsVerified);
+        Assert.True(result.Misconfigured);
+        var (source, reason) = Assert.Single(WebhookVerifier.UnusableSources(options));
+        Assert.Equal("docsystem", source);
+        Assert.Contains("Key Vault reference did not resolve", reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Verify_BadSignatureWithEverySecretUsable_IsTheSendersFault()
+    {
+        var ts = Now.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        var result = Verifier().Verify("msg_1", ts, "v1,bm90IGl0", Body);
+
+        Assert.False(result.IsVerified);
+        Assert.False(result.Misconfigured);
+    }
 }

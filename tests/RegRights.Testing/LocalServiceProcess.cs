@@ -94,7 +94,14 @@ public sealed class LocalServiceProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Kills the process and waits until its ports are closed.</summary>
+    /// <summary>
+    /// Stops the process as an operator would (SIGINT, then a kill after 10 seconds) and waits until it has exited.
+    /// </summary>
+    /// <remarks>
+    /// Azurite keeps its tables in memory and saves them every 5 seconds and on SIGINT; a bare kill would lose the
+    /// last writes, which real storage never does, so a test that takes storage away and gives it back would see
+    /// acknowledged writes vanish.
+    /// </remarks>
     public async Task StopAsync()
     {
         if (process is null)
@@ -104,8 +111,24 @@ public sealed class LocalServiceProcess : IAsyncDisposable
 
         if (!process.HasExited)
         {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync().ConfigureAwait(false);
+            using (var interrupt = Process.Start(new ProcessStartInfo("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])))
+            {
+                if (interrupt is not null)
+                {
+                    await interrupt.WaitForExitAsync().ConfigureAwait(false);
+                }
+            }
+
+            using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            try
+            {
+                await process.WaitForExitAsync(grace.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync().ConfigureAwait(false);
+            }
         }
 
         process.Dispose();

@@ -62,6 +62,7 @@ internal static class Extensions
         builder.Services.TryAddSingleton<IClock>(SystemClock.Instance);
         builder.Services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.SectionName);
         builder.Services.AddSingleton<WebhookVerifier>();
+        builder.Services.AddHostedService<WebhookSourceCheck>();
         return builder;
     }
 

@@ -16,9 +16,13 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems
         }
 
         httpContext.Response.StatusCode = bad.StatusCode;
-        // The rest of the body is unread, so Kestrel drops the connection after answering; saying so stops a client
-        // from reusing it for its next request, which would then fail with "response ended prematurely".
-        httpContext.Response.Headers.Connection = "close";
+        if (bad.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            // The rest of the body is never read, so Kestrel drops the connection after answering; saying so keeps a
+            // client from sending its next request on that connection and getting no answer at all.
+            httpContext.Response.Headers.Connection = "close";
+        }
+
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,

@@ -9,7 +9,11 @@ namespace RegRights.Functions.Webhooks;
 /// <summary>The outcome of checking a webhook: the source whose secret signed it, or why it is refused.</summary>
 /// <param name="Source">The configured source name, when verified.</param>
 /// <param name="Failure">Why it is refused, when not.</param>
-internal sealed record WebhookVerification(string? Source, string? Failure)
+/// <param name="Misconfigured">
+/// True when it is refused and some configured source has no usable secret (or none is configured): the request may
+/// be genuine, so the fault is the server's (500, the sender retries), not the sender's (401).
+/// </param>
+internal sealed record WebhookVerification(string? Source, string? Failure, bool Misconfigured = false)
 {
     public bool IsVerified => Source is not null;
 }
@@ -73,7 +77,42 @@ internal sealed class WebhookVerifier(IOptions<WebhookOptions> options, IClock c
             }
         }
 
-        return Refused("webhook-signature does not match the body under any configured source's secret.");
+        return UnusableSources(options.Value).Count > 0 || options.Value.Sources.Count == 0
+            ? new WebhookVerification(null, "webhook-signature does not match under any usable secret, and " +
+                (options.Value.Sources.Count == 0 ? "no webhook source is configured." : "some source's secret is not usable (see the startup log)."), Misconfigured: true)
+            : Refused("webhook-signature does not match the body under any configured source's secret.");
+    }
+
+    /// <summary>
+    /// Each configured source whose secret cannot verify anything, with the reason. In Azure a Key Vault reference that
+    /// does not resolve (a missing secret, a missing role) is left in the setting as the literal
+    /// <c>@Microsoft.KeyVault(…)</c> text, which is not a <c>whsec_</c> secret.
+    /// </summary>
+    internal static IReadOnlyList<(string Source, string Reason)> UnusableSources(WebhookOptions options)
+    {
+        var unusable = new List<(string, string)>();
+        foreach (var (name, source) in options.Sources)
+        {
+            var secret = source.Secret?.Trim();
+            if (string.IsNullOrEmpty(secret))
+            {
+                unusable.Add((name, "the secret is empty"));
+            }
+            else if (secret.StartsWith("@Microsoft.KeyVault(", StringComparison.OrdinalIgnoreCase))
+            {
+                unusable.Add((name, "the Key Vault reference did not resolve (is the secret missing, or the app's identity not allowed to read it?)"));
+            }
+            else if (!secret.StartsWith(SecretPrefix, StringComparison.Ordinal))
+            {
+                unusable.Add((name, "the secret does not start with whsec_"));
+            }
+            else if (Key(secret) is not { Length: > 0 })
+            {
+                unusable.Add((name, "the secret after whsec_ is not base64"));
+            }
+        }
+
+        return unusable;
     }
 
     internal static byte[]? Key(string? secret) =>

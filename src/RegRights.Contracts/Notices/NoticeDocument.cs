@@ -1,0 +1,32 @@
+using NodaTime;
+
+namespace RegRights.Contracts.Notices;
+
+/// <summary>
+/// A notice as received and stamped, as <c>GET /api/notices/{id}</c> and <c>GET /api/agreements/{id}/notices</c>
+/// return it. It is stored whole when the notice is first received and never changed, so a replayed webhook and every
+/// later read return the stamp first given.
+/// </summary>
+/// <param name="Id">The notice id: derived from the webhook source and <c>webhook-id</c>, so a retried webhook has the same one.</param>
+/// <param name="AgreementId">The agreement it was given under.</param>
+/// <param name="Source">The configured webhook source whose secret verified the signature.</param>
+/// <param name="WebhookId">The sender's <c>webhook-id</c>.</param>
+/// <param name="Sender">Who gave the notice.</param>
+/// <param name="Recipient">To whom.</param>
+/// <param name="Kind">What kind of notice, in the sender's words.</param>
+/// <param name="DocumentUri">Where the document lives, or null.</param>
+/// <param name="BodySha256">SHA-256 of the request body exactly as received, lowercase hex.</param>
+/// <param name="ReceivedAt">When this server received it, by its own clock (the stamp's <c>recordedAt</c>).</param>
+/// <param name="Stamp">The § 6(h) stamp, the document <c>POST /api/notices</c> answered with.</param>
+public sealed record NoticeDocument(
+    string Id,
+    string AgreementId,
+    string Source,
+    string WebhookId,
+    string Sender,
+    string Recipient,
+    string Kind,
+    Uri? DocumentUri,
+    string BodySha256,
+    Instant ReceivedAt,
+    NoticeStampResponse Stamp);

@@ -1,0 +1,48 @@
+using System.Net;
+using static RegRights.Functions.FunctionalTests.Api;
+
+namespace RegRights.Functions.FunctionalTests.Apis;
+
+public sealed partial class NoticesApiTest
+{
+    private const string Fax = """{ "method": "facsimile", "sentAt": "2000-05-25T13:59:00-07:00", "faxNumber": "(949) 788-6706" }""";
+
+    [Fact]
+    public async Task PostNotice_SameWebhookIdAgain_Is200WithTheFirstStampAndOneNotice()
+    {
+        // Arrange: the first delivery is stamped at 3:00 p.m.; the sender, having lost the answer, retries a minute later
+        // (Standard Webhooks: same webhook-id, new timestamp and signature).
+        var agreementId = await NewAgreementAsync();
+        var webhookId = NewWebhookId();
+        var body = DocumentSystem.Notice(agreementId, Fax);
+        ClockAt(5, 25, 15, 0);
+        using var first = await Sender.PostAsync(body, webhookId);
+        App.Clock.AdvanceMinutes(1);
+
+        // Act
+        using var again = await Sender.PostAsync(body, webhookId);
+
+        // Assert: the first result, byte for byte (its recordedAt is 3:00 p.m., not the retry's 3:01 p.m.), one notice.
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal(await first.Content.ReadAsStringAsync(Cancel), await again.Content.ReadAsStringAsync(Cancel));
+        Assert.Equal(first.Headers.Location, again.Headers.Location);
+        Assert.Single(await NoticesOfAsync(agreementId));
+    }
+
+    [Fact]
+    public async Task PostNotice_SameWebhookIdWithAnotherBody_Is409AndStoresNothingMore()
+    {
+        var agreementId = await NewAgreementAsync();
+        var webhookId = NewWebhookId();
+        ClockAt(5, 25, 15, 0);
+        using var first = await Sender.PostAsync(DocumentSystem.Notice(agreementId, Fax), webhookId);
+
+        using var other = await Sender.PostAsync(DocumentSystem.Notice(agreementId, Fax.Replace("13:59", "13:58", StringComparison.Ordinal)), webhookId);
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, other.StatusCode);
+        Assert.Contains("webhook-id-reused", (string?)(await other.ReadJsonAsync())["type"], StringComparison.Ordinal);
+        Assert.Single(await NoticesOfAsync(agreementId));
+    }
+}
