@@ -158,6 +158,14 @@ public static class DeadlineEngine
                 "read as not less than 1 Business Day prior."));
         }
 
+        if (ReferenceEquals(obligation, ObligationCatalog.NoticeConfirmation))
+        {
+            warnings.Add(new(DeadlineWarningKind.DraftingGap,
+                "§ 3(d) asks for confirmation \"no later than one (1) Business Day following the day (i)(A) when a Prospectus … is " +
+                "proposed to be filed\": counted here from the day the notice was given (DOMAIN.md); the text can also be read as " +
+                "counting from the day the filing is proposed to be made."));
+        }
+
         if (ReferenceEquals(obligation, ObligationCatalog.RegistrationRightsStandstill))
         {
             warnings.Add(new(DeadlineWarningKind.DraftingGap,

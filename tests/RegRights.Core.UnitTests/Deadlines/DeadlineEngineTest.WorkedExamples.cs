@@ -216,7 +216,11 @@ public partial class DeadlineEngineTest
         var request = Event("request", AgreementEventKind.ConfirmationRequested, D(2000, 5, 19), "notice");
 
         Assert.Null(Schedule(D(2000, 5, 19), notice).Find("notice-confirmation#1"));
-        Assert.Equal(D(2000, 5, 22), Get(Schedule(D(2000, 5, 19), notice, request), "notice-confirmation#1").DueDate);
+        var confirmation = Get(Schedule(D(2000, 5, 19), notice, request), "notice-confirmation#1");
+        Assert.Equal(D(2000, 5, 22), confirmation.DueDate);
+
+        // The text can also count from the proposed filing day: the reading is flagged, not hidden.
+        Assert.Contains(confirmation.Warnings, w => w.Kind == DeadlineWarningKind.DraftingGap && w.Message.Contains("proposed to be filed", StringComparison.Ordinal));
     }
 
     [Fact]
