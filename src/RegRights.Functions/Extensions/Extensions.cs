@@ -5,6 +5,7 @@ using RegRights.Contracts;
 using RegRights.Functions.Http;
 using RegRights.Functions.Webhooks;
 using RegRights.Infrastructure.Email;
+using RegRights.Infrastructure.Notices;
 using RegRights.Infrastructure.Storage;
 
 namespace RegRights.Functions.Extensions;
@@ -62,6 +63,7 @@ internal static class Extensions
         builder.Services.TryAddSingleton<IClock>(SystemClock.Instance);
         builder.Services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.SectionName);
         builder.Services.AddSingleton<WebhookVerifier>();
+        builder.Services.AddSingleton<NoticeIntake>();
         builder.Services.AddHostedService<WebhookSourceCheck>();
         return builder;
     }

@@ -1,0 +1,204 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using NodaTime;
+using RegRights.Contracts;
+using RegRights.Contracts.Notices;
+using RegRights.Core.Agreements;
+using RegRights.Core.Notices;
+using RegRights.Infrastructure.Storage;
+
+namespace RegRights.Infrastructure.Notices;
+
+/// <summary>What became of one notice handed to <see cref="NoticeIntake.ReceiveAsync"/>.</summary>
+public abstract record NoticeIntakeResult
+{
+    private NoticeIntakeResult()
+    {
+    }
+
+    /// <summary>Stored and stamped for the first time.</summary>
+    public sealed record Accepted(string NoticeId, NoticeStampResponse Stamp) : NoticeIntakeResult;
+
+    /// <summary>The same webhook again, with the same body: the first stamp, nothing new stored.</summary>
+    public sealed record Replayed(string NoticeId, NoticeStampResponse Stamp) : NoticeIntakeResult;
+
+    /// <summary>The webhook id was first used for another body: refused, nothing stored.</summary>
+    public sealed record WebhookIdReused(string WebhookId, Instant FirstReceivedAt) : NoticeIntakeResult;
+
+    /// <summary>No agreement has the id the notice names.</summary>
+    public sealed record AgreementNotFound(string AgreementId) : NoticeIntakeResult;
+
+    /// <summary>Field errors, keyed by the field's JSON path (<c>deliveries[0].sentAt</c>).</summary>
+    public sealed record Invalid(IReadOnlyDictionary<string, string[]> Errors) : NoticeIntakeResult;
+}
+
+/// <summary>
+/// Takes in a notice a document system sent, once its signature is verified: checks it, stamps its legally effective
+/// time under § 6(h) with this server's receipt time, and stores it before anyone is told, exactly once per webhook.
+/// </summary>
+/// <remarks>
+/// Write order: the notice (append-only, keyed by source and webhook id) before the webhook receipt. A try that fails
+/// between the two leaves the notice; the sender's retry lands on the same row, gets the first notice back and writes
+/// the receipt from it, so the webhook completes exactly once, with the first stamp.
+/// </remarks>
+public class NoticeIntake
+{
+    /// <summary>The longest sender, recipient or kind text.</summary>
+    public const int MaxText = 500;
+
+    /// <summary>The longest document URI.</summary>
+    public const int MaxUri = 2000;
+
+    private static readonly JsonSerializerOptions Stored = new(RegRightsJson.Options) { WriteIndented = false };
+
+    private readonly AgreementStore agreements;
+    private readonly NoticeStore notices;
+    private readonly IClock clock;
+
+    /// <summary>Creates the intake over the stores and the clock that gives the receipt time.</summary>
+    public NoticeIntake(AgreementStore agreements, NoticeStore notices, IClock clock)
+    {
+        this.agreements = agreements ?? throw new ArgumentNullException(nameof(agreements));
+        this.notices = notices ?? throw new ArgumentNullException(nameof(notices));
+        this.clock = clock ?? throw new ArgumentNullException(nameof(clock));
+    }
+
+    /// <summary>For mocking.</summary>
+    protected NoticeIntake()
+    {
+        agreements = null!;
+        notices = null!;
+        clock = null!;
+    }
+
+    /// <summary>Checks, stamps and stores one notice.</summary>
+    /// <param name="source">The verified sender (the webhook source whose secret signed it).</param>
+    /// <param name="webhookId">The webhook's id, unique per message for that source.</param>
+    /// <param name="body">The body as received, whose SHA-256 is kept with the notice.</param>
+    /// <param name="request">The body, parsed.</param>
+    /// <param name="cancellationToken">Cancels the storage calls.</param>
+    public virtual async Task<NoticeIntakeResult> ReceiveAsync(
+        string source, string webhookId, ReadOnlyMemory<byte> body, NoticeIntakeRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(source);
+        ArgumentException.ThrowIfNullOrEmpty(webhookId);
+        ArgumentNullException.ThrowIfNull(request);
+
+        // Every field error at once; the deliveries are checked again below in the agreement's own zone.
+        var errors = Validate(request);
+        foreach (var (path, messages) in NoticeRequestParser.Parse(request.ToStampRequest(), AgreementTerms.NeoTherapeutics2000).Errors)
+        {
+            errors[path] = messages;
+        }
+
+        if (errors.Count > 0)
+        {
+            return new NoticeIntakeResult.Invalid(errors);
+        }
+
+        var noticeId = NoticeStore.NoticeIdFor(source, webhookId);
+        var bodySha256 = Convert.ToHexStringLower(SHA256.HashData(body.Span));
+        var receiptRead = notices.GetReceiptAsync(noticeId, cancellationToken);
+        var agreementRead = agreements.GetAgreementAsync(request.AgreementId!, cancellationToken);
+        await Task.WhenAll(receiptRead, agreementRead).ConfigureAwait(false);
+
+        if (await receiptRead.ConfigureAwait(false) is { } receipt)
+        {
+            var first = await notices.GetAsync(receipt.AgreementId, noticeId, cancellationToken).ConfigureAwait(false)
+                ?? throw new InvalidOperationException($"Webhook receipt {noticeId} has no notice; the notice is always written first.");
+            return Replay(first, bodySha256);
+        }
+
+        if (await agreementRead.ConfigureAwait(false) is not { } agreement)
+        {
+            return new NoticeIntakeResult.AgreementNotFound(request.AgreementId!);
+        }
+
+        var terms = agreement.Document.Terms?.ToTerms() ?? AgreementTerms.NeoTherapeutics2000;
+        var parsed = NoticeRequestParser.Parse(request.ToStampRequest(), terms);
+        if (!parsed.TryGetValue(out var deliveries))
+        {
+            return new NoticeIntakeResult.Invalid(new Dictionary<string, string[]>(parsed.Errors));
+        }
+
+        // § 6(h) is applied with this server's receipt time as the recorded moment; a claimed time after it is flagged.
+        var receivedAt = clock.GetCurrentInstant();
+        var stamp = NoticeStampResponse.From(NoticeStamper.Default.Stamp(terms, deliveries, receivedAt));
+        var document = new NoticeDocument(noticeId, agreement.Id, source, webhookId, request.Sender!.Trim(), request.Recipient!.Trim(),
+            request.Kind!.Trim(), request.DocumentUri is { } uri ? new Uri(uri) : null, bodySha256, receivedAt, stamp);
+        var json = JsonSerializer.Serialize(document, Stored);
+        if (json.Length > NoticeStore.MaxDocumentChars)
+        {
+            return new NoticeIntakeResult.Invalid(new Dictionary<string, string[]>
+            {
+                ["deliveries"] = [$"The stamped notice is {json.Length} characters, more than the {NoticeStore.MaxDocumentChars} one record holds; send fewer deliveries or shorter texts."],
+            });
+        }
+
+        var candidate = new StoredNotice(noticeId, agreement.Id, source, webhookId, bodySha256, receivedAt,
+            string.Join(",", request.Deliveries!.Select(d => d!.Method)), json);
+        var stored = await notices.AddAsync(candidate, cancellationToken).ConfigureAwait(false);
+        await notices.AddReceiptAsync(
+            new WebhookReceipt(stored.NoticeId, stored.AgreementId, stored.Source, stored.WebhookId, stored.BodySha256, stored.ReceivedAt),
+            cancellationToken).ConfigureAwait(false);
+
+        // AddAsync hands back the very candidate when it was added, and the earlier notice when one was already there.
+        return ReferenceEquals(stored, candidate) ? new NoticeIntakeResult.Accepted(noticeId, stamp) : Replay(stored, bodySha256);
+    }
+
+    /// <summary>A notice as stored, or null when there is none with that id.</summary>
+    public virtual async Task<NoticeDocument?> GetAsync(string noticeId, CancellationToken cancellationToken = default) =>
+        await notices.GetAsync(noticeId, cancellationToken).ConfigureAwait(false) is { } stored ? Read(stored) : null;
+
+    /// <summary>An agreement's notices in the order received, or null when the agreement does not exist.</summary>
+    public virtual async Task<IReadOnlyList<NoticeDocument>?> ListAsync(string agreementId, CancellationToken cancellationToken = default)
+    {
+        if (await agreements.GetAgreementAsync(agreementId, cancellationToken).ConfigureAwait(false) is null)
+        {
+            return null;
+        }
+
+        var stored = await notices.ListByAgreementAsync(agreementId, cancellationToken).ConfigureAwait(false);
+        return [.. stored.Select(Read)];
+    }
+
+    private static NoticeIntakeResult Replay(StoredNotice first, string bodySha256) =>
+        string.Equals(first.BodySha256, bodySha256, StringComparison.Ordinal)
+            ? new NoticeIntakeResult.Replayed(first.NoticeId, Read(first).Stamp)
+            : new NoticeIntakeResult.WebhookIdReused(first.WebhookId, first.ReceivedAt);
+
+    private static NoticeDocument Read(StoredNotice stored) => JsonSerializer.Deserialize<NoticeDocument>(stored.Document, Stored)
+        ?? throw new InvalidDataException($"Notice {stored.NoticeId} has an empty document.");
+
+    private static Dictionary<string, string[]> Validate(NoticeIntakeRequest request)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (string.IsNullOrWhiteSpace(request.AgreementId))
+        {
+            errors["agreementId"] = ["Required: the id of the agreement the notice is given under."];
+        }
+
+        Text(errors, "sender", request.Sender);
+        Text(errors, "recipient", request.Recipient);
+        Text(errors, "kind", request.Kind);
+        if (request.DocumentUri is { } uri &&
+            (uri.Length > MaxUri || !Uri.TryCreate(uri, UriKind.Absolute, out _)))
+        {
+            errors["documentUri"] = [$"An absolute URI of at most {MaxUri} characters, or omit it."];
+        }
+
+        return errors;
+    }
+
+    private static void Text(Dictionary<string, string[]> errors, string path, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            errors[path] = ["Required."];
+        }
+        else if (value.Length > MaxText)
+        {
+            errors[path] = [$"At most {MaxText} characters."];
+        }
+    }
+}
