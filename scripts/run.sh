@@ -4,6 +4,10 @@
 # functions on their function.json schedules and sending email to maildev; prints the URLs and keys; Ctrl-C stops all three.
 # Override with REGRIGHTS_URL, REGRIGHTS_TABLE_PORT, REGRIGHTS_SMTP_PORT, REGRIGHTS_MAILDEV_PORT,
 # REGRIGHTS_FUNCTION_KEY, REGRIGHTS_WEBHOOK_SECRET, REGRIGHTS_EMAIL_FROM.
+# ScanDeadlines runs only when called (POST /admin/functions/ScanDeadlines) unless REGRIGHTS_SCHEDULED_SCAN=true: its
+# watermark then moves only when you ask, so an agreement loaded after start still has this morning's reminders
+# ahead of the scan. The first scan of a fresh .azurite/ looks back 4 days (REGRIGHTS_FIRST_SCAN_LOOKBACK), so a
+# demo on a weekend still reaches Friday's 08:00.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -16,6 +20,9 @@ table_port="${REGRIGHTS_TABLE_PORT:-10002}"
 smtp_port="${REGRIGHTS_SMTP_PORT:-1025}"
 maildev_port="${REGRIGHTS_MAILDEV_PORT:-1080}"
 email_from="${REGRIGHTS_EMAIL_FROM:-reminders@regrights.localhost}"
+scan_disabled=true
+if [ "${REGRIGHTS_SCHEDULED_SCAN:-false}" = "true" ]; then scan_disabled=false; fi
+first_scan_lookback="${REGRIGHTS_FIRST_SCAN_LOOKBACK:-4.00:00:00}"
 function_key="${REGRIGHTS_FUNCTION_KEY:-local-dev-key}"
 # Standard Webhooks secret: whsec_ + base64 of the key bytes.
 webhook_secret="${REGRIGHTS_WEBHOOK_SECRET:-whsec_$(printf 'local-dev-webhook-secret' | base64)}"
@@ -51,6 +58,8 @@ Email__Smtp__Port="$smtp_port" \
 Email__Smtp__UseTls=false \
 Email__From="$email_from" \
 Timers__RunLocally=true \
+AzureWebJobs__ScanDeadlines__Disabled="$scan_disabled" \
+Reminders__FirstScanLookBack="$first_scan_lookback" \
   bash -c 'cd src/RegRights.Functions/bin/Release/net10.0 && exec dotnet RegRights.Functions.dll' &
 app_pid=$!
 pids+=("$app_pid")
@@ -77,9 +86,11 @@ RegRights.Functions is running.
   Azurite table  $table_endpoint (data in .azurite/)
   Email inbox    http://127.0.0.1:$maildev_port   (maildev; the app sends through SMTP 127.0.0.1:$smtp_port)
   Webhook secret $webhook_secret   (source "local")
-Timer functions run on their function.json schedules (UTC); run one now:
+Timer functions run on their function.json schedules (UTC)$([ "$scan_disabled" = true ] && echo ", ScanDeadlines only when called (REGRIGHTS_SCHEDULED_SCAN=true: hourly)"); run one now:
   curl -X POST -H "x-functions-key: $function_key" $app_url/admin/functions/<Name>
-Load the sample agreement:  scripts/load-sample.sh
+Reminder emails for the sample, in the inbox within a minute (DispatchReminders runs every minute):
+  scripts/load-sample.sh
+  curl -X POST -H "x-functions-key: $function_key" $app_url/admin/functions/ScanDeadlines
 Ctrl-C stops all three.
 INFO
 wait

@@ -1,5 +1,6 @@
 using RegRights.Functions.Apis;
 using RegRights.Functions.Extensions;
+using RegRights.Functions.Reminders;
 using RegRights.Functions.Timers;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -7,6 +8,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddFunctionsHost();
 builder.AddApplicationServices();
 builder.AddTimerFunctions();
+builder.AddReminderFunctions();
 
 var app = builder.Build();
 
@@ -15,6 +17,7 @@ app.MapHealthApi();
 app.MapAgreementsApi();
 app.MapNoticesApi();
 app.MapDeadlinesApi();
+app.MapRemindersApi();
 app.MapBenchmarkApi();
 app.MapOpenApiDocument();
 app.MapTimerFunctions();

@@ -4,12 +4,13 @@ using Azure.Data.Tables;
 using NodaTime;
 using RegRights.Contracts.Agreements;
 using RegRights.Core.Agreements;
+using RegRights.Functions.Reminders;
 using RegRights.Infrastructure.Storage;
 
 namespace RegRights.Functions.Apis;
 
-/// <summary>What the agreement endpoints use.</summary>
-internal sealed record AgreementServices(AgreementStore Store, IClock Clock);
+/// <summary>What the agreement endpoints use; <see cref="Index"/> follows every write.</summary>
+internal sealed record AgreementServices(AgreementStore Store, IClock Clock, DeadlineIndexUpdater Index);
 
 /// <summary>
 /// Agreements and their events: <c>/api/agreements</c>. Management endpoints: they require the function key.
@@ -69,6 +70,7 @@ internal static class AgreementsApi
         }
 
         var stored = await services.Store.CreateAsync(Normalize(document), services.Clock.GetCurrentInstant(), cancellationToken).ConfigureAwait(false);
+        await services.Index.IndexAfterWriteAsync(stored.Id, new AgreementRecord(stored, [])).ConfigureAwait(false);
         context.Response.Headers.ETag = stored.ETag.ToString();
         return TypedResults.Created($"/api/agreements/{stored.Id}", ToView(stored));
     }
@@ -135,6 +137,7 @@ internal static class AgreementsApi
         {
             var stored = await services.Store.ReplaceAsync(id, Normalize(document), new ETag(ifMatch), services.Clock.GetCurrentInstant(), cancellationToken)
                 .ConfigureAwait(false);
+            await services.Index.IndexAfterWriteAsync(id, written: null).ConfigureAwait(false);
             context.Response.Headers.ETag = stored.ETag.ToString();
             return TypedResults.Ok(ToView(stored));
         }
@@ -190,9 +193,10 @@ internal static class AgreementsApi
         }
 
         var now = services.Clock.GetCurrentInstant();
+        AgreementRecord appended;
         try
         {
-            await services.Store.AppendEventAsync(record, next, now, cancellationToken).ConfigureAwait(false);
+            appended = await services.Store.AppendEventAsync(record, next, now, cancellationToken).ConfigureAwait(false);
         }
         catch (TableTransactionFailedException ex) when (ex.Status == StatusCodes.Status412PreconditionFailed)
         {
@@ -201,6 +205,7 @@ internal static class AgreementsApi
                 statusCode: StatusCodes.Status409Conflict, title: "The agreement changed", type: ProblemTypes.Conflict);
         }
 
+        await services.Index.IndexAfterWriteAsync(id, appended).ConfigureAwait(false);
         return TypedResults.Created($"/api/agreements/{id}/events", AgreementEventDocument.From(next, now));
     }
 

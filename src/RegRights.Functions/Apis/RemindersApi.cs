@@ -1,0 +1,167 @@
+using System.ComponentModel;
+using NodaTime;
+using RegRights.Core.Agreements;
+using RegRights.Core.Deadlines;
+using RegRights.Infrastructure.Reminders;
+using RegRights.Infrastructure.Storage;
+
+namespace RegRights.Functions.Apis;
+
+/// <summary>One row of the reminder ledger as the API shows it; moments in the agreement's zone, with their offset.</summary>
+/// <param name="ReminderId">The row within the agreement, <c>{deadlineKey}.{step}</c> with <c>#</c> as <c>~</c>: the id to retry.</param>
+/// <param name="DeadlineKey">The deadline instance, e.g. <c>filing-date</c> or <c>sec-comment-response#2</c>.</param>
+/// <param name="Step">The ladder step: <c>bd-10</c>, <c>bd-5</c>, <c>bd-2</c>, <c>bd-1</c>, <c>last-day</c>, <c>overdue-0</c>, <c>overdue-1</c>…</param>
+/// <param name="Status">pending, sent, failed or cancelled.</param>
+/// <param name="Attempts">Sends tried so far.</param>
+/// <param name="LastPermittedDay">The day the step was counted back from.</param>
+/// <param name="SendDate">The local date of the step.</param>
+/// <param name="ScheduledAt">When the ladder put it: the send hour on <paramref name="SendDate"/>.</param>
+/// <param name="NextAttemptAt">When a pending row is tried next (or the end of a running send's lease).</param>
+/// <param name="CreatedAt">When the scan wrote the row.</param>
+/// <param name="SentAt">When the provider accepted it.</param>
+/// <param name="To">Recipients resolved from the agreement's contacts by role.</param>
+/// <param name="Cc">Copies.</param>
+/// <param name="Transport">Smtp or Acs.</param>
+/// <param name="ProviderMessageId">The provider's id for the message.</param>
+/// <param name="ProviderDetail">The provider's last answer.</param>
+/// <param name="LastError">The last failure, in words.</param>
+internal sealed record ReminderView(
+    string ReminderId,
+    string DeadlineKey,
+    string Step,
+    ReminderStatus Status,
+    int Attempts,
+    LocalDate LastPermittedDay,
+    LocalDate SendDate,
+    OffsetDateTime ScheduledAt,
+    OffsetDateTime? NextAttemptAt,
+    OffsetDateTime CreatedAt,
+    OffsetDateTime? SentAt,
+    IReadOnlyList<ReminderRecipient> To,
+    IReadOnlyList<ReminderRecipient> Cc,
+    string? Transport,
+    string? ProviderMessageId,
+    string? ProviderDetail,
+    string? LastError)
+{
+    public static ReminderView From(ReminderEntry row, DateTimeZone zone) => new(
+        row.ReminderId, row.DeadlineKey, row.Step, row.Status, row.Attempts, row.LastPermittedDay, row.SendDate,
+        Local(row.ScheduledAt, zone), Local(row.NextAttemptAt, zone), Local(row.CreatedAt, zone), Local(row.SentAt, zone),
+        row.To, row.Cc, row.Transport, row.ProviderMessageId, row.ProviderDetail, row.LastError);
+
+    private static OffsetDateTime Local(Instant instant, DateTimeZone zone) => instant.InZone(zone).ToOffsetDateTime();
+
+    private static OffsetDateTime? Local(Instant? instant, DateTimeZone zone) => instant is { } i ? Local(i, zone) : null;
+}
+
+/// <summary>What a rebuild of the deadline index did.</summary>
+/// <param name="Agreements">Agreements indexed.</param>
+/// <param name="Rows">Index rows the index now holds.</param>
+internal sealed record DeadlineIndexRebuildResult(int Agreements, int Rows);
+
+/// <summary>
+/// An agreement's reminders (<c>/api/agreements/{id}/reminders</c>), its deadlines as a calendar feed, and the deadline
+/// index's rebuild. Management endpoints: they require the function key.
+/// </summary>
+internal static class RemindersApi
+{
+    public static IEndpointRouteBuilder MapRemindersApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api").WithTags("Reminders").RequireFunctionKey();
+        api.MapGet("/agreements/{id}/reminders", ListRemindersAsync)
+            .WithName("ListAgreementReminders")
+            .WithSummary("List an agreement's reminders")
+            .WithDescription(
+                "The reminder ledger of the agreement, by scheduled time: one row per deadline instance and ladder step, with its status " +
+                "(pending, sent, failed, cancelled), tries, last error, recipients and times in the agreement's zone with their offset.");
+        api.MapPost("/agreements/{id}/reminders/{reminderId}/retry", RetryReminderAsync)
+            .WithName("RetryReminder")
+            .WithSummary("Retry a failed reminder")
+            .WithDescription(
+                "Puts a failed reminder back in the outbox with its tries reset and its recipients resolved again from the agreement's contacts " +
+                "(fix the address first); DispatchReminders sends it at its next run. 404 for an unknown agreement or reminder, 409 when the reminder has not failed.");
+        api.MapGet("/agreements/{id}/calendar.ics", GetCalendarAsync)
+            .WithName("GetAgreementCalendar")
+            .WithSummary("Subscribe to an agreement's deadlines")
+            .WithDescription(
+                "An RFC 5545 calendar (text/calendar) with one all-day event per open or missed deadline on its last permitted day. Calendar clients " +
+                "cannot send headers: put the key in the URL, ?code=….")
+            .Produces<string>(StatusCodes.Status200OK, "text/calendar");
+        api.MapPost("/deadline-index/rebuild", RebuildIndexAsync)
+            .WithName("RebuildDeadlineIndex")
+            .WithSummary("Rebuild the deadline index")
+            .WithDescription(
+                "Indexes every agreement afresh from its record and removes every index row no agreement asks for: the repair after an index write " +
+                "failed, or after agreements were changed outside the API. Safe to run at any time, and again.");
+        return app;
+    }
+
+    public static async Task<Results<Ok<IReadOnlyList<ReminderView>>, ProblemHttpResult>> ListRemindersAsync(
+        string id, AgreementStore store, ReminderLedger ledger, CancellationToken cancellationToken)
+    {
+        var agreement = await store.GetAgreementAsync(id, cancellationToken).ConfigureAwait(false);
+        if (agreement is null)
+        {
+            return AgreementsApi.NotFound(id);
+        }
+
+        var zone = Zone(agreement);
+        var rows = await ledger.ListAsync(id, cancellationToken).ConfigureAwait(false);
+        return TypedResults.Ok<IReadOnlyList<ReminderView>>([.. rows.Select(r => ReminderView.From(r, zone))]);
+    }
+
+    public static async Task<Results<Accepted<ReminderView>, ProblemHttpResult>> RetryReminderAsync(
+        string id,
+        [Description("The reminder's id from GET /api/agreements/{id}/reminders, e.g. filing-date.bd-5.")] string reminderId,
+        AgreementStore store,
+        ReminderLedger ledger,
+        ReminderDispatcher dispatcher,
+        CancellationToken cancellationToken)
+    {
+        var agreement = await store.GetAgreementAsync(id, cancellationToken).ConfigureAwait(false);
+        if (agreement is null)
+        {
+            return AgreementsApi.NotFound(id);
+        }
+
+        var outcome = await dispatcher.RequeueAsync(id, reminderId, cancellationToken).ConfigureAwait(false);
+        var row = await ledger.GetAsync(id, reminderId, cancellationToken).ConfigureAwait(false);
+        return outcome switch
+        {
+            RequeueOutcome.Requeued when row is not null =>
+                TypedResults.Accepted($"/api/agreements/{id}/reminders", ReminderView.From(row, Zone(agreement))),
+            RequeueOutcome.NotFailed when row is not null => TypedResults.Problem(
+                detail: $"Reminder '{reminderId}' is {row.Status.ToString().ToLowerInvariant()}, not failed; only a failed reminder is retried.",
+                statusCode: StatusCodes.Status409Conflict, title: "The reminder has not failed", type: ProblemTypes.Conflict),
+            _ => TypedResults.Problem(
+                detail: $"Agreement '{id}' has no reminder '{reminderId}'. GET /api/agreements/{id}/reminders lists them.",
+                statusCode: StatusCodes.Status404NotFound, title: "Reminder not found", type: ProblemTypes.NotFound),
+        };
+    }
+
+    public static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetCalendarAsync(
+        string id, AgreementStore store, IClock clock, CancellationToken cancellationToken)
+    {
+        var record = await store.GetRecordAsync(id, cancellationToken).ConfigureAwait(false);
+        if (record is null)
+        {
+            return AgreementsApi.NotFound(id);
+        }
+
+        var terms = record.Agreement.Document.Terms?.ToTerms() ?? AgreementTerms.NeoTherapeutics2000;
+        var now = clock.GetCurrentInstant();
+        var schedule = DeadlineEngine.Compute(terms, [.. record.Events.Select(e => e.Event)], now.InZone(terms.TimeZone).Date);
+        var title = string.IsNullOrWhiteSpace(record.Agreement.Document.Name) ? id : record.Agreement.Document.Name;
+        var ics = DeadlineCalendarFeed.Build(id, title, terms.TimeZone, schedule.Deadlines, now);
+        return TypedResults.Content(ics, DeadlineCalendarFeed.ContentType);
+    }
+
+    public static async Task<Ok<DeadlineIndexRebuildResult>> RebuildIndexAsync(DeadlineIndex index, CancellationToken cancellationToken)
+    {
+        var (agreements, rows) = await index.RebuildAsync(cancellationToken).ConfigureAwait(false);
+        return TypedResults.Ok(new DeadlineIndexRebuildResult(agreements, rows));
+    }
+
+    private static DateTimeZone Zone(StoredAgreement agreement) =>
+        (agreement.Document.Terms?.ToTerms() ?? AgreementTerms.NeoTherapeutics2000).TimeZone;
+}
