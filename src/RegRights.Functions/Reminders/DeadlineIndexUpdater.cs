@@ -18,7 +18,7 @@ namespace RegRights.Functions.Reminders;
 /// record: whichever indexing finishes last has seen the latest record.
 /// </para>
 /// </remarks>
-internal sealed partial class DeadlineIndexUpdater(DeadlineIndex index, AgreementStore store, ILogger<DeadlineIndexUpdater> logger)
+internal sealed partial class DeadlineIndexUpdater(DeadlineIndex index, ReminderScanner scanner, AgreementStore store, ILogger<DeadlineIndexUpdater> logger)
 {
     private const int MaxPasses = 3;
 
@@ -38,6 +38,8 @@ internal sealed partial class DeadlineIndexUpdater(DeadlineIndex index, Agreemen
                 var head = await store.GetAgreementAsync(agreementId, CancellationToken.None).ConfigureAwait(false);
                 if (head is null || head.ETag == record.Agreement.ETag || pass == MaxPasses)
                 {
+                    // Today's reminders that the last scan passed over before this agreement was indexed.
+                    await scanner.CatchUpAsync(record, CancellationToken.None).ConfigureAwait(false);
                     return;
                 }
 

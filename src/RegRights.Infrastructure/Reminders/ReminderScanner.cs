@@ -68,26 +68,7 @@ public sealed partial class ReminderScanner
         var to = now.InUtc().Date.PlusDays(1 + (2 * ladder.BusinessDaysBefore.DefaultIfEmpty(0).Max()) + 14);
         var rows = await index.ReadAsync(from, to, ladder.Overdue, cancellationToken).ConfigureAwait(false);
 
-        var calendars = new Dictionary<string, (BusinessDayCalendar Calendar, DateTimeZone Zone)>(StringComparer.Ordinal);
-        var due = new List<(DeadlineIndexEntry Row, ScheduledReminder Reminder)>();
-        foreach (var row in rows)
-        {
-            if (!calendars.TryGetValue(row.Terms, out var terms))
-            {
-                var parsed = TableValues.FromJson<TermsDocument>(row.Terms).ToTerms();
-                terms = (parsed.Calendar, parsed.TimeZone);
-                calendars[row.Terms] = terms;
-            }
-
-            foreach (var reminder in ladder.DueIn(row.LastPermittedDay, terms.Calendar, terms.Zone, window))
-            {
-                if (reminder.Step.Kind != ReminderStepKind.Overdue || row.RemindWhenOverdue)
-                {
-                    due.Add((row, reminder));
-                }
-            }
-        }
-
+        var due = DueIn(rows, window);
         var added = 0;
         var skipped = 0;
         foreach (var group in due.GroupBy(d => d.Row.AgreementId, StringComparer.Ordinal))
@@ -102,14 +83,73 @@ public sealed partial class ReminderScanner
         return new ScanResult(window, rows.Count, due.Count, added, skipped);
     }
 
+    /// <summary>
+    /// Records the reminders of one agreement that fell due earlier today, in its zone, but before the end of the last
+    /// completed scan, which could not see them because the agreement, or the deadline, was not yet in the index.
+    /// Called after the agreement's index rows are rewritten, so an agreement entered at 10:00 whose Filing Date is
+    /// 5 Business Days away still gets that morning's reminder, once. Reminders of earlier days are not sent late:
+    /// "in 5 Business Days" would no longer be true.
+    /// </summary>
+    /// <param name="record">The agreement as just written.</param>
+    /// <param name="cancellationToken">Cancels the storage calls.</param>
+    /// <returns>The window caught up and what it found; an empty window when no scan has completed yet (the first
+    /// scan's look-back covers the agreement) or none has run today.</returns>
+    public async Task<ScanResult> CatchUpAsync(AgreementRecord record, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var now = clock.GetCurrentInstant();
+        var watermark = await ledger.GetScanWatermarkAsync(cancellationToken).ConfigureAwait(false);
+        var zone = (record.Agreement.Document.Terms ?? new TermsDocument()).ToTerms().TimeZone;
+        var todayStart = now.InZone(zone).Date.AtStartOfDayInZone(zone).ToInstant();
+        var end = watermark is { } w && w.End < now ? w.End : now;
+        if (watermark is null || end <= todayStart)
+        {
+            return new ScanResult(new Interval(now, now), 0, 0, 0, 0);
+        }
+
+        var window = new Interval(todayStart, end);
+        var rows = DeadlineIndex.EntriesFor(record, now);
+        var due = DueIn(rows, window);
+        var (added, skipped) = due.Count == 0 ? (0, 0) : await RecordAsync(record, due, now, cancellationToken).ConfigureAwait(false);
+        return new ScanResult(window, rows.Count, due.Count, added, skipped);
+    }
+
+    private List<(DeadlineIndexEntry Row, ScheduledReminder Reminder)> DueIn(IReadOnlyList<DeadlineIndexEntry> rows, Interval window)
+    {
+        var calendars = new Dictionary<string, (BusinessDayCalendar Calendar, DateTimeZone Zone)>(StringComparer.Ordinal);
+        var due = new List<(DeadlineIndexEntry Row, ScheduledReminder Reminder)>();
+        foreach (var row in rows)
+        {
+            if (!calendars.TryGetValue(row.Terms, out var terms))
+            {
+                var parsed = TableValues.FromJson<TermsDocument>(row.Terms).ToTerms();
+                terms = (parsed.Calendar, parsed.TimeZone);
+                calendars[row.Terms] = terms;
+            }
+
+            foreach (var reminder in options.Ladder.DueIn(row.LastPermittedDay, terms.Calendar, terms.Zone, window))
+            {
+                if (reminder.Step.Kind != ReminderStepKind.Overdue || row.RemindWhenOverdue)
+                {
+                    due.Add((row, reminder));
+                }
+            }
+        }
+
+        return due;
+    }
+
     private async Task<(int Added, int Skipped)> RecordAsync(
         string agreementId, IReadOnlyList<(DeadlineIndexEntry Row, ScheduledReminder Reminder)> due, Instant now, CancellationToken cancellationToken)
     {
         var record = await agreements.GetRecordAsync(agreementId, cancellationToken).ConfigureAwait(false);
-        if (record is null)
-        {
-            return (0, due.Count);
-        }
+        return record is null ? (0, due.Count) : await RecordAsync(record, due, now, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<(int Added, int Skipped)> RecordAsync(
+        AgreementRecord record, IReadOnlyList<(DeadlineIndexEntry Row, ScheduledReminder Reminder)> due, Instant now, CancellationToken cancellationToken)
+    {
+        var agreementId = record.Agreement.Id;
 
         // The record is the truth; the index is a way to find it. As of the earliest send date every instance that is
         // neither met nor waived is Open, so one computation serves every step.

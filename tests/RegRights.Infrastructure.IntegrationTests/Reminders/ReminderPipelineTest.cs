@@ -104,6 +104,49 @@ public sealed class ReminderPipelineTest(StorageFixture fixture)
     }
 
     [Fact]
+    public async Task CatchUpAsync_AgreementEnteredAfterTheMorningScan_GetsTodaysReminderOnce()
+    {
+        // Arrange: the 08:30 scan has run; at 10:00 someone enters Five Days RRA, whose Filing Date (Tue 03-11) is
+        // 5 Business Days away: its bd-5 reminder was due at 08:00, before the agreement was indexed.
+        var pipeline = await ReminderPipeline.CreateAsync(fixture.Azurite, null, Now);
+        await pipeline.Scanner.ScanAsync(Cancel);
+        pipeline.Clock.Advance(Duration.FromMinutes(90));
+        var id = await pipeline.AddAgreementAsync("Five Days RRA", new LocalDate(2025, 2, 9));
+        var record = (await pipeline.Agreements.GetRecordAsync(id, Cancel))!;
+
+        // Act: the catch-up after indexing, then it again, then the next hourly scan.
+        var first = await pipeline.Scanner.CatchUpAsync(record, Cancel);
+        var again = await pipeline.Scanner.CatchUpAsync(record, Cancel);
+        var scan = await pipeline.Scanner.ScanAsync(Cancel);
+
+        // Assert: today's two reminders (bd-5 of the Filing Date, last-day of the § 3(a) review), each once.
+        Assert.Equal(2, first.Added);
+        Assert.Equal((0, 0), (again.Added, scan.Added));
+        Assert.Equal([("filing-date", "bd-5"), ("pre-filing-review", "last-day")],
+            (await pipeline.Ledger.ListAsync(id, Cancel)).Select(r => (r.DeadlineKey, r.Step)).Order());
+    }
+
+    [Fact]
+    public async Task CatchUpAsync_YesterdaysReminder_IsNotSentLate()
+    {
+        // Arrange: scanned through Wednesday 03-05 08:30; Ten Days RRA (Filing Date Tue 03-18) is entered at 10:00.
+        // Its bd-10 reminder was Tuesday 03-04, a day before it existed: "in 10 Business Days" would now be untrue.
+        var wednesday = Now + Duration.FromDays(1);
+        var pipeline = await ReminderPipeline.CreateAsync(fixture.Azurite, null, wednesday);
+        await pipeline.Scanner.ScanAsync(Cancel);
+        pipeline.Clock.Advance(Duration.FromMinutes(90));
+        var id = await pipeline.AddAgreementAsync("Ten Days RRA", new LocalDate(2025, 2, 16));
+
+        // Act
+        var result = await pipeline.Scanner.CatchUpAsync((await pipeline.Agreements.GetRecordAsync(id, Cancel))!, Cancel);
+
+        // Assert: the window is today's only, and nothing in it was due.
+        Assert.Equal(new LocalDate(2025, 3, 5), result.Window.Start.InZone(ReminderPipeline.California).Date);
+        Assert.Equal(0, result.Added);
+        Assert.Empty(await pipeline.Ledger.ListAsync(id, Cancel));
+    }
+
+    [Fact]
     public async Task ScanAndDispatch_TwiceInParallel_SendEachEmailOnce()
     {
         // Arrange
