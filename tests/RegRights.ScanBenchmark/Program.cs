@@ -14,7 +14,7 @@ using RegRights.Testing;
 //   dotnet run -c Release --project tests/RegRights.ScanBenchmark -- [--agreements 100000] [--small 10000]
 //     [--repetitions 3] [--sample 200] [--parallelism 4] [--timeout-minutes 25]
 // --small seeds that many first and measures there too, then seeds the rest (0: only --agreements).
-var options = Options.Parse(args);
+var options = BenchmarkOptions.Parse(args);
 using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(options.TimeoutMinutes));
 var cancel = timeout.Token;
 
@@ -110,7 +110,7 @@ foreach (var n in stages)
 
             var clock = new FakeClock(window.Now);
             var scanner = new ReminderScanner(new DeadlineIndex(indexTables, store, clock), ledger, store, clock,
-                Microsoft.Extensions.Options.Options.Create(reminderOptions), NullLogger<ReminderScanner>.Instance);
+                Options.Create(reminderOptions), NullLogger<ReminderScanner>.Instance);
             var watch = Stopwatch.StartNew();
             last = await scanner.ScanAsync(cancel);
             watch.Stop();
@@ -167,9 +167,9 @@ internal sealed record StageResult(
     int Agreements, double SeedRate, int IndexRows, Measurement Naive, TimeSpan StoreApiPerAgreement, RequestCounts StoreApiSample,
     int StoreApiSampled, IReadOnlyList<ScanMeasurement> Scans, TimeSpan PartitionQuery);
 
-internal sealed record Options(int Agreements, int Small, int Repetitions, int Sample, int Parallelism, int TimeoutMinutes)
+internal sealed record BenchmarkOptions(int Agreements, int Small, int Repetitions, int Sample, int Parallelism, int TimeoutMinutes)
 {
-    public static Options Parse(string[] args)
+    public static BenchmarkOptions Parse(string[] args)
     {
         var values = new Dictionary<string, int>(StringComparer.Ordinal)
         {
