@@ -251,7 +251,7 @@ public class DeadlineIndex
 
     private static string ByAgreementRowKey(string deadlineKey, LocalDate day) => ReminderTables.KeySegment(deadlineKey) + "." + DatePartition(day);
 
-    private static TableEntity DateEntity(DeadlineIndexEntry e) => new(DatePartition(e.LastPermittedDay), DateRowKey(e))
+    internal static TableEntity DateEntity(DeadlineIndexEntry e) => new(DatePartition(e.LastPermittedDay), DateRowKey(e))
     {
         ["AgreementId"] = e.AgreementId,
         ["DeadlineKey"] = e.DeadlineKey,
@@ -261,7 +261,7 @@ public class DeadlineIndex
         ["Terms"] = e.Terms,
     };
 
-    private static TableEntity ByAgreementEntity(DeadlineIndexEntry e) => new(e.AgreementId, ByAgreementRowKey(e))
+    internal static TableEntity ByAgreementEntity(DeadlineIndexEntry e) => new(e.AgreementId, ByAgreementRowKey(e))
     {
         ["DeadlineKey"] = e.DeadlineKey,
         ["LastPermittedDay"] = TableValues.Format(e.LastPermittedDay),

@@ -159,7 +159,7 @@ public class AgreementStore
         return new AgreementRecord(updated, [.. record.Events, new StoredEvent(sequence, agreementEvent, now)]);
     }
 
-    private static TableEntity HeadEntity(string id, AgreementDocument document) => new(id, HeadRowKey)
+    internal static TableEntity HeadEntity(string id, AgreementDocument document) => new(id, HeadRowKey)
     {
         ["Name"] = document.Name ?? "",
         ["Terms"] = TableValues.ToJson(document.Terms),
@@ -167,7 +167,7 @@ public class AgreementStore
         ["Contacts"] = TableValues.ToJson(document.Contacts ?? []),
     };
 
-    private static StoredAgreement ToAgreement(TableEntity e) => new(
+    internal static StoredAgreement ToAgreement(TableEntity e) => new(
         e.PartitionKey,
         e.ETag,
         new AgreementDocument
@@ -181,7 +181,7 @@ public class AgreementStore
         TableValues.ParseInstant(e.GetString("CreatedAt")),
         TableValues.ParseInstant(e.GetString("UpdatedAt")));
 
-    private static TableEntity EventEntity(string id, int sequence, AgreementEvent e, Instant now)
+    internal static TableEntity EventEntity(string id, int sequence, AgreementEvent e, Instant now)
     {
         var entity = new TableEntity(id, EventRowKey(sequence))
         {
@@ -197,7 +197,7 @@ public class AgreementStore
         return entity;
     }
 
-    private static StoredEvent ToEvent(TableEntity e) => new(
+    internal static StoredEvent ToEvent(TableEntity e) => new(
         int.Parse(e.RowKey.AsSpan(EventRowPrefix.Length), System.Globalization.CultureInfo.InvariantCulture),
         new AgreementEvent(e.GetString("EventId"), Enum.Parse<AgreementEventKind>(e.GetString("Kind")), TableValues.ParseDate(e.GetString("Date")))
         {

@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using Azure.Data.Tables;
+using NodaTime;
+using RegRights.Infrastructure.Reminders;
+using RegRights.Infrastructure.Storage;
+
+namespace RegRights.ScanBenchmark;
+
+/// <summary>
+/// Writes agreements and their deadline-index rows with entity group transactions, as Azure takes them: one partition
+/// and at most 100 operations each (<c>TableBatch</c> refuses anything else before it is sent).
+/// </summary>
+/// <remarks>
+/// An agreement is its head row and its events in one partition, so one batch writes it; its
+/// <c>DeadlineIndexByAgreement</c> rows are one more; the <c>DeadlineIndex</c> rows of many agreements share a date
+/// partition and go 100 at a time. The rows are the stores' own (<c>AgreementStore.HeadEntity</c>,
+/// <c>DeadlineIndex.DateEntity</c> …) and the index rows are <see cref="DeadlineIndex.EntriesFor"/>, so the seeded
+/// store is what the API and <c>DeadlineIndex.IndexAsync</c> would have written, minus one request per event.
+/// </remarks>
+internal sealed class Seeder(RegRightsTables tables, ReminderTables index, Instant now, int parallelism)
+{
+    private readonly Dictionary<string, List<TableEntity>> pendingDates = new(StringComparer.Ordinal);
+
+    public int Agreements { get; private set; }
+
+    public int IndexRows { get; private set; }
+
+    public int OverdueRows { get; private set; }
+
+    public int Batches { get; private set; }
+
+    /// <summary>Seeds agreements <paramref name="first"/> to <paramref name="first"/> + <paramref name="count"/> − 1.</summary>
+    public async Task SeedAsync(int first, int count, CancellationToken cancellationToken)
+    {
+        var watch = Stopwatch.StartNew();
+        var last = TimeSpan.Zero;
+        const int Chunk = 2000;
+        for (var start = first; start < first + count; start += Chunk)
+        {
+            var batches = new List<(TableClient Table, TableEntity[] Entities)>();
+            for (var i = start; i < Math.Min(first + count, start + Chunk); i++)
+            {
+                var (record, zone, rows) = AgreementFactory.Create(i, now);
+                batches.Add((tables.Agreements, rows));
+                var entries = DeadlineIndex.EntriesFor(record, now);
+                if (entries.Count > 0)
+                {
+                    batches.Add((index.DeadlineIndexByAgreement, [.. entries.Select(DeadlineIndex.ByAgreementEntity)]));
+                }
+
+                foreach (var entity in entries.Select(DeadlineIndex.DateEntity))
+                {
+                    if (!pendingDates.TryGetValue(entity.PartitionKey, out var list))
+                    {
+                        pendingDates[entity.PartitionKey] = list = [];
+                    }
+
+                    list.Add(entity);
+                    if (list.Count == TableBatch.MaxOperations)
+                    {
+                        batches.Add((index.DeadlineIndex, [.. list]));
+                        list.Clear();
+                    }
+                }
+
+                IndexRows += entries.Count;
+                OverdueRows += entries.Count(e => e.RemindWhenOverdue && e.LastPermittedDay < now.InZone(zone).Date);
+                Agreements++;
+            }
+
+            if (start + Chunk >= first + count)
+            {
+                batches.AddRange(pendingDates.Values.Where(l => l.Count > 0).Select(l => (index.DeadlineIndex, l.ToArray())));
+                pendingDates.Clear();
+            }
+
+            await SubmitAsync(batches, cancellationToken);
+            if (watch.Elapsed - last > TimeSpan.FromSeconds(15) || start + Chunk >= first + count)
+            {
+                last = watch.Elapsed;
+                var done = Math.Min(first + count, start + Chunk) - first;
+                Console.WriteLine($"  seeded {done:N0}/{count:N0} agreements in {watch.Elapsed.TotalSeconds:N0} s ({done / watch.Elapsed.TotalSeconds:N0} agreements/s)");
+            }
+        }
+    }
+
+    private async Task SubmitAsync(List<(TableClient Table, TableEntity[] Entities)> batches, CancellationToken cancellationToken)
+    {
+        await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken },
+            async (batch, ct) => await TableBatch.SubmitAsync(batch.Table,
+                [.. batch.Entities.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e))], ct));
+        Batches += batches.Count;
+    }
+}
