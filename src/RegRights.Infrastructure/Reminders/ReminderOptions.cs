@@ -30,6 +30,9 @@ public sealed class ReminderOptions
     /// </summary>
     public TimeSpan SendLease { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>How many agreements one scan records at once (1 to 64; default 8).</summary>
+    public int ScanParallelism { get; set; } = 8;
+
     /// <summary>The default ladder with <see cref="SendHour"/>.</summary>
     public ReminderLadder Ladder => ReminderLadder.Default with { SendTime = new LocalTime(SendHour, 0) };
 }

@@ -69,14 +69,17 @@ public sealed partial class ReminderScanner
         var rows = await index.ReadAsync(from, to, ladder.Overdue, cancellationToken).ConfigureAwait(false);
 
         var due = DueIn(rows, window);
+        // Agreements are independent (each ledger row is a conditional add), so a busy morning's reads and writes
+        // go out a few at a time rather than one after another.
         var added = 0;
         var skipped = 0;
-        foreach (var group in due.GroupBy(d => d.Row.AgreementId, StringComparer.Ordinal))
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.ScanParallelism, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(due.GroupBy(d => d.Row.AgreementId, StringComparer.Ordinal), parallel, async (group, ct) =>
         {
-            var (a, s) = await RecordAsync(group.Key, [.. group], now, cancellationToken).ConfigureAwait(false);
-            added += a;
-            skipped += s;
-        }
+            var (a, s) = await RecordAsync(group.Key, [.. group], now, ct).ConfigureAwait(false);
+            Interlocked.Add(ref added, a);
+            Interlocked.Add(ref skipped, s);
+        }).ConfigureAwait(false);
 
         await ledger.AdvanceScanWatermarkAsync(now, cancellationToken).ConfigureAwait(false);
         LogScanned(window.Start, window.End, rows.Count, due.Count, added, skipped);
