@@ -57,22 +57,31 @@ internal static class AgreementsApi
     public static async Task<Results<Created<AgreementView>, ValidationProblem>> CreateAgreementAsync(
         HttpContext context, [AsParameters] AgreementServices services, CancellationToken cancellationToken)
     {
-        var body = await JsonBody.ReadRawAsync(context.Request, cancellationToken).ConfigureAwait(false);
-        if (!JsonBody.TryParse<AgreementDocument>(body, context.Options(), out var document, out var problem))
+        var (document, problem) = await ReadAgreementAsync(context, cancellationToken).ConfigureAwait(false);
+        if (document is null)
         {
-            return problem;
-        }
-
-        var errors = AgreementValidation.Validate(document);
-        if (errors.Count > 0)
-        {
-            return JsonBody.Problem(errors);
+            return problem!;
         }
 
         var stored = await services.Store.CreateAsync(Normalize(document), services.Clock.GetCurrentInstant(), cancellationToken).ConfigureAwait(false);
         await services.Index.IndexAfterWriteAsync(stored.Id, new AgreementRecord(stored, [])).ConfigureAwait(false);
         context.Response.Headers.ETag = stored.ETag.ToString();
         return TypedResults.Created($"/api/agreements/{stored.Id}", ToView(stored));
+    }
+
+    // Create and replace take the same body: parsed, then checked field by field (RFC 7807, keyed by JSON path).
+    // Exactly one of the two is null.
+    private static async Task<(AgreementDocument? Document, ValidationProblem? Problem)> ReadAgreementAsync(
+        HttpContext context, CancellationToken cancellationToken)
+    {
+        var body = await JsonBody.ReadRawAsync(context.Request, cancellationToken).ConfigureAwait(false);
+        if (!JsonBody.TryParse<AgreementDocument>(body, context.Options(), out var document, out var problem))
+        {
+            return (null, problem);
+        }
+
+        var errors = AgreementValidation.Validate(document);
+        return errors.Count > 0 ? (null, JsonBody.Problem(errors)) : (document, null);
     }
 
     public static async Task<Results<Ok<AgreementPage>, ValidationProblem>> ListAgreementsAsync(
@@ -121,16 +130,10 @@ internal static class AgreementsApi
                 statusCode: StatusCodes.Status428PreconditionRequired, title: "If-Match required", type: ProblemTypes.PreconditionRequired);
         }
 
-        var body = await JsonBody.ReadRawAsync(context.Request, cancellationToken).ConfigureAwait(false);
-        if (!JsonBody.TryParse<AgreementDocument>(body, context.Options(), out var document, out var problem))
+        var (document, problem) = await ReadAgreementAsync(context, cancellationToken).ConfigureAwait(false);
+        if (document is null)
         {
-            return problem;
-        }
-
-        var errors = AgreementValidation.Validate(document);
-        if (errors.Count > 0)
-        {
-            return JsonBody.Problem(errors);
+            return problem!;
         }
 
         try
