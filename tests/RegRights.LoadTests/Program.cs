@@ -17,7 +17,7 @@ var maxRequests = int.Parse(Option("--max-requests", "20000"), CultureInfo.Invar
 const string Key = "load-test-key";
 var secret = "whsec_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 
-await using var azurite = await LocalServices.StartAzuriteAsync();
+await using var azurite = await LocalServices.StartAzuriteInMemoryAsync();
 var port = LocalServiceProcess.FreeLoopbackPort();
 var baseUrl = new Uri($"http://127.0.0.1:{port}");
 using var app = StartApp(port, azurite.ConnectionString, secret);
@@ -128,6 +128,12 @@ static Process StartApp(int port, string connectionString, string secret)
     info.Environment["Storage__ConnectionString"] = connectionString;
     info.Environment["Webhooks__Sources__load__Secret"] = secret;
     info.Environment["Benchmark__BareInsert"] = "true";
+
+    // The intake sends no email, but the app checks its email settings at start; timers stay off so only the load runs.
+    info.Environment["Email__Transport"] = "Smtp";
+    info.Environment["Email__From"] = "load@regrights.test";
+    info.Environment["Email__Smtp__Host"] = "127.0.0.1";
+    info.Environment["Timers__RunLocally"] = "false";
     info.Environment["Logging__LogLevel__Default"] = "Warning";
     return Process.Start(info) ?? throw new InvalidOperationException("The app did not start.");
 }
