@@ -32,8 +32,15 @@ internal static class CliRunner
         }
         catch (ArgumentOutOfRangeException ex)
         {
-            // A count that leaves the calendar's range (a closing late in 2100, say) is the caller's dates' fault.
-            return Fail(ex.Message.Split(Environment.NewLine)[0]);
+            // A count that leaves the calendar's range (a closing late in 2100, say) is the caller's dates' fault: say so,
+            // without the internal parameter name the exception carries.
+            var reason = ex.Message.Split(Environment.NewLine)[0];
+            if (ex.ParamName is { } param)
+            {
+                reason = reason.Replace($" (Parameter '{param}')", string.Empty, StringComparison.Ordinal);
+            }
+
+            return Fail($"a deadline counted from the dates given falls outside the calendar: {reason}");
         }
     }
 
