@@ -4,6 +4,7 @@ using NodaTime;
 using RegRights.Contracts;
 using RegRights.Functions.Http;
 using RegRights.Functions.Webhooks;
+using RegRights.Infrastructure.Agreements;
 using RegRights.Infrastructure.Email;
 using RegRights.Infrastructure.Notices;
 using RegRights.Infrastructure.Storage;
@@ -55,7 +56,7 @@ internal static class Extensions
         return builder;
     }
 
-    /// <summary>The stores and the clock the endpoints use.</summary>
+    /// <summary>The stores, the clock and the application services the endpoints use.</summary>
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddTableStorage();
@@ -64,6 +65,7 @@ internal static class Extensions
         builder.Services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.SectionName);
         builder.Services.AddSingleton<WebhookVerifier>();
         builder.Services.AddSingleton<NoticeIntake>();
+        builder.Services.AddSingleton<AgreementService>();
         builder.Services.AddHostedService<WebhookSourceCheck>();
         return builder;
     }

@@ -7,14 +7,13 @@ namespace RegRights.Functions.Reminders;
 internal static class ReminderFunctionsExtensions
 {
     /// <summary>
-    /// <see cref="ReminderServiceCollectionExtensions.AddReminders"/> over the app's tables and email, and the
-    /// <see cref="DeadlineIndexUpdater"/> the agreement endpoints call after each write, and the timer functions
+    /// <see cref="ReminderServiceCollectionExtensions.AddReminders"/> over the app's tables and email (with the
+    /// <see cref="DeadlineIndexUpdater"/> the agreement service calls after each write), and the timer functions
     /// <c>ScanDeadlines</c> and <c>DispatchReminders</c> (their schedules in <c>functions/&lt;Name&gt;/function.json</c>).
     /// </summary>
     public static IHostApplicationBuilder AddReminderFunctions(this IHostApplicationBuilder builder)
     {
         builder.AddReminders();
-        builder.Services.AddSingleton<DeadlineIndexUpdater>();
         builder.Services.AddTimerFunction<ScanDeadlinesFunction>(ScanDeadlinesFunction.Name);
         builder.Services.AddTimerFunction<DispatchRemindersFunction>(DispatchRemindersFunction.Name);
         return builder;

@@ -6,7 +6,7 @@ using RegRights.Infrastructure.Storage;
 
 namespace RegRights.Infrastructure.Reminders;
 
-/// <summary>Registers the deadline index, the ledger, the scan and the dispatcher.</summary>
+/// <summary>Registers the deadline index and its updater, the ledger, the scan and the dispatcher.</summary>
 public static class ReminderServiceCollectionExtensions
 {
     /// <summary>
@@ -25,6 +25,7 @@ public static class ReminderServiceCollectionExtensions
         builder.Services.AddSingleton(sp => new ReminderTables(
             sp.GetRequiredService<Azure.Data.Tables.TableServiceClient>(), sp.GetRequiredService<IOptions<TableStorageOptions>>().Value.TablePrefix));
         builder.Services.AddSingleton<DeadlineIndex>();
+        builder.Services.AddSingleton<DeadlineIndexUpdater>();
         builder.Services.AddSingleton<ReminderLedger>();
         builder.Services.AddSingleton<ReminderScanner>();
         builder.Services.AddSingleton(sp =>

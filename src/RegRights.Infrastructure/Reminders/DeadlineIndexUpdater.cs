@@ -1,7 +1,7 @@
-using RegRights.Infrastructure.Reminders;
+using Microsoft.Extensions.Logging;
 using RegRights.Infrastructure.Storage;
 
-namespace RegRights.Functions.Reminders;
+namespace RegRights.Infrastructure.Reminders;
 
 /// <summary>
 /// Rewrites an agreement's rows in the deadline index after every write to the agreement (create, replace, event), so
@@ -18,7 +18,7 @@ namespace RegRights.Functions.Reminders;
 /// record: whichever indexing finishes last has seen the latest record.
 /// </para>
 /// </remarks>
-internal sealed partial class DeadlineIndexUpdater(DeadlineIndex index, ReminderScanner scanner, AgreementStore store, ILogger<DeadlineIndexUpdater> logger)
+public sealed partial class DeadlineIndexUpdater(DeadlineIndex index, ReminderScanner scanner, AgreementStore store, ILogger<DeadlineIndexUpdater> logger)
 {
     private const int MaxPasses = 3;
 

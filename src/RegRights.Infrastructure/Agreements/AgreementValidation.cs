@@ -1,7 +1,7 @@
 using RegRights.Contracts.Agreements;
 using RegRights.Core.Agreements;
 
-namespace RegRights.Functions.Apis;
+namespace RegRights.Infrastructure.Agreements;
 
 /// <summary>Field checks on agreement and event documents; every error is keyed by the field's JSON path.</summary>
 internal static class AgreementValidation

@@ -1,0 +1,242 @@
+using Azure;
+using Azure.Data.Tables;
+using NodaTime;
+using RegRights.Contracts.Agreements;
+using RegRights.Core.Agreements;
+using RegRights.Infrastructure.Reminders;
+using RegRights.Infrastructure.Storage;
+
+namespace RegRights.Infrastructure.Agreements;
+
+/// <summary>
+/// Agreements and their events: checks a document or an event, stores it conditionally on the agreement's ETag, and
+/// keeps the deadline index following every write.
+/// </summary>
+/// <remarks>
+/// An event is checked against the record it is appended to (<see cref="EventRecordRules"/>: one Closing Date, § 1;
+/// the Registration Statement filed before a comment letter or a declaration of effectiveness, § 2(a), § 3(b)) and
+/// stored only if that record is still the latest, so two events that each fit the record but not each other (two
+/// Closings posted at once) are never both stored. Nothing is edited or deleted: a correction is a new event.
+/// <para>
+/// The deadline index follows each successful write and is not cancelled with the caller: a caller that hung up after
+/// its write was stored still needs the index to follow it. Indexing never fails the write
+/// (<see cref="DeadlineIndexUpdater"/>).
+/// </para>
+/// </remarks>
+public class AgreementService
+{
+    /// <summary>The page size when none is asked for.</summary>
+    public const int DefaultPageSize = 50;
+
+    /// <summary>The largest page that may be asked for.</summary>
+    public const int MaxPageSize = 200;
+
+    private readonly AgreementStore agreements;
+    private readonly DeadlineIndexUpdater index;
+    private readonly IClock clock;
+
+    /// <summary>Creates the service over the store, the index updater and the clock that stamps every write.</summary>
+    public AgreementService(AgreementStore agreements, DeadlineIndexUpdater index, IClock clock)
+    {
+        this.agreements = agreements ?? throw new ArgumentNullException(nameof(agreements));
+        this.index = index ?? throw new ArgumentNullException(nameof(index));
+        this.clock = clock ?? throw new ArgumentNullException(nameof(clock));
+    }
+
+    /// <summary>For mocking.</summary>
+    protected AgreementService()
+    {
+        agreements = null!;
+        index = null!;
+        clock = null!;
+    }
+
+    /// <summary>Checks <paramref name="document"/> and stores it as a new agreement.</summary>
+    /// <remarks>
+    /// Terms left out are the seed agreement's (April 28, 2000) and are stored in full, so a later change to the
+    /// template's defaults never changes a stored deal's terms.
+    /// </remarks>
+    /// <returns><see cref="AgreementWriteResult.Created"/> or <see cref="AgreementWriteResult.Invalid"/>.</returns>
+    public virtual async Task<AgreementWriteResult> CreateAsync(AgreementDocument document, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var errors = AgreementValidation.Validate(document);
+        if (errors.Count > 0)
+        {
+            return new AgreementWriteResult.Invalid(errors);
+        }
+
+        var stored = await agreements.CreateAsync(Normalize(document), clock.GetCurrentInstant(), cancellationToken).ConfigureAwait(false);
+        await WrittenAsync(stored.Id, new AgreementRecord(stored, [])).ConfigureAwait(false);
+        return new AgreementWriteResult.Created(ToView(stored));
+    }
+
+    /// <summary>Checks <paramref name="document"/> and replaces the agreement's document with it, if the agreement is unchanged since <paramref name="ifMatch"/> was read.</summary>
+    /// <remarks>Events are kept; an event recorded since <paramref name="ifMatch"/> was read changed the agreement.</remarks>
+    /// <param name="agreementId">The agreement's id.</param>
+    /// <param name="document">The whole new document; terms left out are the seed agreement's, as on create.</param>
+    /// <param name="ifMatch">The ETag last read; never <see cref="ETag.All"/>, since a blind replace could undo a change made in between.</param>
+    /// <param name="cancellationToken">Cancels the storage calls.</param>
+    /// <returns><see cref="AgreementWriteResult.Replaced"/>, <see cref="AgreementWriteResult.NotFound"/>,
+    /// <see cref="AgreementWriteResult.PreconditionFailed"/> or <see cref="AgreementWriteResult.Invalid"/>.</returns>
+    /// <exception cref="ArgumentException"><paramref name="ifMatch"/> is empty or <see cref="ETag.All"/>.</exception>
+    public virtual async Task<AgreementWriteResult> ReplaceAsync(
+        string agreementId, AgreementDocument document, ETag ifMatch, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(agreementId);
+        ArgumentNullException.ThrowIfNull(document);
+        if (ifMatch == default || ifMatch == ETag.All)
+        {
+            throw new ArgumentException("A replace is conditional: pass the ETag last read.", nameof(ifMatch));
+        }
+
+        var errors = AgreementValidation.Validate(document);
+        if (errors.Count > 0)
+        {
+            return new AgreementWriteResult.Invalid(errors);
+        }
+
+        StoredAgreement stored;
+        try
+        {
+            stored = await agreements.ReplaceAsync(agreementId, Normalize(document), ifMatch, clock.GetCurrentInstant(), cancellationToken)
+                .ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return new AgreementWriteResult.NotFound(agreementId);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 412)
+        {
+            return new AgreementWriteResult.PreconditionFailed(agreementId);
+        }
+
+        await WrittenAsync(agreementId, written: null).ConfigureAwait(false);
+        return new AgreementWriteResult.Replaced(ToView(stored));
+    }
+
+    /// <summary>The agreement, with its ETag, or null when there is none with that id.</summary>
+    public virtual async Task<AgreementView?> GetAsync(string agreementId, CancellationToken cancellationToken = default) =>
+        await agreements.GetAgreementAsync(agreementId, cancellationToken).ConfigureAwait(false) is { } stored ? ToView(stored) : null;
+
+    /// <summary>One page of agreements.</summary>
+    /// <param name="continuationToken">The token of the previous page, or null for the first.</param>
+    /// <param name="pageSize">1 to <see cref="MaxPageSize"/>; null for <see cref="DefaultPageSize"/>.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    /// <returns><see cref="AgreementPageResult.Listed"/>, or <see cref="AgreementPageResult.Invalid"/> for a page size
+    /// out of range or a token this service did not issue.</returns>
+    public virtual async Task<AgreementPageResult> ListAsync(string? continuationToken, int? pageSize, CancellationToken cancellationToken = default)
+    {
+        if (pageSize is < 1 or > MaxPageSize)
+        {
+            return Invalid(nameof(pageSize), $"Must be 1 to {MaxPageSize}.");
+        }
+
+        try
+        {
+            var page = await agreements.ListAsync(continuationToken, pageSize ?? DefaultPageSize, cancellationToken).ConfigureAwait(false);
+            return new AgreementPageResult.Listed(new AgreementPage([.. page.Items.Select(ToView)], page.ContinuationToken));
+        }
+        catch (ArgumentException ex) when (ex.ParamName == nameof(continuationToken))
+        {
+            return Invalid(nameof(continuationToken), "Not a token this API issued; start again without one.");
+        }
+
+        static AgreementPageResult.Invalid Invalid(string name, string message) => new(new Dictionary<string, string[]> { [name] = [message] });
+    }
+
+    /// <summary>
+    /// The agreement with its events, to record an event against (<see cref="RecordEventAsync"/>), or null when there
+    /// is none with that id.
+    /// </summary>
+    /// <remarks>
+    /// A separate step so that a caller can tell an unknown agreement before it reads the event at all, as the HTTP API
+    /// does (404 whatever the body).
+    /// </remarks>
+    public virtual Task<AgreementRecord?> GetRecordAsync(string agreementId, CancellationToken cancellationToken = default) =>
+        agreements.GetRecordAsync(agreementId, cancellationToken);
+
+    /// <summary>Checks <paramref name="document"/> against <paramref name="record"/> and appends it.</summary>
+    /// <remarks>
+    /// Checks in order: the fields; then the event's id (the same event again is a retry, answered with the first; the
+    /// same id for another event is refused); then the record (<see cref="EventRecordRules.FindContradiction"/>, e.g. a
+    /// filing dated before the Closing Date, § 1). The append is conditional on <paramref name="record"/>'s ETag: if
+    /// anything was stored since it was read, nothing is stored and the answer is
+    /// <see cref="AgreementEventResult.AgreementChanged"/>, because the event was checked against an old record.
+    /// </remarks>
+    /// <param name="record">The record from <see cref="GetRecordAsync"/>.</param>
+    /// <param name="document">The event as posted; <see cref="AgreementEventDocument.RecordedAt"/> is ignored.</param>
+    /// <param name="cancellationToken">Cancels the storage calls.</param>
+    public virtual async Task<AgreementEventResult> RecordEventAsync(
+        AgreementRecord record, AgreementEventDocument document, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(document);
+        var errors = AgreementValidation.Validate(document);
+        if (errors.Count > 0)
+        {
+            return new AgreementEventResult.Invalid(errors);
+        }
+
+        var next = AgreementValidation.ToEvent(document);
+        if (record.Events.FirstOrDefault(e => e.Event.Id == next.Id) is { } existing)
+        {
+            // The same event again is a client's retry; the same id for another event is a mistake.
+            return existing.Event == next
+                ? new AgreementEventResult.Replayed(AgreementEventDocument.From(existing.Event, existing.RecordedAt))
+                : new AgreementEventResult.EventIdReused(existing.Event);
+        }
+
+        var contradiction = EventRecordRules.FindContradiction([.. record.Events.Select(e => e.Event)], next);
+        if (contradiction is not null)
+        {
+            return new AgreementEventResult.Contradicted(contradiction);
+        }
+
+        var now = clock.GetCurrentInstant();
+        AgreementRecord appended;
+        try
+        {
+            appended = await agreements.AppendEventAsync(record, next, now, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TableTransactionFailedException ex) when (ex.Status == 412)
+        {
+            return new AgreementEventResult.AgreementChanged(record.Agreement.Id);
+        }
+
+        await WrittenAsync(record.Agreement.Id, appended).ConfigureAwait(false);
+        return new AgreementEventResult.Recorded(AgreementEventDocument.From(next, now));
+    }
+
+    /// <summary>The agreement's events in the order recorded, or null when there is no agreement with that id.</summary>
+    public virtual async Task<IReadOnlyList<AgreementEventDocument>?> ListEventsAsync(string agreementId, CancellationToken cancellationToken = default) =>
+        await agreements.GetRecordAsync(agreementId, cancellationToken).ConfigureAwait(false) is { } record
+            ? [.. record.Events.Select(e => AgreementEventDocument.From(e.Event, e.RecordedAt))]
+            : null;
+
+    // Every successful write that changes an agreement's head row comes through here, once, after it is stored and
+    // before the caller is answered: create and replace (the document) and an event (the head's ETag, EventCount and
+    // UpdatedAt). written is the record the write left, when the store returned it.
+    private Task WrittenAsync(string agreementId, AgreementRecord? written) => index.IndexAfterWriteAsync(agreementId, written);
+
+    // Stored complete, so a later change to the template's defaults never changes a stored deal's terms.
+    private static AgreementDocument Normalize(AgreementDocument document) => document with
+    {
+        Terms = TermsDocument.From((document.Terms ?? new TermsDocument()).ToTerms()),
+        Parties = document.Parties ?? [],
+        Contacts = document.Contacts ?? [],
+    };
+
+    private static AgreementView ToView(StoredAgreement stored) => new()
+    {
+        Id = stored.Id,
+        ETag = stored.ETag.ToString(),
+        Name = stored.Document.Name ?? "",
+        Terms = stored.Document.Terms ?? TermsDocument.From(AgreementTerms.NeoTherapeutics2000),
+        Parties = stored.Document.Parties ?? [],
+        Contacts = stored.Document.Contacts ?? [],
+        EventCount = stored.EventCount,
+        CreatedAt = stored.CreatedAt,
+        UpdatedAt = stored.UpdatedAt,
+    };
+}
