@@ -115,9 +115,11 @@ public class NoticeIntake
         var noticeId = NoticeStore.NoticeIdFor(agreement.AgreementId, source, webhookId);
         var bodySha256 = Convert.ToHexStringLower(SHA256.HashData(body.Span));
         var receivedAt = clock.GetCurrentInstant();
-        var stamp = NoticeStampResponse.From(NoticeStamper.Default.Stamp(agreement.Terms, deliveries, receivedAt));
+        var zone = agreement.Terms.TimeZone;
+        var stamp = NoticeStampResponse.From(NoticeStamper.Default.Stamp(agreement.Terms, deliveries, receivedAt), zone);
         var document = new NoticeDocument(noticeId, agreement.AgreementId, source, webhookId, request.Sender!.Trim(), request.Recipient!.Trim(),
-            request.Kind!.Trim(), request.DocumentUri is { } uri ? new Uri(uri) : null, bodySha256, receivedAt, agreement.AsOf, stamp);
+            request.Kind!.Trim(), request.DocumentUri is { } uri ? new Uri(uri) : null, bodySha256,
+            receivedAt.InZone(zone).ToOffsetDateTime(), agreement.AsOf.InZone(zone).ToOffsetDateTime(), stamp);
         var json = JsonSerializer.Serialize(document, Stored);
         if (json.Length > NoticeStore.MaxDocumentChars)
         {

@@ -27,6 +27,9 @@ public sealed partial class NoticesApiTest(NoticesAppFixture fixture) : IClassFi
     private async Task<string> NewAgreementAsync() =>
         (await AgreementsApiTest.CreateSeedAsync(App.Management, AgreementsApiTest.Event("closing", AgreementEventKind.Closing, 2000, 4, 28))).Id;
 
+    /// <summary>The moment as the API shows it: in the agreement's zone (California), with the offset.</summary>
+    private static OffsetDateTime Pacific(Instant instant) => instant.InZone(AgreementTerms.NeoTherapeutics2000.TimeZone).ToOffsetDateTime();
+
     private static string NewWebhookId() => "msg_" + Guid.NewGuid().ToString("N");
 
     private async Task<IReadOnlyList<NoticeDocument>> NoticesOfAsync(string agreementId)
