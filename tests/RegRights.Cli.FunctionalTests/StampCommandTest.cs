@@ -28,7 +28,7 @@ public class StampCommandTest
         var stamp = await StampJsonAsync("--method", "facsimile", "--sent", "2000-05-26T13:59:00-07:00");
 
         Assert.Equal("2000-05-26", Text(stamp, "effectiveDate"));
-        Assert.Equal("2000-05-26T20:59:00Z", Text(stamp, "countsFrom"));
+        Assert.Equal("2000-05-26T13:59:00-07:00", Text(stamp, "countsFrom"));
         Assert.Equal("6(h)(i)", Text(stamp, "rule"));
         Assert.False(stamp.GetProperty("gap").GetBoolean());
     }
@@ -57,7 +57,7 @@ public class StampCommandTest
         var stamp = await StampJsonAsync("--method", "facsimile", "--sent", "2000-05-26T14:00:00-07:00", "--received", "2000-05-26T14:00:05-07:00");
 
         Assert.Equal("2000-05-26", Text(stamp, "effectiveDate"));
-        Assert.Equal("2000-05-26T21:00:05Z", Text(stamp, "countsFrom"));
+        Assert.Equal("2000-05-26T14:00:05-07:00", Text(stamp, "countsFrom"));
         Assert.Equal("6(h)(iv)", Text(stamp, "rule"));
         Assert.True(stamp.GetProperty("gap").GetBoolean());
         Assert.Equal("2000-05-30", Text(stamp.GetProperty("alternative"), "effectiveDate"));
@@ -74,7 +74,7 @@ public class StampCommandTest
         var stamp = await StampJsonAsync("--method", "facsimile", "--sent", sent);
 
         Assert.Equal("2000-05-30", Text(stamp, "effectiveDate"));
-        Assert.Equal("2000-05-30T07:00:00Z", Text(stamp, "countsFrom"));
+        Assert.Equal("2000-05-30T00:00:00-07:00", Text(stamp, "countsFrom"));
         Assert.Equal("6(h)(ii)", Text(stamp, "rule"));
         Assert.False(stamp.GetProperty("gap").GetBoolean());
         Assert.Equal(JsonValueKind.Null, stamp.GetProperty("alternative").ValueKind);
@@ -100,7 +100,7 @@ public class StampCommandTest
         var stamp = await StampJsonAsync("--method", "courier", "--sent", "2000-05-26T21:30:00-04:00");
 
         Assert.Equal("2000-05-30", Text(stamp, "effectiveDate"));
-        Assert.Equal("2000-05-30T07:00:00Z", Text(stamp, "countsFrom"));
+        Assert.Equal("2000-05-30T00:00:00-07:00", Text(stamp, "countsFrom"));
         Assert.Equal("6(h)(iii)", Text(stamp, "rule"));
         Assert.False(stamp.GetProperty("gap").GetBoolean());
     }
@@ -137,7 +137,7 @@ public class StampCommandTest
         var stamp = await StampJsonAsync("--method", "facsimile", "--sent", "2000-03-31T15:00:00-08:00");
 
         Assert.Equal("2000-04-03", Text(stamp, "effectiveDate"));
-        Assert.Equal("2000-04-03T07:00:00Z", Text(stamp, "countsFrom"));
+        Assert.Equal("2000-04-03T00:00:00-07:00", Text(stamp, "countsFrom"));
         Assert.Equal("6(h)(ii)", Text(stamp, "rule"));
     }
 
@@ -160,7 +160,7 @@ public class StampCommandTest
         var stamp = await StampJsonAsync("--method", "facsimile", "--sent", "2000-10-27T15:00:00-07:00");
 
         Assert.Equal("2000-10-30", Text(stamp, "effectiveDate"));
-        Assert.Equal("2000-10-30T08:00:00Z", Text(stamp, "countsFrom"));
+        Assert.Equal("2000-10-30T00:00:00-08:00", Text(stamp, "countsFrom"));
         Assert.Equal("6(h)(ii)", Text(stamp, "rule"));
     }
 
@@ -172,7 +172,7 @@ public class StampCommandTest
         var stamp = await StampJsonAsync("--method", "facsimile", "--sent", "2000-10-30T21:30:00Z");
 
         Assert.Equal("2000-10-30", Text(stamp, "effectiveDate"));
-        Assert.Equal("2000-10-30T21:30:00Z", Text(stamp, "countsFrom"));
+        Assert.Equal("2000-10-30T13:30:00-08:00", Text(stamp, "countsFrom"));
         Assert.Equal("6(h)(i)", Text(stamp, "rule"));
     }
 
@@ -195,7 +195,7 @@ public class StampCommandTest
         var stamp = await StampJsonAsync("--method", "email", "--sent", "2000-05-26T18:00:00-07:00", "--received", "2000-05-30T09:15:00-07:00");
 
         Assert.Equal("2000-05-30", Text(stamp, "effectiveDate"));
-        Assert.Equal("2000-05-30T16:15:00Z", Text(stamp, "countsFrom"));
+        Assert.Equal("2000-05-30T09:15:00-07:00", Text(stamp, "countsFrom"));
         Assert.Equal("6(h)(iv)", Text(stamp, "rule"));
         Assert.Equal("2000-05-30T09:15:00-07:00", Text(stamp.GetProperty("deliveries")[0], "receivedAt"));
     }

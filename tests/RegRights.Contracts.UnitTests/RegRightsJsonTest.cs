@@ -19,7 +19,7 @@ public class RegRightsJsonTest
         var stamp = NoticeStamper.Default.Stamp(
             AgreementTerms.NeoTherapeutics2000, [new Delivery(DeliveryMethod.Facsimile, sent)], Instant.FromUtc(2000, 5, 26, 22, 6));
 
-        var json = JsonSerializer.Serialize(NoticeStampResponse.From(stamp), RegRightsJson.Options);
+        var json = JsonSerializer.Serialize(NoticeStampResponse.From(stamp, AgreementTerms.NeoTherapeutics2000.TimeZone), RegRightsJson.Options);
 
         Assert.Contains("\"sentAt\": \"2000-05-27T03:35:00+05:30\"", json, StringComparison.Ordinal);
         Assert.Contains("§ 6(h)(ii): effective the Business Day after the date of transmission", json, StringComparison.Ordinal);

@@ -60,7 +60,7 @@ internal static class StampCommand
             var stamp = NoticeStamper.Default.Stamp(terms, deliveries, SystemClock.Instance.GetCurrentInstant());
             if (parse.GetValue(json))
             {
-                CliRunner.WriteJson(NoticeStampResponse.From(stamp));
+                CliRunner.WriteJson(NoticeStampResponse.From(stamp, terms.TimeZone));
             }
             else
             {

@@ -7,7 +7,10 @@ namespace RegRights.Contracts.Notices;
 /// return it. It is stored whole when the notice is first received and never changed, so a replayed webhook and every
 /// later read return the stamp first given.
 /// </summary>
-/// <param name="Id">The notice id: derived from the webhook source and <c>webhook-id</c>, so a retried webhook has the same one.</param>
+/// <param name="Id">
+/// The notice id: the agreement's id, then a hash of the webhook source and <c>webhook-id</c>, so a retried webhook has
+/// the same one.
+/// </param>
 /// <param name="AgreementId">The agreement it was given under.</param>
 /// <param name="Source">The configured webhook source whose secret verified the signature.</param>
 /// <param name="WebhookId">The sender's <c>webhook-id</c>.</param>
@@ -16,7 +19,12 @@ namespace RegRights.Contracts.Notices;
 /// <param name="Kind">What kind of notice, in the sender's words.</param>
 /// <param name="DocumentUri">Where the document lives, or null.</param>
 /// <param name="BodySha256">SHA-256 of the request body exactly as received, lowercase hex.</param>
-/// <param name="ReceivedAt">When this server received it, by its own clock (the stamp's <c>recordedAt</c>).</param>
+/// <param name="ReceivedAt">When this server received it, by its own clock (the stamp's <c>recordedAt</c>), in the agreement's zone.</param>
+/// <param name="TermsAsOf">
+/// When the agreement record whose terms (zone, fax cutoff, calendar) stamped this notice had last been written: an
+/// instance stamps with terms it read at most <c>Notices:TermsCacheDuration</c> before, so a change made through
+/// another instance just before the notice shows here as a time before that change. In the agreement's zone.
+/// </param>
 /// <param name="Stamp">The § 6(h) stamp, the document <c>POST /api/notices</c> answered with.</param>
 public sealed record NoticeDocument(
     string Id,
@@ -28,5 +36,6 @@ public sealed record NoticeDocument(
     string Kind,
     Uri? DocumentUri,
     string BodySha256,
-    Instant ReceivedAt,
+    OffsetDateTime ReceivedAt,
+    OffsetDateTime TermsAsOf,
     NoticeStampResponse Stamp);

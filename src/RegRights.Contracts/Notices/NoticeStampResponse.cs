@@ -9,47 +9,53 @@ namespace RegRights.Contracts.Notices;
 /// </summary>
 /// <remarks>
 /// Serialized with <see cref="RegRightsJson.Options"/>: <c>effectiveDate</c> is an ISO date or null (receipt needed
-/// and not recorded), <c>countsFrom</c> and <c>recordedAt</c> are UTC instants, <c>rule</c> is "6(h)(i)" to "6(h)(iv)".
+/// and not recorded), <c>countsFrom</c> and <c>recordedAt</c> are times in the agreement's zone with their offset
+/// (<c>2000-05-30T00:00:00-07:00</c>), <c>rule</c> is "6(h)(i)" to "6(h)(iv)".
 /// </remarks>
 /// <param name="EffectiveDate">The effective date in California time, or null.</param>
-/// <param name="CountsFrom">The moment it counts from, or null with the date.</param>
+/// <param name="CountsFrom">The moment it counts from, in the agreement's zone, or null with the date.</param>
 /// <param name="Rule">The clause applied, "6(h)(i)" to "6(h)(iv)".</param>
 /// <param name="Gap">True when some delivery falls in a gap of the text.</param>
 /// <param name="Alternative">The other reading when <paramref name="Gap"/> is true; otherwise null.</param>
 /// <param name="Explanation">The result in words a lawyer can check.</param>
 /// <param name="Winner">The index of the delivery that made the notice effective, or null.</param>
-/// <param name="RecordedAt">When the system recorded the notice, by its own clock.</param>
+/// <param name="RecordedAt">When the system recorded the notice, by its own clock, in the agreement's zone.</param>
 /// <param name="Deliveries">Each delivery as recorded and as stamped on its own.</param>
 /// <param name="Warnings">What a lawyer should look at.</param>
 public sealed record NoticeStampResponse(
     LocalDate? EffectiveDate,
-    Instant? CountsFrom,
+    OffsetDateTime? CountsFrom,
     string Rule,
     bool Gap,
     NoticeReadingResponse? Alternative,
     string Explanation,
     int? Winner,
-    Instant RecordedAt,
+    OffsetDateTime RecordedAt,
     IReadOnlyList<DeliveryStampResponse> Deliveries,
     IReadOnlyList<NoticeWarningResponse> Warnings)
 {
     /// <summary>The document for <paramref name="stamp"/>: the single mapping the API and the CLI share.</summary>
-    /// <exception cref="ArgumentNullException"><paramref name="stamp"/> is null.</exception>
-    public static NoticeStampResponse From(NoticeStamp stamp)
+    /// <param name="stamp">The stamp.</param>
+    /// <param name="zone">The agreement's zone, in which its moments are shown.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="stamp"/> or <paramref name="zone"/> is null.</exception>
+    public static NoticeStampResponse From(NoticeStamp stamp, DateTimeZone zone)
     {
         ArgumentNullException.ThrowIfNull(stamp);
+        ArgumentNullException.ThrowIfNull(zone);
         return new(
             stamp.EffectiveDate,
-            stamp.CountsFrom,
+            InZone(stamp.CountsFrom, zone),
             stamp.Rule.ToSection(),
             stamp.Gap,
-            NoticeReadingResponse.From(stamp.Alternative),
+            NoticeReadingResponse.From(stamp.Alternative, zone),
             stamp.Explanation,
             stamp.Winner,
-            stamp.RecordedAt,
-            [.. stamp.Deliveries.Select(DeliveryStampResponse.From)],
+            stamp.RecordedAt.InZone(zone).ToOffsetDateTime(),
+            [.. stamp.Deliveries.Select(d => DeliveryStampResponse.From(d, zone))],
             [.. stamp.Warnings.Select(w => new NoticeWarningResponse(w.Kind, w.Delivery, w.Message))]);
     }
+
+    internal static OffsetDateTime? InZone(Instant? instant, DateTimeZone zone) => instant?.InZone(zone).ToOffsetDateTime();
 }
 
 /// <summary>One reading of § 6(h) for a notice or a delivery.</summary>
@@ -58,12 +64,12 @@ public sealed record NoticeStampResponse(
 /// <param name="CountsFrom">The moment it counts from, or null.</param>
 /// <param name="Delivery">The index of the delivery that gives it, or null.</param>
 /// <param name="Explanation">The reading in words.</param>
-public sealed record NoticeReadingResponse(string Rule, LocalDate? EffectiveDate, Instant? CountsFrom, int? Delivery, string Explanation)
+public sealed record NoticeReadingResponse(string Rule, LocalDate? EffectiveDate, OffsetDateTime? CountsFrom, int? Delivery, string Explanation)
 {
-    internal static NoticeReadingResponse? From(NoticeReading? reading) =>
+    internal static NoticeReadingResponse? From(NoticeReading? reading, DateTimeZone zone) =>
         reading is null
             ? null
-            : new(reading.Rule.ToSection(), reading.EffectiveDate, reading.CountsFrom, reading.Delivery, reading.Explanation);
+            : new(reading.Rule.ToSection(), reading.EffectiveDate, NoticeStampResponse.InZone(reading.CountsFrom, zone), reading.Delivery, reading.Explanation);
 }
 
 /// <summary>One delivery: what was recorded, and what § 6(h) makes of it on its own.</summary>
@@ -89,13 +95,13 @@ public sealed record DeliveryStampResponse(
     string? TrackingNumber,
     string Rule,
     LocalDate? EffectiveDate,
-    Instant? CountsFrom,
+    OffsetDateTime? CountsFrom,
     bool Gap,
     NoticeGap? GapKind,
     NoticeReadingResponse? Alternative,
     string Explanation)
 {
-    internal static DeliveryStampResponse From(DeliveryStamp stamp) => new(
+    internal static DeliveryStampResponse From(DeliveryStamp stamp, DateTimeZone zone) => new(
         stamp.Index,
         stamp.Delivery.Method,
         stamp.Delivery.SentAt,
@@ -104,10 +110,10 @@ public sealed record DeliveryStampResponse(
         stamp.Delivery.TrackingNumber,
         stamp.Rule.ToSection(),
         stamp.EffectiveDate,
-        stamp.CountsFrom,
+        NoticeStampResponse.InZone(stamp.CountsFrom, zone),
         stamp.Gap is not null,
         stamp.Gap,
-        NoticeReadingResponse.From(stamp.Alternative),
+        NoticeReadingResponse.From(stamp.Alternative, zone),
         stamp.Explanation);
 }
 

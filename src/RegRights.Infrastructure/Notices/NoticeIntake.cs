@@ -37,9 +37,10 @@ public abstract record NoticeIntakeResult
 /// time under § 6(h) with this server's receipt time, and stores it before anyone is told, exactly once per webhook.
 /// </summary>
 /// <remarks>
-/// Write order: the notice (append-only, keyed by source and webhook id) before the webhook receipt. A try that fails
-/// between the two leaves the notice; the sender's retry lands on the same row, gets the first notice back and writes
-/// the receipt from it, so the webhook completes exactly once, with the first stamp.
+/// The happy path is one storage call: the notice's conditional add, keyed by agreement, source and webhook id, is the
+/// write and the idempotency check at once. A conflict means an earlier try of the same webhook got there first (its
+/// answer lost, or a replay): the stored notice is read and its first stamp returned. The agreement's terms come from
+/// <see cref="AgreementTermsCache"/>.
 /// </remarks>
 public class NoticeIntake
 {
@@ -52,13 +53,15 @@ public class NoticeIntake
     private static readonly JsonSerializerOptions Stored = new(RegRightsJson.Options) { WriteIndented = false };
 
     private readonly AgreementStore agreements;
+    private readonly AgreementTermsCache terms;
     private readonly NoticeStore notices;
     private readonly IClock clock;
 
-    /// <summary>Creates the intake over the stores and the clock that gives the receipt time.</summary>
-    public NoticeIntake(AgreementStore agreements, NoticeStore notices, IClock clock)
+    /// <summary>Creates the intake over the stores, the agreements' terms and the clock that gives the receipt time.</summary>
+    public NoticeIntake(AgreementStore agreements, AgreementTermsCache terms, NoticeStore notices, IClock clock)
     {
         this.agreements = agreements ?? throw new ArgumentNullException(nameof(agreements));
+        this.terms = terms ?? throw new ArgumentNullException(nameof(terms));
         this.notices = notices ?? throw new ArgumentNullException(nameof(notices));
         this.clock = clock ?? throw new ArgumentNullException(nameof(clock));
     }
@@ -67,6 +70,7 @@ public class NoticeIntake
     protected NoticeIntake()
     {
         agreements = null!;
+        terms = null!;
         notices = null!;
         clock = null!;
     }
@@ -96,36 +100,26 @@ public class NoticeIntake
             return new NoticeIntakeResult.Invalid(errors);
         }
 
-        var noticeId = NoticeStore.NoticeIdFor(source, webhookId);
-        var bodySha256 = Convert.ToHexStringLower(SHA256.HashData(body.Span));
-        var receiptRead = notices.GetReceiptAsync(noticeId, cancellationToken);
-        var agreementRead = agreements.GetAgreementAsync(request.AgreementId!, cancellationToken);
-        await Task.WhenAll(receiptRead, agreementRead).ConfigureAwait(false);
-
-        if (await receiptRead.ConfigureAwait(false) is { } receipt)
-        {
-            var first = await notices.GetAsync(receipt.AgreementId, noticeId, cancellationToken).ConfigureAwait(false)
-                ?? throw new InvalidOperationException($"Webhook receipt {noticeId} has no notice; the notice is always written first.");
-            return Replay(first, bodySha256);
-        }
-
-        if (await agreementRead.ConfigureAwait(false) is not { } agreement)
+        if (await terms.GetAsync(request.AgreementId!, cancellationToken).ConfigureAwait(false) is not { } agreement)
         {
             return new NoticeIntakeResult.AgreementNotFound(request.AgreementId!);
         }
 
-        var terms = agreement.Document.Terms?.ToTerms() ?? AgreementTerms.NeoTherapeutics2000;
-        var parsed = NoticeRequestParser.Parse(request.ToStampRequest(), terms);
+        var parsed = NoticeRequestParser.Parse(request.ToStampRequest(), agreement.Terms);
         if (!parsed.TryGetValue(out var deliveries))
         {
             return new NoticeIntakeResult.Invalid(new Dictionary<string, string[]>(parsed.Errors));
         }
 
         // § 6(h) is applied with this server's receipt time as the recorded moment; a claimed time after it is flagged.
+        var noticeId = NoticeStore.NoticeIdFor(agreement.AgreementId, source, webhookId);
+        var bodySha256 = Convert.ToHexStringLower(SHA256.HashData(body.Span));
         var receivedAt = clock.GetCurrentInstant();
-        var stamp = NoticeStampResponse.From(NoticeStamper.Default.Stamp(terms, deliveries, receivedAt));
-        var document = new NoticeDocument(noticeId, agreement.Id, source, webhookId, request.Sender!.Trim(), request.Recipient!.Trim(),
-            request.Kind!.Trim(), request.DocumentUri is { } uri ? new Uri(uri) : null, bodySha256, receivedAt, stamp);
+        var zone = agreement.Terms.TimeZone;
+        var stamp = NoticeStampResponse.From(NoticeStamper.Default.Stamp(agreement.Terms, deliveries, receivedAt), zone);
+        var document = new NoticeDocument(noticeId, agreement.AgreementId, source, webhookId, request.Sender!.Trim(), request.Recipient!.Trim(),
+            request.Kind!.Trim(), request.DocumentUri is { } uri ? new Uri(uri) : null, bodySha256,
+            receivedAt.InZone(zone).ToOffsetDateTime(), agreement.AsOf.InZone(zone).ToOffsetDateTime(), stamp);
         var json = JsonSerializer.Serialize(document, Stored);
         if (json.Length > NoticeStore.MaxDocumentChars)
         {
@@ -135,15 +129,13 @@ public class NoticeIntake
             });
         }
 
-        var candidate = new StoredNotice(noticeId, agreement.Id, source, webhookId, bodySha256, receivedAt,
+        var candidate = new StoredNotice(noticeId, agreement.AgreementId, source, webhookId, bodySha256, receivedAt,
             string.Join(",", request.Deliveries!.Select(d => d!.Method)), json);
         var stored = await notices.AddAsync(candidate, cancellationToken).ConfigureAwait(false);
-        await notices.AddReceiptAsync(
-            new WebhookReceipt(stored.NoticeId, stored.AgreementId, stored.Source, stored.WebhookId, stored.BodySha256, stored.ReceivedAt),
-            cancellationToken).ConfigureAwait(false);
 
-        // AddAsync hands back the very candidate when it was added, and the earlier notice when one was already there.
-        return ReferenceEquals(stored, candidate) ? new NoticeIntakeResult.Accepted(noticeId, stamp) : Replay(stored, bodySha256);
+        // AddAsync hands back the notice stored under the id: this one, or an earlier try's with its own receipt time. Equal
+        // values, not the same instance: a transport retry of an add that had landed reads back exactly this notice.
+        return stored == candidate ? new NoticeIntakeResult.Accepted(noticeId, stamp) : Replay(stored, bodySha256);
     }
 
     /// <summary>A notice as stored, or null when there is none with that id.</summary>

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
 using System.Text;
 using Azure;
@@ -10,7 +12,7 @@ namespace RegRights.Infrastructure.Storage;
 /// A notice as received and stamped. <see cref="Document"/> is the API's JSON of the notice (deliveries, stamp,
 /// receipt time), stored as it was first returned so a replay returns the same bytes of meaning.
 /// </summary>
-/// <param name="NoticeId">The id, derived from the source and webhook id (<see cref="NoticeStore.NoticeIdFor"/>).</param>
+/// <param name="NoticeId">The id, derived from the agreement, source and webhook id (<see cref="NoticeStore.NoticeIdFor"/>).</param>
 /// <param name="AgreementId">The agreement it was given under.</param>
 /// <param name="Source">The configured webhook source whose secret verified it.</param>
 /// <param name="WebhookId">The sender's <c>webhook-id</c>.</param>
@@ -21,17 +23,19 @@ namespace RegRights.Infrastructure.Storage;
 public sealed record StoredNotice(
     string NoticeId, string AgreementId, string Source, string WebhookId, string BodySha256, Instant ReceivedAt, string Methods, string Document);
 
-/// <summary>The idempotency record of one webhook id: which notice it produced.</summary>
-public sealed record WebhookReceipt(string NoticeId, string AgreementId, string Source, string WebhookId, string BodySha256, Instant ReceivedAt);
-
 /// <summary>
-/// Notices (append-only: added, never updated) and the receipt of every webhook id. A notice's id is a hash of its
-/// source and webhook id, so a retried webhook lands on the same row and can never become a second notice.
+/// Notices (append-only: added, never updated), one partition per agreement. A notice's id is its agreement's id and a
+/// hash of its source and webhook id, so a retried webhook lands on the same row and can never become a second notice:
+/// the one conditional add is both the write and the idempotency check.
 /// </summary>
 public class NoticeStore
 {
     /// <summary>A table string property holds 64 KiB, i.e. 32 K UTF-16 characters.</summary>
     public const int MaxDocumentChars = 32 * 1024;
+
+    private const int HashChars = 32;
+
+    private static readonly SearchValues<char> LowerHex = SearchValues.Create("0123456789abcdef");
 
     private readonly RegRightsTables tables;
 
@@ -41,40 +45,41 @@ public class NoticeStore
     /// <summary>For mocking.</summary>
     protected NoticeStore() => tables = null!;
 
-    /// <summary>The notice id of a webhook: the first 128 bits of SHA-256("{source}\n{webhookId}"), hex.</summary>
-    public static string NoticeIdFor(string source, string webhookId)
+    /// <summary>
+    /// The notice id of a webhook: <c>{agreementId}-{hash}</c>, the hash being the first 128 bits of
+    /// SHA-256("{source}\n{webhookId}") in hex. The agreement's id in front lets a read by id alone find the partition.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="agreementId"/> is not an agreement id.</exception>
+    public static string NoticeIdFor(string agreementId, string source, string webhookId)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(webhookId);
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(source + "\n" + webhookId)).AsSpan(0, 16));
+        if (!AgreementStore.IsWellFormedId(agreementId))
+        {
+            throw new ArgumentException($"'{agreementId}' is not an agreement id.", nameof(agreementId));
+        }
+
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(source + "\n" + webhookId)).AsSpan(0, HashChars / 2);
+        return agreementId + "-" + Convert.ToHexStringLower(hash);
     }
 
-    /// <summary>Whether <paramref name="id"/> has the shape of a notice id.</summary>
-    public static bool IsWellFormedId(string? id) => AgreementStore.IsWellFormedId(id);
-
-    /// <summary>The receipt of a webhook, or null if it was never (completely) received.</summary>
-    public virtual async Task<WebhookReceipt?> GetReceiptAsync(string noticeId, CancellationToken cancellationToken = default)
+    /// <summary>Whether <paramref name="id"/> has the shape of a notice id; if so, the agreement it was given under.</summary>
+    public static bool TryGetAgreementId(string? id, [NotNullWhen(true)] out string? agreementId)
     {
-        if (!IsWellFormedId(noticeId))
+        agreementId = null;
+        if (id is not { Length: 32 + 1 + HashChars } || id[32] != '-' || !AgreementStore.IsWellFormedId(id[..32]) ||
+            id.AsSpan(33).ContainsAnyExcept(LowerHex))
         {
-            return null;
+            return false;
         }
 
-        var response = await tables.WebhookReceipts.GetEntityIfExistsAsync<TableEntity>(noticeId, "", cancellationToken: cancellationToken)
-            .ConfigureAwait(false);
-        if (!response.HasValue)
-        {
-            return null;
-        }
-
-        var e = response.Value!;
-        return new WebhookReceipt(e.PartitionKey, e.GetString("AgreementId"), e.GetString("Source"), e.GetString("WebhookId"),
-            e.GetString("BodySha256"), TableValues.ParseInstant(e.GetString("ReceivedAt")));
+        agreementId = id[..32];
+        return true;
     }
 
     /// <summary>
     /// Adds <paramref name="notice"/>, or returns the notice already stored under its id (from an earlier try of the same
-    /// webhook whose response was lost) unchanged.
+    /// webhook whose response was lost, or a replay) unchanged.
     /// </summary>
     /// <exception cref="ArgumentException">The document is larger than a table property holds.</exception>
     public virtual async Task<StoredNotice> AddAsync(StoredNotice notice, CancellationToken cancellationToken = default)
@@ -101,39 +106,15 @@ public class NoticeStore
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
         {
-            return await GetAsync(notice.AgreementId, notice.NoticeId, cancellationToken).ConfigureAwait(false)
+            return await GetAsync(notice.NoticeId, cancellationToken).ConfigureAwait(false)
                 ?? throw new InvalidOperationException($"Notice {notice.NoticeId} conflicted but cannot be read.", ex);
         }
     }
 
-    /// <summary>Records the receipt, or returns the receipt already recorded for the same notice id.</summary>
-    public virtual async Task<WebhookReceipt> AddReceiptAsync(WebhookReceipt receipt, CancellationToken cancellationToken = default)
+    /// <summary>A notice by id (one point read in its agreement's partition), or null.</summary>
+    public virtual async Task<StoredNotice?> GetAsync(string noticeId, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(receipt);
-        var entity = new TableEntity(receipt.NoticeId, "")
-        {
-            ["AgreementId"] = receipt.AgreementId,
-            ["Source"] = receipt.Source,
-            ["WebhookId"] = receipt.WebhookId,
-            ["BodySha256"] = receipt.BodySha256,
-            ["ReceivedAt"] = TableValues.Format(receipt.ReceivedAt),
-        };
-        try
-        {
-            await tables.WebhookReceipts.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
-            return receipt;
-        }
-        catch (RequestFailedException ex) when (ex.Status == 409)
-        {
-            return await GetReceiptAsync(receipt.NoticeId, cancellationToken).ConfigureAwait(false)
-                ?? throw new InvalidOperationException($"Receipt {receipt.NoticeId} conflicted but cannot be read.", ex);
-        }
-    }
-
-    /// <summary>A notice of an agreement, or null.</summary>
-    public virtual async Task<StoredNotice?> GetAsync(string agreementId, string noticeId, CancellationToken cancellationToken = default)
-    {
-        if (!AgreementStore.IsWellFormedId(agreementId) || !IsWellFormedId(noticeId))
+        if (!TryGetAgreementId(noticeId, out var agreementId))
         {
             return null;
         }
@@ -141,13 +122,6 @@ public class NoticeStore
         var response = await tables.Notices.GetEntityIfExistsAsync<TableEntity>(agreementId, noticeId, cancellationToken: cancellationToken)
             .ConfigureAwait(false);
         return response.HasValue ? ToNotice(response.Value!) : null;
-    }
-
-    /// <summary>A notice by id alone: its receipt names the agreement (two point reads), or null.</summary>
-    public virtual async Task<StoredNotice?> GetAsync(string noticeId, CancellationToken cancellationToken = default)
-    {
-        var receipt = await GetReceiptAsync(noticeId, cancellationToken).ConfigureAwait(false);
-        return receipt is null ? null : await GetAsync(receipt.AgreementId, noticeId, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The notices of an agreement (one partition), in the order this server received them.</summary>

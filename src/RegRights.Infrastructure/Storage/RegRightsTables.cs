@@ -8,9 +8,9 @@ namespace RegRights.Infrastructure.Storage;
 /// <item><c>Agreements</c>: PartitionKey = agreement id; RowKey <c>agreement</c> for the agreement itself and
 /// <c>event|0000000001</c>… for its events, so one partition query reads a whole record and appending an event is one
 /// transaction with the agreement's ETag.</item>
-/// <item><c>Notices</c>: PartitionKey = agreement id, RowKey = notice id: an agreement's notices are one partition.</item>
-/// <item><c>WebhookReceipts</c>: PartitionKey = notice id (a hash of source and webhook id), RowKey empty: the
-/// idempotency check on a webhook id and the lookup of a notice by id are one point read.</item>
+/// <item><c>Notices</c>: PartitionKey = agreement id, RowKey = notice id (the agreement id and a hash of source and
+/// webhook id): an agreement's notices are one partition; storing a webhook's notice and checking that it is the first
+/// are one conditional add; a read by notice id is one point read.</item>
 /// </list>
 /// </summary>
 public class RegRightsTables
@@ -23,7 +23,6 @@ public class RegRightsTables
         Service = service;
         Agreements = service.GetTableClient(prefix + "Agreements");
         Notices = service.GetTableClient(prefix + "Notices");
-        WebhookReceipts = service.GetTableClient(prefix + "WebhookReceipts");
     }
 
     /// <summary>For mocking.</summary>
@@ -32,7 +31,6 @@ public class RegRightsTables
         Service = null!;
         Agreements = null!;
         Notices = null!;
-        WebhookReceipts = null!;
     }
 
     /// <summary>The table service.</summary>
@@ -44,13 +42,10 @@ public class RegRightsTables
     /// <summary>Notices as received and stamped.</summary>
     public virtual TableClient Notices { get; }
 
-    /// <summary>One row per webhook id received.</summary>
-    public virtual TableClient WebhookReceipts { get; }
-
     /// <summary>Creates the tables that do not exist yet.</summary>
     public virtual async Task CreateIfNotExistsAsync(CancellationToken cancellationToken = default)
     {
-        foreach (var table in new[] { Agreements, Notices, WebhookReceipts })
+        foreach (var table in new[] { Agreements, Notices })
         {
             await table.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
         }

@@ -18,7 +18,7 @@ public class NoticeStampResponseTest
     private static JsonElement Json(params Delivery[] deliveries)
     {
         var stamp = NoticeStamper.Default.Stamp(Terms, deliveries, RecordedAt);
-        var json = JsonSerializer.Serialize(NoticeStampResponse.From(stamp), RegRightsJson.Options);
+        var json = JsonSerializer.Serialize(NoticeStampResponse.From(stamp, Terms.TimeZone), RegRightsJson.Options);
         return JsonDocument.Parse(json).RootElement.Clone();
     }
 
@@ -26,14 +26,16 @@ public class NoticeStampResponseTest
     public void From_FaxFridayBeforeMemorialDay_WritesTheDocument()
     {
         // § 6(h)(ii): a fax at 3:05 p.m. PDT on Friday 2000-05-26 is effective Tuesday 2000-05-30 (Memorial Day
-        // Monday), counting from 00:00 PDT, which is 07:00 UTC.
+        // Monday), counting from its start, 00:00 PDT, shown in the agreement's zone with the offset; recorded at
+        // 22:06 UTC, which is 3:06 p.m. PDT.
         var root = Json(new Delivery(DeliveryMethod.Facsimile, At("2000-05-26T15:05:00-07:00")) { FaxNumber = "(949) 788-6706" });
 
         Assert.Equal(
             ["effectiveDate", "countsFrom", "rule", "gap", "alternative", "explanation", "winner", "recordedAt", "deliveries", "warnings"],
             root.EnumerateObject().Select(p => p.Name));
         Assert.Equal("2000-05-30", root.GetProperty("effectiveDate").GetString());
-        Assert.Equal("2000-05-30T07:00:00Z", root.GetProperty("countsFrom").GetString());
+        Assert.Equal("2000-05-30T00:00:00-07:00", root.GetProperty("countsFrom").GetString());
+        Assert.Equal("2000-05-26T15:06:00-07:00", root.GetProperty("recordedAt").GetString());
         Assert.Equal("6(h)(ii)", root.GetProperty("rule").GetString());
         Assert.False(root.GetProperty("gap").GetBoolean());
         Assert.Equal(JsonValueKind.Null, root.GetProperty("alternative").ValueKind);
@@ -91,7 +93,7 @@ public class NoticeStampResponseTest
             """{"deliveries":[{"method":"courier","sentAt":"2000-05-26T22:05:00Z"}]}""", RegRightsJson.Options);
         var deliveries = NoticeRequestParser.Parse(request, Terms).Value;
 
-        var response = NoticeStampResponse.From(NoticeStamper.Default.Stamp(Terms, deliveries, RecordedAt));
+        var response = NoticeStampResponse.From(NoticeStamper.Default.Stamp(Terms, deliveries, RecordedAt), Terms.TimeZone);
 
         // Mailed 3:05 p.m. PDT Friday: § 6(h)(iii), Tuesday 2000-05-30.
         Assert.Equal(new LocalDate(2000, 5, 30), response.EffectiveDate);

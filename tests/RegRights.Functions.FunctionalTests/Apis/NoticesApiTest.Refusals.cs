@@ -19,7 +19,7 @@ public sealed partial class NoticesApiTest
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("no UTC offset", await response.ErrorAtAsync("deliveries[0].sentAt"), StringComparison.Ordinal);
-        await AssertNothingStoredAsync(agreementId, webhookId);
+        await AssertNothingStoredAsync(agreementId);
     }
 
     [Fact]
@@ -33,7 +33,7 @@ public sealed partial class NoticesApiTest
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("'telegram' is not a delivery method", await response.ErrorAtAsync("deliveries[0].method"), StringComparison.Ordinal);
-        await AssertNothingStoredAsync(agreementId, webhookId);
+        await AssertNothingStoredAsync(agreementId);
     }
 
     [Fact]
@@ -48,7 +48,7 @@ public sealed partial class NoticesApiTest
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        await AssertNothingStoredAsync(agreementId, webhookId);
+        await AssertNothingStoredAsync(agreementId);
     }
 
     [Fact]
@@ -64,7 +64,7 @@ public sealed partial class NoticesApiTest
             request => request.Content = new StringContent(body.Replace("\n", "\r\n", StringComparison.Ordinal), Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        await AssertNothingStoredAsync(agreementId, webhookId);
+        await AssertNothingStoredAsync(agreementId);
     }
 
     [Fact]
@@ -78,7 +78,7 @@ public sealed partial class NoticesApiTest
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Contains("webhook-signature", (string?)(await response.ReadJsonAsync())["detail"], StringComparison.Ordinal);
-        await AssertNothingStoredAsync(agreementId, webhookId);
+        await AssertNothingStoredAsync(agreementId);
     }
 
     [Fact]
@@ -94,7 +94,7 @@ public sealed partial class NoticesApiTest
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Contains("tolerance", (string?)(await response.ReadJsonAsync())["detail"], StringComparison.Ordinal);
-        await AssertNothingStoredAsync(agreementId, webhookId);
+        await AssertNothingStoredAsync(agreementId);
     }
 
     [Fact]
@@ -111,7 +111,7 @@ public sealed partial class NoticesApiTest
         using var response = await Sender.PostAsync(body, webhookId);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
-        await AssertNothingStoredAsync(agreementId, webhookId);
+        await AssertNothingStoredAsync(agreementId);
     }
 
     [Fact]
@@ -125,6 +125,6 @@ public sealed partial class NoticesApiTest
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains(unknown, (string?)(await response.ReadJsonAsync())["detail"], StringComparison.Ordinal);
-        await AssertNothingStoredAsync(unknown, webhookId);
+        await AssertNothingStoredAsync(unknown);
     }
 }

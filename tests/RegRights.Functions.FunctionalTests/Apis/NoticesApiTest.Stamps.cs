@@ -11,18 +11,19 @@ public sealed partial class NoticesApiTest
     [Theory]
     // § 6(h)(i): a fax at 1:59 p.m. PDT on Thursday 2000-05-25, a Business Day, is effective that day, from the transmission.
     [InlineData("""{ "method": "facsimile", "sentAt": "2000-05-25T13:59:00-07:00", "faxNumber": "(949) 788-6706" }""",
-        "6(h)(i)", "2000-05-25", "2000-05-25T20:59:00Z")]
+        "6(h)(i)", "2000-05-25", "2000-05-25T13:59:00-07:00")]
     // § 6(h)(ii): at 2:01 p.m. it is later than 2:00 p.m. and earlier than 11:59 p.m.: the next Business Day, Friday
-    // 2000-05-26, from its start (midnight PDT = 07:00 UTC).
+    // 2000-05-26, from its start (midnight PDT).
     [InlineData("""{ "method": "facsimile", "sentAt": "2000-05-25T14:01:00-07:00", "faxNumber": "(949) 788-6706" }""",
-        "6(h)(ii)", "2000-05-26", "2000-05-26T07:00:00Z")]
+        "6(h)(ii)", "2000-05-26", "2000-05-26T00:00:00-07:00")]
     // § 6(h)(iii): a courier mailed Friday 2000-05-26; Monday 2000-05-29 is Memorial Day (5 U.S.C. § 6103(a), Cal. Civ.
     // Code § 7.1), so the Business Day following is Tuesday 2000-05-30.
     [InlineData("""{ "method": "courier", "sentAt": "2000-05-26T16:30:00-07:00", "trackingNumber": "FX 7904 1122 3344" }""",
-        "6(h)(iii)", "2000-05-30", "2000-05-30T07:00:00Z")]
-    // § 6(h)(iv): e-mail is not a listed method; effective on actual receipt, 10:02 a.m. PDT (17:02 UTC), given in UTC here.
+        "6(h)(iii)", "2000-05-30", "2000-05-30T00:00:00-07:00")]
+    // § 6(h)(iv): e-mail is not a listed method; effective on actual receipt, 10:02 a.m. PDT (17:02 UTC): given in UTC,
+    // answered in the agreement's zone.
     [InlineData("""{ "method": "email", "sentAt": "2000-05-26T10:00:00-07:00", "receivedAt": "2000-05-26T17:02:00Z" }""",
-        "6(h)(iv)", "2000-05-26", "2000-05-26T17:02:00Z")]
+        "6(h)(iv)", "2000-05-26", "2000-05-26T10:02:00-07:00")]
     public async Task PostNotice_SignedDelivery_IsStoredAndStampedUnderSection6h(string delivery, string rule, string effectiveDate, string countsFrom)
     {
         // Arrange: the document system posts a few minutes after the last of these, Friday 2000-05-26 4:35 p.m. PDT.
@@ -38,11 +39,11 @@ public sealed partial class NoticesApiTest
         var stamp = await response.ReadAsync<NoticeStampResponse>();
         Assert.Equal(rule, stamp.Rule);
         Assert.Equal(LocalDatePattern.Iso.Parse(effectiveDate).Value, stamp.EffectiveDate);
-        Assert.Equal(InstantPattern.ExtendedIso.Parse(countsFrom).Value, stamp.CountsFrom);
+        Assert.Equal(OffsetDateTimePattern.ExtendedIso.Parse(countsFrom).Value, stamp.CountsFrom);
         Assert.False(stamp.Gap);
         Assert.Null(stamp.Alternative);
         Assert.Contains(effectiveDate, stamp.Explanation, StringComparison.Ordinal);
-        Assert.Equal(App.Clock.GetCurrentInstant(), stamp.RecordedAt);
+        Assert.Equal(Pacific(App.Clock.GetCurrentInstant()), stamp.RecordedAt);
 
         // The stored notice: the hash of the bytes as sent, this server's receipt time, the same stamp.
         using var read = await App.Management.GetAsync(response.Headers.Location!, Cancel);
@@ -51,7 +52,7 @@ public sealed partial class NoticesApiTest
         Assert.Equal(agreementId, notice.AgreementId);
         Assert.Equal("docsystem", notice.Source);
         Assert.Equal(Sha256(body), notice.BodySha256);
-        Assert.Equal(App.Clock.GetCurrentInstant(), notice.ReceivedAt);
+        Assert.Equal(Pacific(App.Clock.GetCurrentInstant()), notice.ReceivedAt);
         Assert.Equal("Request for registration", notice.Kind);
         Assert.Equal(stamp.CountsFrom, notice.Stamp.CountsFrom);
         Assert.Equal(stamp.Explanation, notice.Stamp.Explanation);
@@ -73,7 +74,7 @@ public sealed partial class NoticesApiTest
         var stamp = await response.ReadAsync<NoticeStampResponse>();
         Assert.Equal("6(h)(iv)", stamp.Rule);
         Assert.Equal(new LocalDate(2000, 5, 25), stamp.EffectiveDate);
-        Assert.Equal(Instant.FromUtc(2000, 5, 25, 21, 0, 40), stamp.CountsFrom);
+        Assert.Equal(Pacific(Instant.FromUtc(2000, 5, 25, 21, 0, 40)), stamp.CountsFrom);
         Assert.True(stamp.Gap);
         Assert.Equal(new LocalDate(2000, 5, 26), stamp.Alternative?.EffectiveDate);
     }

@@ -179,6 +179,5 @@ public sealed class AgreementStoreTest(StorageFixture fixture)
 
         Assert.Contains(tables.Agreements.Name, names);
         Assert.Contains(tables.Notices.Name, names);
-        Assert.Contains(tables.WebhookReceipts.Name, names);
     }
 }
