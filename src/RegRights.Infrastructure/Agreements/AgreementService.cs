@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using NodaTime;
 using RegRights.Contracts.Agreements;
 using RegRights.Core.Agreements;
+using RegRights.Infrastructure.Notices;
 using RegRights.Infrastructure.Reminders;
 using RegRights.Infrastructure.Storage;
 
@@ -33,13 +34,15 @@ public class AgreementService
 
     private readonly AgreementStore agreements;
     private readonly DeadlineIndexUpdater index;
+    private readonly AgreementTermsCache terms;
     private readonly IClock clock;
 
     /// <summary>Creates the service over the store, the index updater and the clock that stamps every write.</summary>
-    public AgreementService(AgreementStore agreements, DeadlineIndexUpdater index, IClock clock)
+    public AgreementService(AgreementStore agreements, DeadlineIndexUpdater index, AgreementTermsCache terms, IClock clock)
     {
         this.agreements = agreements ?? throw new ArgumentNullException(nameof(agreements));
         this.index = index ?? throw new ArgumentNullException(nameof(index));
+        this.terms = terms ?? throw new ArgumentNullException(nameof(terms));
         this.clock = clock ?? throw new ArgumentNullException(nameof(clock));
     }
 
@@ -48,6 +51,7 @@ public class AgreementService
     {
         agreements = null!;
         index = null!;
+        terms = null!;
         clock = null!;
     }
 
@@ -216,8 +220,13 @@ public class AgreementService
 
     // Every successful write that changes an agreement's head row comes through here, once, after it is stored and
     // before the caller is answered: create and replace (the document) and an event (the head's ETag, EventCount and
-    // UpdatedAt). written is the record the write left, when the store returned it.
-    private Task WrittenAsync(string agreementId, AgreementRecord? written) => index.IndexAfterWriteAsync(agreementId, written);
+    // UpdatedAt). written is the record the write left, when the store returned it. The notice intake's kept terms go
+    // first, so the next notice through this instance is stamped under the record just written.
+    private Task WrittenAsync(string agreementId, AgreementRecord? written)
+    {
+        terms.Invalidate(agreementId);
+        return index.IndexAfterWriteAsync(agreementId, written);
+    }
 
     // Stored complete, so a later change to the template's defaults never changes a stored deal's terms.
     private static AgreementDocument Normalize(AgreementDocument document) => document with

@@ -1,7 +1,10 @@
 using System.Net;
+using System.Net.Http.Headers;
 using NodaTime;
 using NodaTime.Text;
+using RegRights.Contracts.Agreements;
 using RegRights.Contracts.Notices;
+using RegRights.Core.Agreements;
 using static RegRights.Functions.FunctionalTests.Api;
 
 namespace RegRights.Functions.FunctionalTests.Apis;
@@ -77,6 +80,41 @@ public sealed partial class NoticesApiTest
         Assert.Equal(Pacific(Instant.FromUtc(2000, 5, 25, 21, 0, 40)), stamp.CountsFrom);
         Assert.True(stamp.Gap);
         Assert.Equal(new LocalDate(2000, 5, 26), stamp.Alternative?.EffectiveDate);
+    }
+
+    [Fact]
+    public async Task PostNotice_RightAfterAPutMovesTheFaxCutoff_IsStampedUnderTheNewTerms()
+    {
+        // Arrange: a fax at 2:30 p.m. on Thursday 2000-05-25 is after the seed's 2:00 p.m. cutoff: § 6(h)(ii), Friday.
+        // The record is then corrected to a 3:00 p.m. cutoff, and the same fax is sent again a second later.
+        ClockAt(5, 25, 14, 35);
+        var agreementId = await NewAgreementAsync();
+        const string Fax230 = """{ "method": "facsimile", "sentAt": "2000-05-25T14:30:00-07:00" }""";
+        using var before = await Sender.PostAsync(DocumentSystem.Notice(agreementId, Fax230), NewWebhookId());
+        var agreementUrl = Url($"/api/agreements/{agreementId}");
+        using var read = await App.Management.GetAsync(agreementUrl, Cancel);
+        var view = await read.ReadAsync<AgreementView>();
+        using var put = new HttpRequestMessage(HttpMethod.Put, agreementUrl)
+        {
+            Content = Json(AgreementsApiTest.Seed() with { Terms = TermsDocument.From(AgreementTerms.NeoTherapeutics2000 with { FaxCutoff = new LocalTime(15, 0) }) }),
+        };
+        put.Headers.IfMatch.Add(EntityTagHeaderValue.Parse(view.ETag));
+        App.Clock.AdvanceSeconds(1);
+        var corrected = App.Clock.GetCurrentInstant();
+        using var replaced = await App.Management.SendAsync(put, Cancel);
+        App.Clock.AdvanceSeconds(1);
+
+        // Act: well inside Notices:TermsCacheDuration of the first notice's read of the terms.
+        using var after = await Sender.PostAsync(DocumentSystem.Notice(agreementId, Fax230), NewWebhookId());
+
+        // Assert: the second is stamped under the corrected record, § 6(h)(i), that Thursday, and says which record.
+        Assert.Equal(HttpStatusCode.OK, replaced.StatusCode);
+        Assert.Equal("6(h)(ii)", (await before.ReadAsync<NoticeStampResponse>()).Rule);
+        var stamp = await after.ReadAsync<NoticeStampResponse>();
+        Assert.Equal("6(h)(i)", stamp.Rule);
+        Assert.Equal(new LocalDate(2000, 5, 25), stamp.EffectiveDate);
+        var notices = await NoticesOfAsync(agreementId);
+        Assert.Equal([Pacific(corrected.Minus(Duration.FromSeconds(1))), Pacific(corrected)], notices.Select(n => n.TermsAsOf));
     }
 
     [Fact]

@@ -1,24 +1,31 @@
 using Azure;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using NodaTime;
 using RegRights.Contracts.Agreements;
 using RegRights.Core.Agreements;
 using RegRights.Infrastructure.Agreements;
 using RegRights.Infrastructure.IntegrationTests.Reminders;
 using RegRights.Infrastructure.IntegrationTests.Storage;
+using RegRights.Infrastructure.Notices;
 using RegRights.Infrastructure.Reminders;
 
 namespace RegRights.Infrastructure.IntegrationTests.Agreements;
 
 /// <summary>The agreement service over fresh tables in Azurite (behind the Azure rules), its clock pinned.</summary>
 [Collection(StorageTests.Name)]
-public sealed class AgreementServiceTest(StorageFixture fixture)
+public sealed class AgreementServiceTest(StorageFixture fixture) : IDisposable
 {
     // Monday 1 May 2000, noon in California (PDT, UTC-7): three days after the agreement of April 28, 2000 was signed.
     private static readonly Instant Now = Instant.FromUtc(2000, 5, 1, 19, 0);
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     private static readonly AgreementEventDocument Closing = Event("closing", AgreementEventKind.Closing, 2000, 4, 28);
+
+    /// <summary>The notice intake's terms, kept as long as the clock stands still: only the service's writes refresh them.</summary>
+    private AgreementTermsCache? terms;
+
+    public void Dispose() => terms?.Dispose();
 
     [Fact]
     public async Task CreateAsync_OmittedTerms_StoresTheSeedTermsInFullWithTheClockTime()
@@ -73,6 +80,23 @@ public sealed class AgreementServiceTest(StorageFixture fixture)
         Assert.Equal(45, replaced.Terms.FilingDays);
         Assert.Equal((1, Now, Now.Plus(Duration.FromDays(1))), (replaced.EventCount, replaced.CreatedAt, replaced.UpdatedAt));
         Assert.Equal(replaced.ETag, (await service.GetAsync(id, Cancel))!.ETag);
+    }
+
+    [Fact]
+    public async Task ReplaceAsync_NewFaxCutoff_TheNoticeIntakeSeesItAtOnce()
+    {
+        // Arrange: the intake has the seed's terms (fax cutoff 2:00 p.m., § 6(h)) in hand; the clock does not move.
+        var (service, _) = await CreateAsync();
+        var id = await CreateSeedAsync(service);
+        Assert.Equal(new LocalTime(14, 0), (await terms!.GetAsync(id, Cancel))!.Terms.FaxCutoff);
+        var read = await service.GetAsync(id, Cancel);
+
+        // Act: the record is corrected to 3:00 p.m. through this instance.
+        var corrected = Seed() with { Terms = TermsDocument.From(AgreementTerms.NeoTherapeutics2000 with { FaxCutoff = new LocalTime(15, 0) }) };
+        Assert.IsType<AgreementWriteResult.Replaced>(await service.ReplaceAsync(id, corrected, new ETag(read!.ETag), Cancel));
+
+        // Assert: the next notice would be stamped under the corrected record.
+        Assert.Equal(new LocalTime(15, 0), (await terms.GetAsync(id, Cancel))!.Terms.FaxCutoff);
     }
 
     [Fact]
@@ -274,7 +298,8 @@ public sealed class AgreementServiceTest(StorageFixture fixture)
     {
         var pipeline = await ReminderPipeline.CreateAsync(fixture.Azurite, maildev: null, Now);
         var updater = new DeadlineIndexUpdater(pipeline.Index, pipeline.Scanner, pipeline.Agreements, NullLogger<DeadlineIndexUpdater>.Instance);
-        return (new AgreementService(pipeline.Agreements, updater, pipeline.Clock), pipeline);
+        terms = new AgreementTermsCache(pipeline.Agreements, Options.Create(new NoticeIntakeOptions { TermsCacheDuration = TimeSpan.FromMinutes(1) }), pipeline.Clock);
+        return (new AgreementService(pipeline.Agreements, updater, terms, pipeline.Clock), pipeline);
     }
 
     private static async Task<string> CreateSeedAsync(AgreementService service, params AgreementEventDocument[] events)
