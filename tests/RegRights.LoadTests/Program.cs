@@ -11,9 +11,13 @@ using RegRights.Testing;
 // both on one app over loopback with Azurite, at each client count. Bounded: every level runs for --seconds or
 // --max-requests, whichever comes first, after a warm-up.
 //   dotnet run -c Release --project tests/RegRights.LoadTests -- [--clients 1,16,64] [--seconds 10] [--max-requests 20000]
+//     [--repetitions 1]
+// With repetitions, each level alternates bare and intake runs, and a summary gives each level's median: on a shared
+// machine one pair can land in a busy or a quiet second.
 var clients = Option("--clients", "1,16,64").Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture)).ToArray();
 var seconds = int.Parse(Option("--seconds", "10"), CultureInfo.InvariantCulture);
 var maxRequests = int.Parse(Option("--max-requests", "20000"), CultureInfo.InvariantCulture);
+var repetitions = int.Parse(Option("--repetitions", "1"), CultureInfo.InvariantCulture);
 const string Key = "load-test-key";
 var secret = "whsec_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 
@@ -38,15 +42,31 @@ try
          "documentUri":"https://dms.example/notices/rcgf-0001.pdf"}
         """);
 
-    Console.WriteLine($"{Environment.ProcessorCount} cores, .NET {Environment.Version}, body {body.Length} bytes, {seconds} s or {maxRequests} requests per level");
+    Console.WriteLine($"{Environment.ProcessorCount} cores, .NET {Environment.Version}, body {body.Length} bytes, {seconds} s or {maxRequests} requests per level, {repetitions} repetition(s)");
     Console.WriteLine("| clients | endpoint | requests | req/s | p50 ms | p99 ms | errors | intake / bare |");
     Console.WriteLine("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+    var summaries = new List<string>();
     foreach (var count in clients)
     {
-        var bare = await RunAsync(http, count, () => Bare(body));
-        var intake = await RunAsync(http, count, () => Signed(body, secret));
-        Console.WriteLine(Row(count, "bare insert", bare, null));
-        Console.WriteLine(Row(count, "notice intake", intake, intake.Throughput / bare.Throughput));
+        var pairs = new List<(Result Bare, Result Intake)>();
+        for (var run = 0; run < repetitions; run++)
+        {
+            var bare = await RunAsync(http, count, () => Bare(body));
+            var intake = await RunAsync(http, count, () => Signed(body, secret));
+            Console.WriteLine(Row(count, "bare insert", bare, null));
+            Console.WriteLine(Row(count, "notice intake", intake, intake.Throughput / bare.Throughput));
+            pairs.Add((bare, intake));
+        }
+
+        summaries.Add(string.Create(CultureInfo.InvariantCulture,
+            $"{count} clients: intake / bare median {Median(pairs.Select(p => p.Intake.Throughput / p.Bare.Throughput)):P0}, " +
+            $"intake p99 median {Median(pairs.Select(p => p.Intake.P99)):0.0} ms, bare p99 median {Median(pairs.Select(p => p.Bare.P99)):0.0} ms"));
+    }
+
+    if (repetitions > 1)
+    {
+        Console.WriteLine();
+        summaries.ForEach(Console.WriteLine);
     }
 }
 finally
@@ -86,6 +106,12 @@ static async Task<Result> LoadAsync(HttpClient http, int count, Func<HttpRequest
     var elapsed = clock.Elapsed.TotalSeconds;
     var all = latencies.SelectMany(l => l).Order().ToArray();
     return new Result(all.Length, all.Length / elapsed, Percentile(all, 0.50), Percentile(all, 0.99), errors);
+}
+
+static double Median(IEnumerable<double> values)
+{
+    var sorted = values.Order().ToArray();
+    return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
 }
 
 static double Percentile(double[] sorted, double p) => sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
