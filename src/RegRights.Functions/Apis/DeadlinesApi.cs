@@ -2,9 +2,7 @@ using System.ComponentModel;
 using NodaTime;
 using NodaTime.Text;
 using RegRights.Contracts.Deadlines;
-using RegRights.Core.Agreements;
-using RegRights.Core.Deadlines;
-using RegRights.Infrastructure.Storage;
+using RegRights.Infrastructure.Agreements;
 
 namespace RegRights.Functions.Apis;
 
@@ -26,8 +24,7 @@ internal static class DeadlinesApi
     public static async Task<Results<Ok<DeadlinesDocument>, ValidationProblem, ProblemHttpResult>> GetDeadlinesAsync(
         string id,
         [Description("The date statuses are judged on, yyyy-MM-dd; today in the agreement's zone by default.")] string? asOf,
-        AgreementStore store,
-        IClock clock,
+        AgreementService agreements,
         CancellationToken cancellationToken)
     {
         LocalDate? date = null;
@@ -42,14 +39,8 @@ internal static class DeadlinesApi
             date = parsed.Value;
         }
 
-        var record = await store.GetRecordAsync(id, cancellationToken).ConfigureAwait(false);
-        if (record is null)
-        {
-            return AgreementsApi.NotFound(id);
-        }
-
-        var terms = record.Agreement.Document.Terms?.ToTerms() ?? AgreementTerms.NeoTherapeutics2000;
-        var schedule = DeadlineEngine.Compute(terms, [.. record.Events.Select(e => e.Event)], date ?? clock.GetCurrentInstant().InZone(terms.TimeZone).Date);
-        return TypedResults.Ok(DeadlinesDocument.From(schedule));
+        return await agreements.GetScheduleAsync(id, date, cancellationToken).ConfigureAwait(false) is { } schedule
+            ? TypedResults.Ok(DeadlinesDocument.From(schedule))
+            : AgreementsApi.NotFound(id);
     }
 }

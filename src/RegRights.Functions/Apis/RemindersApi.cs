@@ -1,9 +1,6 @@
 using System.ComponentModel;
 using NodaTime;
-using RegRights.Core.Agreements;
-using RegRights.Core.Deadlines;
 using RegRights.Infrastructure.Reminders;
-using RegRights.Infrastructure.Storage;
 
 namespace RegRights.Functions.Apis;
 
@@ -97,71 +94,47 @@ internal static class RemindersApi
     }
 
     public static async Task<Results<Ok<IReadOnlyList<ReminderView>>, ProblemHttpResult>> ListRemindersAsync(
-        string id, AgreementStore store, ReminderLedger ledger, CancellationToken cancellationToken)
+        string id, ReminderService reminders, CancellationToken cancellationToken)
     {
-        var agreement = await store.GetAgreementAsync(id, cancellationToken).ConfigureAwait(false);
-        if (agreement is null)
+        if (await reminders.ListAsync(id, cancellationToken).ConfigureAwait(false) is not { } listed)
         {
             return AgreementsApi.NotFound(id);
         }
 
-        var zone = Zone(agreement);
-        var rows = await ledger.ListAsync(id, cancellationToken).ConfigureAwait(false);
-        return TypedResults.Ok<IReadOnlyList<ReminderView>>([.. rows.Select(r => ReminderView.From(r, zone))]);
+        return TypedResults.Ok<IReadOnlyList<ReminderView>>([.. listed.Rows.Select(r => ReminderView.From(r, listed.Zone))]);
     }
 
     public static async Task<Results<Accepted<ReminderView>, ProblemHttpResult>> RetryReminderAsync(
         string id,
         [Description("The reminder's id from GET /api/agreements/{id}/reminders, e.g. filing-date.bd-5.")] string reminderId,
-        AgreementStore store,
-        ReminderLedger ledger,
-        ReminderDispatcher dispatcher,
+        ReminderService reminders,
         CancellationToken cancellationToken)
     {
-        var agreement = await store.GetAgreementAsync(id, cancellationToken).ConfigureAwait(false);
-        if (agreement is null)
+        var result = await reminders.RetryAsync(id, reminderId, cancellationToken).ConfigureAwait(false);
+        return result switch
         {
-            return AgreementsApi.NotFound(id);
-        }
-
-        var outcome = await dispatcher.RequeueAsync(id, reminderId, cancellationToken).ConfigureAwait(false);
-        var row = await ledger.GetAsync(id, reminderId, cancellationToken).ConfigureAwait(false);
-        return outcome switch
-        {
-            RequeueOutcome.Requeued when row is not null =>
-                TypedResults.Accepted($"/api/agreements/{id}/reminders", ReminderView.From(row, Zone(agreement))),
-            RequeueOutcome.NotFailed when row is not null => TypedResults.Problem(
+            ReminderRetryResult.Requeued(var row, var zone) =>
+                TypedResults.Accepted($"/api/agreements/{id}/reminders", ReminderView.From(row, zone)),
+            ReminderRetryResult.NotFailed(var row) => TypedResults.Problem(
                 detail: $"Reminder '{reminderId}' is {row.Status.ToString().ToLowerInvariant()}, not failed; only a failed reminder is retried.",
                 statusCode: StatusCodes.Status409Conflict, title: "The reminder has not failed", type: ProblemTypes.Conflict),
-            _ => TypedResults.Problem(
+            ReminderRetryResult.AgreementNotFound => AgreementsApi.NotFound(id),
+            ReminderRetryResult.ReminderNotFound => TypedResults.Problem(
                 detail: $"Agreement '{id}' has no reminder '{reminderId}'. GET /api/agreements/{id}/reminders lists them.",
                 statusCode: StatusCodes.Status404NotFound, title: "Reminder not found", type: ProblemTypes.NotFound),
+            _ => throw new InvalidOperationException($"Unknown retry result {result.GetType().Name}."),
         };
     }
 
     public static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetCalendarAsync(
-        string id, AgreementStore store, IClock clock, CancellationToken cancellationToken)
-    {
-        var record = await store.GetRecordAsync(id, cancellationToken).ConfigureAwait(false);
-        if (record is null)
-        {
-            return AgreementsApi.NotFound(id);
-        }
-
-        var terms = record.Agreement.Document.Terms?.ToTerms() ?? AgreementTerms.NeoTherapeutics2000;
-        var now = clock.GetCurrentInstant();
-        var schedule = DeadlineEngine.Compute(terms, [.. record.Events.Select(e => e.Event)], now.InZone(terms.TimeZone).Date);
-        var title = string.IsNullOrWhiteSpace(record.Agreement.Document.Name) ? id : record.Agreement.Document.Name;
-        var ics = DeadlineCalendarFeed.Build(id, title, terms.TimeZone, schedule.Deadlines, now);
-        return TypedResults.Content(ics, DeadlineCalendarFeed.ContentType);
-    }
+        string id, ReminderService reminders, CancellationToken cancellationToken) =>
+        await reminders.GetCalendarAsync(id, cancellationToken).ConfigureAwait(false) is { } ics
+            ? TypedResults.Content(ics, DeadlineCalendarFeed.ContentType)
+            : AgreementsApi.NotFound(id);
 
     public static async Task<Ok<DeadlineIndexRebuildResult>> RebuildIndexAsync(DeadlineIndex index, CancellationToken cancellationToken)
     {
         var (agreements, rows) = await index.RebuildAsync(cancellationToken).ConfigureAwait(false);
         return TypedResults.Ok(new DeadlineIndexRebuildResult(agreements, rows));
     }
-
-    private static DateTimeZone Zone(StoredAgreement agreement) =>
-        (agreement.Document.Terms?.ToTerms() ?? AgreementTerms.NeoTherapeutics2000).TimeZone;
 }

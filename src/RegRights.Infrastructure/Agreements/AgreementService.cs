@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using NodaTime;
 using RegRights.Contracts.Agreements;
 using RegRights.Core.Agreements;
+using RegRights.Core.Deadlines;
 using RegRights.Infrastructure.Notices;
 using RegRights.Infrastructure.Reminders;
 using RegRights.Infrastructure.Storage;
@@ -217,6 +218,31 @@ public class AgreementService
         await agreements.GetRecordAsync(agreementId, cancellationToken).ConfigureAwait(false) is { } record
             ? [.. record.Events.Select(e => AgreementEventDocument.From(e.Event, e.RecordedAt))]
             : null;
+
+    /// <summary>
+    /// The agreement's deadlines under its terms and events, each judged as of <paramref name="asOf"/>, or null when
+    /// there is no agreement with that id.
+    /// </summary>
+    /// <remarks>
+    /// Without <paramref name="asOf"/> the day is today in the agreement's zone, not in UTC: at 5:30 p.m. on Sunday
+    /// 2000-05-28 in California (00:30 UTC on the 29th) the seed agreement's Filing Date, that Sunday under § 2(a),
+    /// is still open, as it is for the people who must meet it. Terms an agreement was stored without are the seed
+    /// agreement's (April 28, 2000).
+    /// </remarks>
+    /// <param name="agreementId">The agreement's id.</param>
+    /// <param name="asOf">The day statuses are judged on; null for today in the agreement's zone.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    public virtual async Task<DeadlineSchedule?> GetScheduleAsync(string agreementId, LocalDate? asOf, CancellationToken cancellationToken = default)
+    {
+        if (await agreements.GetRecordAsync(agreementId, cancellationToken).ConfigureAwait(false) is not { } record)
+        {
+            return null;
+        }
+
+        var agreementTerms = record.Agreement.Document.Terms?.ToTerms() ?? AgreementTerms.NeoTherapeutics2000;
+        var day = asOf ?? clock.GetCurrentInstant().InZone(agreementTerms.TimeZone).Date;
+        return DeadlineEngine.Compute(agreementTerms, [.. record.Events.Select(e => e.Event)], day);
+    }
 
     // Every successful write that changes an agreement's head row comes through here, once, after it is stored and
     // before the caller is answered: create and replace (the document) and an event (the head's ETag, EventCount and

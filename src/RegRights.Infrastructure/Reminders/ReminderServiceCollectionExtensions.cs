@@ -6,7 +6,7 @@ using RegRights.Infrastructure.Storage;
 
 namespace RegRights.Infrastructure.Reminders;
 
-/// <summary>Registers the deadline index and its updater, the ledger, the scan and the dispatcher.</summary>
+/// <summary>Registers the deadline index and its updater, the ledger, the scan, the dispatcher and the reminder service the endpoints use.</summary>
 public static class ReminderServiceCollectionExtensions
 {
     /// <summary>
@@ -34,6 +34,7 @@ public static class ReminderServiceCollectionExtensions
             return new ReminderEmailComposer(new EmailAddress(email.From, email.FromDisplayName));
         });
         builder.Services.AddSingleton<ReminderDispatcher>();
+        builder.Services.AddSingleton<ReminderService>();
         builder.Services.AddHostedService<ReminderTableCreator>();
         return builder;
     }

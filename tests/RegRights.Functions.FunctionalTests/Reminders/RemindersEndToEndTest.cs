@@ -137,6 +137,42 @@ public sealed class RemindersEndToEndTest
     }
 
     [Fact]
+    public async Task ReminderEndpoints_PendingRowUnknownReminderUnknownAgreement_AnswerInTheAgreementsZoneOrWithProblems()
+    {
+        // Arrange: this morning's scan wrote the two rows; neither has been sent, so neither has failed.
+        await using var app = await StartAsync();
+        var id = await CreateSampleAsync(app);
+        app.Clock.Reset(MondayMorning);
+        await RunAsync(app, "ScanDeadlines");
+        var unknownId = Guid.CreateVersion7().ToString("N");
+
+        // Act
+        var rows = await RemindersAsync(app, id);
+        using var pending = await app.Management.PostAsync(Url($"/api/agreements/{id}/reminders/filing-date.bd-5/retry"), null, Cancel);
+        using var unknownReminder = await app.Management.PostAsync(Url($"/api/agreements/{id}/reminders/filing-date.bd-7/retry"), null, Cancel);
+        using var list404 = await app.Management.GetAsync(Url($"/api/agreements/{unknownId}/reminders"), Cancel);
+        using var retry404 = await app.Management.PostAsync(Url($"/api/agreements/{unknownId}/reminders/filing-date.bd-5/retry"), null, Cancel);
+        using var calendar404 = await app.Management.GetAsync(Url($"/api/agreements/{unknownId}/calendar.ics"), Cancel);
+
+        // Assert: the bd-5 row goes out at 08:00 on Monday 22 May in California, PDT (UTC-7).
+        var bd5 = rows.Single(r => (string?)r["reminderId"] == "filing-date.bd-5");
+        Assert.Equal("2000-05-22T08:00:00-07:00", (string?)bd5["scheduledAt"]);
+        Assert.Equal(HttpStatusCode.Conflict, pending.StatusCode);
+        Assert.Equal("Reminder 'filing-date.bd-5' is pending, not failed; only a failed reminder is retried.", (string?)(await pending.ReadJsonAsync())["detail"]);
+        Assert.Equal(HttpStatusCode.NotFound, unknownReminder.StatusCode);
+        Assert.Equal(
+            $"Agreement '{id}' has no reminder 'filing-date.bd-7'. GET /api/agreements/{id}/reminders lists them.",
+            (string?)(await unknownReminder.ReadJsonAsync())["detail"]);
+        foreach (var response in (HttpResponseMessage[])[list404, retry404, calendar404])
+        {
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            var problem = await response.ReadJsonAsync();
+            Assert.Equal(("Agreement not found", $"No agreement with id '{unknownId}'."), ((string?)problem["title"], (string?)problem["detail"]));
+        }
+    }
+
+    [Fact]
     public async Task PostEvent_IndexWriteFails_EventStandsAndTheNextWriteRepairsTheIndex()
     {
         // Arrange: the index refuses its next write.

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using NodaTime;
 using RegRights.Contracts.Agreements;
 using RegRights.Core.Agreements;
+using RegRights.Core.Deadlines;
 using RegRights.Infrastructure.Agreements;
 using RegRights.Infrastructure.IntegrationTests.Reminders;
 using RegRights.Infrastructure.IntegrationTests.Storage;
@@ -287,6 +288,69 @@ public sealed class AgreementServiceTest(StorageFixture fixture) : IDisposable
         Assert.Null(await service.GetAsync(unknown, Cancel));
         Assert.Null(await service.GetRecordAsync(unknown, Cancel));
         Assert.Null(await service.ListEventsAsync(unknown, Cancel));
+    }
+
+    [Fact]
+    public async Task GetScheduleAsync_NoAsOfSundayEveningInCalifornia_JudgesTheFilingDateOnTheLocalSunday()
+    {
+        // Arrange: 5:30 p.m. PDT on Sunday 28 May 2000 is already 00:30 UTC on Monday the 29th.
+        var (service, pipeline) = await CreateAsync();
+        var id = await CreateSeedAsync(service, Closing);
+        pipeline.Clock.Reset(Instant.FromUtc(2000, 5, 29, 0, 30));
+
+        // Act
+        var schedule = await service.GetScheduleAsync(id, asOf: null, Cancel);
+
+        // Assert: § 2(a) Filing Date = Closing 2000-04-28 + 30 days = Sunday 2000-05-28, "on or prior to", and the
+        // agreement has no roll rule, so the Sunday itself is the last permitted day; in California it is still that
+        // Sunday, so the Filing Date is open, not missed.
+        Assert.NotNull(schedule);
+        Assert.Equal(new LocalDate(2000, 5, 28), schedule.AsOf);
+        var filing = schedule.Find("filing-date")!;
+        Assert.Equal((new LocalDate(2000, 5, 28), new LocalDate(2000, 5, 28), DeadlineStatus.Open), (filing.DueDate, filing.LastPermittedDay, filing.Status));
+    }
+
+    [Fact]
+    public async Task GetScheduleAsync_AsOfTheMondayAfter_FilingDateMissedWhateverTheClock()
+    {
+        // Arrange: the clock is Monday 1 May 2000; the day asked for wins.
+        var (service, _) = await CreateAsync();
+        var id = await CreateSeedAsync(service, Closing);
+
+        // Act
+        var schedule = await service.GetScheduleAsync(id, new LocalDate(2000, 5, 29), Cancel);
+
+        // Assert: nothing was filed by Sunday 2000-05-28 (§ 2(a)), so on Monday 2000-05-29 the Filing Date is missed.
+        Assert.NotNull(schedule);
+        Assert.Equal(new LocalDate(2000, 5, 29), schedule.AsOf);
+        Assert.Equal(DeadlineStatus.Missed, schedule.Find("filing-date")!.Status);
+    }
+
+    [Fact]
+    public async Task GetScheduleAsync_FilingRecorded_FilingDateMetAndTheSecCommentClockRuns()
+    {
+        // Arrange: filed Friday 2000-05-26; the SEC's comment letter received Friday 2000-06-09.
+        var (service, _) = await CreateAsync();
+        var id = await CreateSeedAsync(service, Closing, Event("filed", AgreementEventKind.Filed, 2000, 5, 26),
+            Event("comment-1", AgreementEventKind.SecCommentReceived, 2000, 6, 9));
+
+        // Act
+        var schedule = await service.GetScheduleAsync(id, new LocalDate(2000, 6, 15), Cancel);
+
+        // Assert: the filing met the § 2(a) Filing Date on time; § 3(b)(iii) response within 10 days: 2000-06-09 + 10 = 2000-06-19.
+        var filing = schedule!.Find("filing-date")!;
+        Assert.Equal((DeadlineStatus.Met, true), (filing.Status, filing.OnTime));
+        var response = Assert.Single(schedule.Deadlines, d => d.Obligation == ObligationCatalog.SecCommentResponse);
+        Assert.Equal((new LocalDate(2000, 6, 19), DeadlineStatus.Open), (response.DueDate, response.Status));
+    }
+
+    [Fact]
+    public async Task GetScheduleAsync_UnknownOrMalformedId_IsNull()
+    {
+        var (service, _) = await CreateAsync();
+
+        Assert.Null(await service.GetScheduleAsync(Guid.NewGuid().ToString("N"), asOf: null, Cancel));
+        Assert.Null(await service.GetScheduleAsync("a/b", new LocalDate(2000, 6, 1), Cancel));
     }
 
     private static AgreementDocument Seed() => Storage.AgreementStoreTest.Seed();
