@@ -19,12 +19,17 @@ internal sealed record Measurement(IReadOnlyList<TimeSpan> Times, RequestCounts 
 internal static class Measure
 {
     /// <summary>
-    /// Runs <paramref name="run"/> once to warm up, then <paramref name="repetitions"/> times; each run returns the time
-    /// of the part being measured and pauses <paramref name="counter"/> around anything else it does.
+    /// Runs <paramref name="run"/> once to warm up (unless <paramref name="warmUp"/> is false: something just ran the same
+    /// code), then <paramref name="repetitions"/> times; each run returns the time of the part being measured and pauses
+    /// <paramref name="counter"/> around anything else it does.
     /// </summary>
-    public static async Task<Measurement> RunAsync(int repetitions, RequestCounter counter, Func<Task<TimeSpan>> run)
+    public static async Task<Measurement> RunAsync(int repetitions, RequestCounter counter, Func<Task<TimeSpan>> run, bool warmUp = true)
     {
-        await run();
+        if (warmUp)
+        {
+            await run();
+        }
+
         var times = new List<TimeSpan>(repetitions);
         RequestCounts? requests = null;
         for (var i = 0; i < repetitions; i++)
