@@ -57,7 +57,7 @@ internal static class NaiveScan
                 partition = entity.PartitionKey;
             }
 
-            if (entity.RowKey == AgreementStore.HeadRowKey)
+            if (entity.RowKey == AgreementStore.HeadRowKey(entity.PartitionKey))
             {
                 head = entity;
             }

@@ -27,7 +27,10 @@ public sealed record StoredAgreementPage(IReadOnlyList<StoredAgreement> Items, s
 /// </summary>
 public class AgreementStore
 {
-    internal const string HeadRowKey = "agreement";
+    // Each RowKey carries its partition's id, so no two rows of the table share one: harmless on Azure, which looks a row
+    // up by PartitionKey first, and it keeps Azurite's look-ups constant (its store finds a row by RowKey, then walks
+    // every row that shares that RowKey).
+    internal const string HeadRowPrefix = "agreement|";
     internal const string EventRowPrefix = "event|";
 
     private readonly RegRightsTables tables;
@@ -63,7 +66,7 @@ public class AgreementStore
             return null;
         }
 
-        var response = await tables.Agreements.GetEntityIfExistsAsync<TableEntity>(id, HeadRowKey, cancellationToken: cancellationToken)
+        var response = await tables.Agreements.GetEntityIfExistsAsync<TableEntity>(id, HeadRowKey(id), cancellationToken: cancellationToken)
             .ConfigureAwait(false);
         return response.HasValue ? ToAgreement(response.Value!) : null;
     }
@@ -81,7 +84,7 @@ public class AgreementStore
         await foreach (var entity in tables.Agreements.QueryAsync<TableEntity>(
             TableClient.CreateQueryFilter($"PartitionKey eq {id}"), cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            if (entity.RowKey == HeadRowKey)
+            if (entity.RowKey == HeadRowKey(id))
             {
                 agreement = ToAgreement(entity);
             }
@@ -105,7 +108,7 @@ public class AgreementStore
         ArgumentOutOfRangeException.ThrowIfGreaterThan(pageSize, 1000);
         var token = DecodeToken(continuationToken);
         var pages = tables.Agreements.QueryAsync<TableEntity>(
-            TableClient.CreateQueryFilter($"RowKey eq {HeadRowKey}"), maxPerPage: pageSize, cancellationToken: cancellationToken)
+            TableClient.CreateQueryFilter($"RowKey ge {HeadRowPrefix} and RowKey lt {HeadRowEnd}"), maxPerPage: pageSize, cancellationToken: cancellationToken)
             .AsPages(token, pageSize);
         await foreach (var page in pages.ConfigureAwait(false))
         {
@@ -148,7 +151,7 @@ public class AgreementStore
         ArgumentNullException.ThrowIfNull(agreementEvent);
         var agreement = record.Agreement;
         var sequence = agreement.EventCount + 1;
-        var head = new TableEntity(agreement.Id, HeadRowKey) { ["EventCount"] = sequence, ["UpdatedAt"] = TableValues.Format(now) };
+        var head = new TableEntity(agreement.Id, HeadRowKey(agreement.Id)) { ["EventCount"] = sequence, ["UpdatedAt"] = TableValues.Format(now) };
         var row = EventEntity(agreement.Id, sequence, agreementEvent, now);
         var response = await TableBatch.SubmitAsync(tables.Agreements,
             [new TableTransactionAction(TableTransactionActionType.UpdateMerge, head, agreement.ETag),
@@ -159,7 +162,7 @@ public class AgreementStore
         return new AgreementRecord(updated, [.. record.Events, new StoredEvent(sequence, agreementEvent, now)]);
     }
 
-    internal static TableEntity HeadEntity(string id, AgreementDocument document) => new(id, HeadRowKey)
+    internal static TableEntity HeadEntity(string id, AgreementDocument document) => new(id, HeadRowKey(id))
     {
         ["Name"] = document.Name ?? "",
         ["Terms"] = TableValues.ToJson(document.Terms),
@@ -183,7 +186,7 @@ public class AgreementStore
 
     internal static TableEntity EventEntity(string id, int sequence, AgreementEvent e, Instant now)
     {
-        var entity = new TableEntity(id, EventRowKey(sequence))
+        var entity = new TableEntity(id, EventRowKey(id, sequence))
         {
             ["EventId"] = e.Id,
             ["Kind"] = e.Kind.ToString(),
@@ -198,7 +201,7 @@ public class AgreementStore
     }
 
     internal static StoredEvent ToEvent(TableEntity e) => new(
-        int.Parse(e.RowKey.AsSpan(EventRowPrefix.Length), System.Globalization.CultureInfo.InvariantCulture),
+        int.Parse(e.RowKey.AsSpan(e.RowKey.LastIndexOf('|') + 1), System.Globalization.CultureInfo.InvariantCulture),
         new AgreementEvent(e.GetString("EventId"), Enum.Parse<AgreementEventKind>(e.GetString("Kind")), TableValues.ParseDate(e.GetString("Date")))
         {
             RefersTo = e.GetString("RefersTo"),
@@ -208,8 +211,13 @@ public class AgreementStore
         },
         TableValues.ParseInstant(e.GetString("RecordedAt")));
 
-    internal static string EventRowKey(int sequence) =>
-        EventRowPrefix + sequence.ToString("D10", System.Globalization.CultureInfo.InvariantCulture);
+    internal static string HeadRowKey(string id) => HeadRowPrefix + id;
+
+    internal static string EventRowKey(string id, int sequence) =>
+        EventRowPrefix + id + "|" + sequence.ToString("D10", System.Globalization.CultureInfo.InvariantCulture);
+
+    // The first string after every head RowKey: '}' follows '|'.
+    private const string HeadRowEnd = "agreement}";
 
     private static void AddIfNotNull(TableEntity entity, string name, object? value)
     {

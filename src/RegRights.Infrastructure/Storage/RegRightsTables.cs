@@ -5,9 +5,10 @@ namespace RegRights.Infrastructure.Storage;
 /// <summary>
 /// The app's tables over one <see cref="TableServiceClient"/>. Key design (README, "Tables and keys"):
 /// <list type="bullet">
-/// <item><c>Agreements</c>: PartitionKey = agreement id; RowKey <c>agreement</c> for the agreement itself and
-/// <c>event|0000000001</c>… for its events, so one partition query reads a whole record and appending an event is one
-/// transaction with the agreement's ETag.</item>
+/// <item><c>Agreements</c>: PartitionKey = agreement id; RowKey <c>agreement|{id}</c> for the agreement itself and
+/// <c>event|{id}|0000000001</c>… for its events, so one partition query reads a whole record and appending an event is
+/// one transaction with the agreement's ETag. The id in the RowKey keeps every RowKey of the table distinct, which
+/// Azurite's look-ups need to stay constant-time (README, "Benchmarks: the deadline scan").</item>
 /// <item><c>Notices</c>: PartitionKey = agreement id, RowKey = notice id (the agreement id and a hash of source and
 /// webhook id): an agreement's notices are one partition; storing a webhook's notice and checking that it is the first
 /// are one conditional add; a read by notice id is one point read.</item>
