@@ -17,8 +17,11 @@ namespace RegRights.Infrastructure.Reminders;
 /// nobody is late when it passes.</param>
 /// <param name="Terms">The agreement's terms as JSON: the zone and the calendar the ladder needs, so the scan reads no
 /// agreement until a reminder is due.</param>
+/// <param name="RecordETag">The ETag of the agreement record the row was computed from: while the agreement still has
+/// it, the row is exactly what its record gives, and the scan need not read the events again. Empty when unknown.</param>
 public sealed record DeadlineIndexEntry(
-    string AgreementId, string DeadlineKey, LocalDate LastPermittedDay, LocalDate DueDate, bool RemindWhenOverdue, string Terms);
+    string AgreementId, string DeadlineKey, LocalDate LastPermittedDay, LocalDate DueDate, bool RemindWhenOverdue, string Terms,
+    string RecordETag);
 
 /// <summary>
 /// The deadline index: an agreement's open, reminded deadline instances, partitioned by last permitted day.
@@ -38,7 +41,8 @@ public sealed record DeadlineIndexEntry(
 /// the date partitions are written, then stale date rows are removed, and only then are stale rows dropped from
 /// <c>DeadlineIndexByAgreement</c>. Should the process die on the way, the next rewrite (or
 /// <see cref="RebuildAsync"/>) still knows every row it may have left behind. The scan checks each due reminder
-/// against the agreement's record before it writes to the ledger, so a stale row costs a read, never a wrong email.
+/// against the agreement before it writes to the ledger (<see cref="DeadlineIndexEntry.RecordETag"/>), so a stale row
+/// costs a read, never a wrong email.
 /// </para>
 /// </remarks>
 public class DeadlineIndex
@@ -69,7 +73,8 @@ public class DeadlineIndex
             .. schedule.Deadlines
                 .Where(d => d.Reminded && d.Status is DeadlineStatus.Open or DeadlineStatus.Missed)
                 .Select(d => new DeadlineIndexEntry(
-                    record.Agreement.Id, d.Key, d.LastPermittedDay, d.DueDate, d.Obligation.End == ObligationEnd.Act, json)),
+                    record.Agreement.Id, d.Key, d.LastPermittedDay, d.DueDate, d.Obligation.End == ObligationEnd.Act, json,
+                    record.Agreement.ETag == default ? "" : record.Agreement.ETag.ToString())),
         ];
     }
 
@@ -259,6 +264,7 @@ public class DeadlineIndex
         ["DueDate"] = TableValues.Format(e.DueDate),
         ["RemindWhenOverdue"] = e.RemindWhenOverdue,
         ["Terms"] = e.Terms,
+        ["RecordETag"] = e.RecordETag,
     };
 
     internal static TableEntity ByAgreementEntity(DeadlineIndexEntry e) => new(e.AgreementId, ByAgreementRowKey(e))
@@ -273,5 +279,6 @@ public class DeadlineIndex
         TableValues.ParseDate(e.GetString("LastPermittedDay")),
         TableValues.ParseDate(e.GetString("DueDate")),
         e.GetBoolean("RemindWhenOverdue") ?? true,
-        e.GetString("Terms"));
+        e.GetString("Terms"),
+        e.GetString("RecordETag") ?? "");
 }

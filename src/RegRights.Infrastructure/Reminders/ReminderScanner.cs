@@ -1,3 +1,4 @@
+using Azure;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NodaTime;
@@ -142,9 +143,22 @@ public sealed partial class ReminderScanner
         return due;
     }
 
+    // The record is the truth; the index is a way to find it. An agreement whose ETag is still the one its rows were
+    // computed from has had no write since: its rows are exactly what its record gives, and the agreement row alone (one
+    // point read) supplies the contacts. Otherwise the whole record is read and each due reminder checked against it.
     private async Task<(int Added, int Skipped)> RecordAsync(
         string agreementId, IReadOnlyList<(DeadlineIndexEntry Row, ScheduledReminder Reminder)> due, Instant now, CancellationToken cancellationToken)
     {
+        if (await agreements.GetAgreementAsync(agreementId, cancellationToken).ConfigureAwait(false) is not { } agreement)
+        {
+            return (0, due.Count);
+        }
+
+        if (agreement.ETag != default && due.All(d => new ETag(d.Row.RecordETag) == agreement.ETag))
+        {
+            return await AddAsync(agreement, due, 0, now, cancellationToken).ConfigureAwait(false);
+        }
+
         var record = await agreements.GetRecordAsync(agreementId, cancellationToken).ConfigureAwait(false);
         return record is null ? (0, due.Count) : await RecordAsync(record, due, now, cancellationToken).ConfigureAwait(false);
     }
@@ -152,31 +166,29 @@ public sealed partial class ReminderScanner
     private async Task<(int Added, int Skipped)> RecordAsync(
         AgreementRecord record, IReadOnlyList<(DeadlineIndexEntry Row, ScheduledReminder Reminder)> due, Instant now, CancellationToken cancellationToken)
     {
-        var agreementId = record.Agreement.Id;
-
-        // The record is the truth; the index is a way to find it. As of the earliest send date every instance that is
-        // neither met nor waived is Open, so one computation serves every step.
-        var document = record.Agreement.Document;
-        var terms = (document.Terms ?? new TermsDocument()).ToTerms();
+        // As of the earliest send date every instance that is neither met nor waived is Open, so one computation serves
+        // every step.
+        var terms = (record.Agreement.Document.Terms ?? new TermsDocument()).ToTerms();
         var schedule = DeadlineEngine.Compute(terms, [.. record.Events.Select(e => e.Event)], due.Min(d => d.Reminder.SendDate));
-        var added = 0;
-        var skipped = 0;
-        foreach (var (row, reminder) in due)
-        {
-            var deadline = schedule.Find(row.DeadlineKey);
-            if (deadline is null || deadline.LastPermittedDay != row.LastPermittedDay || deadline.Status is DeadlineStatus.Met or DeadlineStatus.Waived)
-            {
-                skipped++;
-                continue;
-            }
+        var current = due.Where(d => schedule.Find(d.Row.DeadlineKey) is { } deadline &&
+            deadline.LastPermittedDay == d.Row.LastPermittedDay && deadline.Status is not (DeadlineStatus.Met or DeadlineStatus.Waived)).ToList();
+        return await AddAsync(record.Agreement, current, due.Count - current.Count, now, cancellationToken).ConfigureAwait(false);
+    }
 
-            var (to, cc) = ReminderRecipients.Resolve(ReminderAudience.For(deadline.Key), document.Contacts ?? []);
+    private async Task<(int Added, int Skipped)> AddAsync(
+        StoredAgreement agreement, IReadOnlyList<(DeadlineIndexEntry Row, ScheduledReminder Reminder)> current, int skipped, Instant now,
+        CancellationToken cancellationToken)
+    {
+        var added = 0;
+        foreach (var (row, reminder) in current)
+        {
+            var (to, cc) = ReminderRecipients.Resolve(ReminderAudience.For(row.DeadlineKey), agreement.Document.Contacts ?? []);
             var entry = new ReminderEntry
             {
-                AgreementId = agreementId,
-                DeadlineKey = deadline.Key,
+                AgreementId = agreement.Id,
+                DeadlineKey = row.DeadlineKey,
                 Step = reminder.Step.Key,
-                LastPermittedDay = deadline.LastPermittedDay,
+                LastPermittedDay = row.LastPermittedDay,
                 SendDate = reminder.SendDate,
                 ScheduledAt = reminder.SendAt,
                 Status = to.Count == 0 ? ReminderStatus.Failed : ReminderStatus.Pending,
@@ -184,7 +196,7 @@ public sealed partial class ReminderScanner
                 To = to,
                 Cc = cc,
                 CreatedAt = now,
-                LastError = to.Count == 0 ? ReminderRecipients.NoneMessage(deadline.Key) : null,
+                LastError = to.Count == 0 ? ReminderRecipients.NoneMessage(row.DeadlineKey) : null,
             };
             if (await ledger.AddAsync(entry, cancellationToken).ConfigureAwait(false))
             {
