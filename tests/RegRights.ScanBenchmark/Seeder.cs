@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Azure;
 using Azure.Data.Tables;
 using NodaTime;
 using RegRights.Infrastructure.Reminders;
@@ -39,12 +40,14 @@ internal sealed class Seeder(RegRightsTables tables, ReminderTables index, Insta
         const int Chunk = 2000;
         for (var start = first; start < first + count; start += Chunk)
         {
+            // The agreements first: their index rows carry the ETag each agreement's write was given, as the API's are.
+            var agreements = Enumerable.Range(start, Math.Min(first + count, start + Chunk) - start).Select(i => AgreementFactory.Create(i, now)).ToArray();
+            var etags = await SubmitAgreementsAsync([.. agreements.Select(a => a.Rows)], cancellationToken);
             var batches = new List<(TableClient Table, TableEntity[] Entities)>();
-            for (var i = start; i < Math.Min(first + count, start + Chunk); i++)
+            for (var n = 0; n < agreements.Length; n++)
             {
-                var (record, zone, rows) = AgreementFactory.Create(i, now);
-                batches.Add((tables.Agreements, rows));
-                var entries = DeadlineIndex.EntriesFor(record, now);
+                var (record, zone, _) = agreements[n];
+                var entries = DeadlineIndex.EntriesFor(record with { Agreement = record.Agreement with { ETag = etags[n] } }, now);
                 if (entries.Count > 0)
                 {
                     batches.Add((index.DeadlineIndexByAgreement, [.. entries.Select(DeadlineIndex.ByAgreementEntity)]));
@@ -84,6 +87,20 @@ internal sealed class Seeder(RegRightsTables tables, ReminderTables index, Insta
                 Console.WriteLine($"  seeded {done:N0}/{count:N0} agreements in {watch.Elapsed.TotalSeconds:N0} s ({done / watch.Elapsed.TotalSeconds:N0} agreements/s)");
             }
         }
+    }
+
+    private async Task<ETag[]> SubmitAgreementsAsync(TableEntity[][] agreements, CancellationToken cancellationToken)
+    {
+        var etags = new ETag[agreements.Length];
+        await Parallel.ForEachAsync(Enumerable.Range(0, agreements.Length), new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken },
+            async (n, ct) =>
+            {
+                var response = await TableBatch.SubmitAsync(tables.Agreements,
+                    [.. agreements[n].Select(e => new TableTransactionAction(TableTransactionActionType.Add, e))], ct);
+                etags[n] = response.Value[0].Headers.ETag ?? default;
+            });
+        Batches += agreements.Length;
+        return etags;
     }
 
     private async Task SubmitAsync(List<(TableClient Table, TableEntity[] Entities)> batches, CancellationToken cancellationToken)
