@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using NodaTime.Text;
 using RegRights.Contracts.Notices;
 using RegRights.Functions.Webhooks;
 using RegRights.Infrastructure.Notices;
@@ -82,7 +83,7 @@ internal static class NoticesApi
                 return TypedResults.Ok(replayed.Stamp);
             case NoticeIntakeResult.WebhookIdReused reused:
                 return TypedResults.Problem(
-                    detail: $"webhook-id '{reused.WebhookId}' was first received at {reused.FirstReceivedAt} with another body. A webhook id names one message; send a new notice under a new id.",
+                    detail: $"webhook-id '{reused.WebhookId}' was first received at {OffsetDateTimePattern.Rfc3339.Format(reused.FirstReceivedAt)} with another body. A webhook id names one message; send a new notice under a new id.",
                     statusCode: StatusCodes.Status409Conflict, title: "webhook-id already used for another notice", type: ProblemTypes.WebhookReplay);
             case NoticeIntakeResult.AgreementNotFound missing:
                 return AgreementsApi.NotFound(missing.AgreementId);
@@ -125,5 +126,4 @@ internal static class NoticesApi
     }
 
     private static string Location(string noticeId) => $"/api/notices/{noticeId}";
-
 }

@@ -22,8 +22,8 @@ public abstract record NoticeIntakeResult
     /// <summary>The same webhook again, with the same body: the first stamp, nothing new stored.</summary>
     public sealed record Replayed(string NoticeId, NoticeStampResponse Stamp) : NoticeIntakeResult;
 
-    /// <summary>The webhook id was first used for another body: refused, nothing stored.</summary>
-    public sealed record WebhookIdReused(string WebhookId, Instant FirstReceivedAt) : NoticeIntakeResult;
+    /// <summary>The webhook id was first used for another body (received at the time given, in the agreement's zone): refused, nothing stored.</summary>
+    public sealed record WebhookIdReused(string WebhookId, OffsetDateTime FirstReceivedAt) : NoticeIntakeResult;
 
     /// <summary>No agreement has the id the notice names.</summary>
     public sealed record AgreementNotFound(string AgreementId) : NoticeIntakeResult;
@@ -157,7 +157,7 @@ public class NoticeIntake
     private static NoticeIntakeResult Replay(StoredNotice first, string bodySha256) =>
         string.Equals(first.BodySha256, bodySha256, StringComparison.Ordinal)
             ? new NoticeIntakeResult.Replayed(first.NoticeId, Read(first).Stamp)
-            : new NoticeIntakeResult.WebhookIdReused(first.WebhookId, first.ReceivedAt);
+            : new NoticeIntakeResult.WebhookIdReused(first.WebhookId, Read(first).ReceivedAt);
 
     private static NoticeDocument Read(StoredNotice stored) => JsonSerializer.Deserialize<NoticeDocument>(stored.Document, Stored)
         ?? throw new InvalidDataException($"Notice {stored.NoticeId} has an empty document.");

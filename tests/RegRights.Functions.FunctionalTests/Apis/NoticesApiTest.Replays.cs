@@ -42,7 +42,10 @@ public sealed partial class NoticesApiTest
 
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, other.StatusCode);
-        Assert.Contains("webhook-id-reused", (string?)(await other.ReadJsonAsync())["type"], StringComparison.Ordinal);
+        var problem = await other.ReadJsonAsync();
+        Assert.Contains("webhook-id-reused", (string?)problem["type"], StringComparison.Ordinal);
+        // When the first was received, 3:00 p.m. on Thursday 2000-05-25, in the agreement's zone with its offset.
+        Assert.Contains("first received at 2000-05-25T15:00:00-07:00", (string?)problem["detail"], StringComparison.Ordinal);
         Assert.Single(await NoticesOfAsync(agreementId));
     }
 }
