@@ -59,7 +59,8 @@ public sealed class AgreementsApiTest(FunctionsAppFixture app)
         Assert.Equal(30, back.Terms.FilingDays);          // § 1 Filing Date: Closing + 30 days
         Assert.Equal(new NodaTime.LocalTime(14, 0), back.Terms.FaxCutoff); // § 6(h)(i) 2:00 p.m.
         Assert.Equal("Latham & Watkins", back.Contacts.Single(c => c.Role == ContactRole.CompanyCounsel).Represents);
-        Assert.Equal(app.Clock.GetCurrentInstant(), back.CreatedAt);
+        // The server's time, shown in the agreement's zone (California) with its offset.
+        Assert.Equal(app.Clock.GetCurrentInstant().InZone(AgreementTerms.NeoTherapeutics2000.TimeZone).ToOffsetDateTime(), back.CreatedAt);
     }
 
     [Fact]

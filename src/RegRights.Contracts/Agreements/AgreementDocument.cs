@@ -109,11 +109,11 @@ public sealed record AgreementView
     /// <summary>How many events are recorded.</summary>
     public required int EventCount { get; init; }
 
-    /// <summary>When the agreement was created (server time).</summary>
-    public required Instant CreatedAt { get; init; }
+    /// <summary>When the agreement was created (server time), in its zone with the offset.</summary>
+    public required OffsetDateTime CreatedAt { get; init; }
 
-    /// <summary>When it last changed (server time).</summary>
-    public required Instant UpdatedAt { get; init; }
+    /// <summary>When it last changed (server time), in its zone with the offset.</summary>
+    public required OffsetDateTime UpdatedAt { get; init; }
 }
 
 /// <summary>A page of agreements.</summary>

@@ -27,12 +27,12 @@ public sealed record AgreementEventDocument
     /// <summary>Free text for the record.</summary>
     public string? Note { get; init; }
 
-    /// <summary>When the server recorded it; ignored on input.</summary>
-    public Instant? RecordedAt { get; init; }
+    /// <summary>When the server recorded it, in the agreement's zone with the offset; ignored on input.</summary>
+    public OffsetDateTime? RecordedAt { get; init; }
 
     /// <summary>The document of <paramref name="e"/>.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="e"/> is null.</exception>
-    public static AgreementEventDocument From(AgreementEvent e, Instant? recordedAt = null)
+    public static AgreementEventDocument From(AgreementEvent e, OffsetDateTime? recordedAt = null)
     {
         ArgumentNullException.ThrowIfNull(e);
         return new()

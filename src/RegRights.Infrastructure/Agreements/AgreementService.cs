@@ -188,7 +188,7 @@ public class AgreementService
         {
             // The same event again is a client's retry; the same id for another event is a mistake.
             return existing.Event == next
-                ? new AgreementEventResult.Replayed(AgreementEventDocument.From(existing.Event, existing.RecordedAt))
+                ? new AgreementEventResult.Replayed(AgreementEventDocument.From(existing.Event, Local(existing.RecordedAt, record.Agreement)))
                 : new AgreementEventResult.EventIdReused(existing.Event);
         }
 
@@ -210,13 +210,13 @@ public class AgreementService
         }
 
         await WrittenAsync(record.Agreement.Id, appended).ConfigureAwait(false);
-        return new AgreementEventResult.Recorded(AgreementEventDocument.From(next, now));
+        return new AgreementEventResult.Recorded(AgreementEventDocument.From(next, Local(now, record.Agreement)));
     }
 
     /// <summary>The agreement's events in the order recorded, or null when there is no agreement with that id.</summary>
     public virtual async Task<IReadOnlyList<AgreementEventDocument>?> ListEventsAsync(string agreementId, CancellationToken cancellationToken = default) =>
         await agreements.GetRecordAsync(agreementId, cancellationToken).ConfigureAwait(false) is { } record
-            ? [.. record.Events.Select(e => AgreementEventDocument.From(e.Event, e.RecordedAt))]
+            ? [.. record.Events.Select(e => AgreementEventDocument.From(e.Event, Local(e.RecordedAt, record.Agreement)))]
             : null;
 
     /// <summary>
@@ -239,7 +239,7 @@ public class AgreementService
             return null;
         }
 
-        var agreementTerms = record.Agreement.Document.Terms?.ToTerms() ?? AgreementTerms.NeoTherapeutics2000;
+        var agreementTerms = TermsOf(record.Agreement);
         var day = asOf ?? clock.GetCurrentInstant().InZone(agreementTerms.TimeZone).Date;
         return DeadlineEngine.Compute(agreementTerms, [.. record.Events.Select(e => e.Event)], day);
     }
@@ -271,7 +271,12 @@ public class AgreementService
         Parties = stored.Document.Parties ?? [],
         Contacts = stored.Document.Contacts ?? [],
         EventCount = stored.EventCount,
-        CreatedAt = stored.CreatedAt,
-        UpdatedAt = stored.UpdatedAt,
+        CreatedAt = Local(stored.CreatedAt, stored),
+        UpdatedAt = Local(stored.UpdatedAt, stored),
     };
+
+    private static AgreementTerms TermsOf(StoredAgreement agreement) => agreement.Document.Terms?.ToTerms() ?? AgreementTerms.NeoTherapeutics2000;
+
+    // A moment as the people of the deal read it: in the agreement's zone, with the offset.
+    private static OffsetDateTime Local(Instant instant, StoredAgreement agreement) => instant.InZone(TermsOf(agreement).TimeZone).ToOffsetDateTime();
 }

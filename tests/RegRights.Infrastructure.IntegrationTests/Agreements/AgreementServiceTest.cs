@@ -2,6 +2,7 @@ using Azure;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using NodaTime;
+using NodaTime.Text;
 using RegRights.Contracts.Agreements;
 using RegRights.Core.Agreements;
 using RegRights.Core.Deadlines;
@@ -20,6 +21,9 @@ public sealed class AgreementServiceTest(StorageFixture fixture) : IDisposable
     // Monday 1 May 2000, noon in California (PDT, UTC-7): three days after the agreement of April 28, 2000 was signed.
     private static readonly Instant Now = Instant.FromUtc(2000, 5, 1, 19, 0);
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    /// <summary>A moment as the service shows it: in the seed agreement's zone, California, with the offset.</summary>
+    private static OffsetDateTime Pacific(Instant instant) => instant.InZone(ReminderPipeline.California).ToOffsetDateTime();
 
     private static readonly AgreementEventDocument Closing = Event("closing", AgreementEventKind.Closing, 2000, 4, 28);
 
@@ -40,7 +44,8 @@ public sealed class AgreementServiceTest(StorageFixture fixture) : IDisposable
         // Assert: the template's terms are stored, so the deal keeps them if the template changes; GET reads the same ETag.
         var created = Assert.IsType<AgreementWriteResult.Created>(result).Agreement;
         Assert.Equal(AgreementTerms.NeoTherapeutics2000, created.Terms.ToTerms());
-        Assert.Equal((Now, Now, 0), (created.CreatedAt, created.UpdatedAt, created.EventCount));
+        Assert.Equal((Pacific(Now), Pacific(Now), 0), (created.CreatedAt, created.UpdatedAt, created.EventCount));
+        Assert.Equal("2000-05-01T12:00:00-07:00", OffsetDateTimePattern.Rfc3339.Format(created.CreatedAt));
         var read = await service.GetAsync(created.Id, Cancel);
         Assert.Equal(created.ETag, read!.ETag);
         Assert.Equal(AgreementTerms.NeoTherapeutics2000, read.Terms.ToTerms());
@@ -79,7 +84,7 @@ public sealed class AgreementServiceTest(StorageFixture fixture) : IDisposable
         var replaced = Assert.IsType<AgreementWriteResult.Replaced>(result).Agreement;
         Assert.NotEqual(read.ETag, replaced.ETag);
         Assert.Equal(45, replaced.Terms.FilingDays);
-        Assert.Equal((1, Now, Now.Plus(Duration.FromDays(1))), (replaced.EventCount, replaced.CreatedAt, replaced.UpdatedAt));
+        Assert.Equal((1, Pacific(Now), Pacific(Now.Plus(Duration.FromDays(1)))), (replaced.EventCount, replaced.CreatedAt, replaced.UpdatedAt));
         Assert.Equal(replaced.ETag, (await service.GetAsync(id, Cancel))!.ETag);
     }
 
@@ -153,7 +158,7 @@ public sealed class AgreementServiceTest(StorageFixture fixture) : IDisposable
         // 2000-05-28 as the agreement names it (§ 2(a)), and the pre-filing review 5 Business Days before it, Monday
         // 2000-05-22 (§ 3(a)).
         var recorded = Assert.IsType<AgreementEventResult.Recorded>(result).Event;
-        Assert.Equal((Closing.Id, Closing.Date, Now), (recorded.Id, recorded.Date, recorded.RecordedAt));
+        Assert.Equal((Closing.Id, Closing.Date, (OffsetDateTime?)Pacific(Now)), (recorded.Id, recorded.Date, recorded.RecordedAt));
         var rows = await pipeline.Index.ReadAgreementAsync(id, Cancel);
         Assert.Contains(("filing-date", new LocalDate(2000, 5, 28)), rows);
         Assert.Contains(("pre-filing-review", new LocalDate(2000, 5, 22)), rows);
@@ -187,7 +192,7 @@ public sealed class AgreementServiceTest(StorageFixture fixture) : IDisposable
         var result = await RecordAsync(service, id, Closing);
 
         // Assert: the first recording's time, not the retry's, and still one event.
-        Assert.Equal(Now, Assert.IsType<AgreementEventResult.Replayed>(result).Event.RecordedAt);
+        Assert.Equal(Pacific(Now), Assert.IsType<AgreementEventResult.Replayed>(result).Event.RecordedAt);
         Assert.Single((await service.ListEventsAsync(id, Cancel))!);
     }
 
