@@ -29,7 +29,7 @@ internal static class NoticesApi
                 "webhook-signature: v1,<base64 HMAC-SHA256 of \"{id}.{timestamp}.{body}\"> over the body bytes as sent, under the source's whsec_ secret. " +
                 "The notice is stored (with the SHA-256 of the body) before the answer: 201 with the § 6(h) stamp (effective date, the moment it counts from, " +
                 "the rule, gap flag and the other reading, the explanation, and this server's receipt time) and the notice's URL in Location. The same " +
-                "webhook-id again is 200 with the first stamp, never a second notice; with another body it is 409. Times need a UTC offset (400 naming the field); " +
+                "webhook-id again is 200 with the first stamp, never a second notice; with another body for the same agreement it is 409. Times need a UTC offset (400 naming the field); " +
                 "401 for a bad, missing or stale signature; 404 for an unknown agreement; 413 over 256 KiB; 503 with Retry-After when storage is unavailable.")
             .Accepts<NoticeIntakeRequest>("application/json")
             .ProducesProblem(StatusCodes.Status401Unauthorized)

@@ -48,4 +48,23 @@ public sealed partial class NoticesApiTest
         Assert.Contains("first received at 2000-05-25T15:00:00-07:00", (string?)problem["detail"], StringComparison.Ordinal);
         Assert.Single(await NoticesOfAsync(agreementId));
     }
+
+    [Fact]
+    public async Task PostNotice_SameWebhookIdForAnotherAgreement_IsAnotherNotice()
+    {
+        // The sender reused a webhook-id for a notice under another agreement: a different message, so it is stored
+        // as a notice of that agreement, not refused (refusing it would lose the notice).
+        var first = await NewAgreementAsync();
+        var second = await NewAgreementAsync();
+        var webhookId = NewWebhookId();
+        ClockAt(5, 25, 15, 0);
+
+        using var one = await Sender.PostAsync(DocumentSystem.Notice(first, Fax), webhookId);
+        using var two = await Sender.PostAsync(DocumentSystem.Notice(second, Fax), webhookId);
+
+        Assert.Equal((HttpStatusCode.Created, HttpStatusCode.Created), (one.StatusCode, two.StatusCode));
+        Assert.NotEqual(one.Headers.Location, two.Headers.Location);
+        Assert.Equal([first], (await NoticesOfAsync(first)).Select(n => n.AgreementId));
+        Assert.Equal([second], (await NoticesOfAsync(second)).Select(n => n.AgreementId));
+    }
 }
