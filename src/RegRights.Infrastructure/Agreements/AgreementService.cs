@@ -239,7 +239,7 @@ public class AgreementService
             return null;
         }
 
-        var agreementTerms = TermsOf(record.Agreement);
+        var agreementTerms = record.Agreement.Terms;
         var day = asOf ?? clock.GetCurrentInstant().InZone(agreementTerms.TimeZone).Date;
         return DeadlineEngine.Compute(agreementTerms, [.. record.Events.Select(e => e.Event)], day);
     }
@@ -275,8 +275,6 @@ public class AgreementService
         UpdatedAt = Local(stored.UpdatedAt, stored),
     };
 
-    private static AgreementTerms TermsOf(StoredAgreement agreement) => agreement.Document.Terms?.ToTerms() ?? AgreementTerms.NeoTherapeutics2000;
-
     // A moment as the people of the deal read it: in the agreement's zone, with the offset.
-    private static OffsetDateTime Local(Instant instant, StoredAgreement agreement) => instant.InZone(TermsOf(agreement).TimeZone).ToOffsetDateTime();
+    private static OffsetDateTime Local(Instant instant, StoredAgreement agreement) => instant.InZone(agreement.Terms.TimeZone).ToOffsetDateTime();
 }

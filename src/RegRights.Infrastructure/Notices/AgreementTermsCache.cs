@@ -54,7 +54,7 @@ public sealed class AgreementTermsCache : IDisposable
             return null;
         }
 
-        var terms = new StampingTerms(agreement.Id, agreement.Document.Terms?.ToTerms() ?? AgreementTerms.NeoTherapeutics2000, agreement.UpdatedAt);
+        var terms = new StampingTerms(agreement.Id, agreement.Terms, agreement.UpdatedAt);
         if (duration > TimeSpan.Zero && Interlocked.Read(ref invalidations) == before)
         {
             cache.Set(agreementId, terms, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = duration, Size = 1 });

@@ -232,7 +232,7 @@ public sealed partial class ReminderDispatcher
         }
 
         var document = record.Agreement.Document;
-        var terms = (document.Terms ?? new TermsDocument()).ToTerms();
+        var terms = record.Agreement.Terms;
         var schedule = DeadlineEngine.Compute(terms, [.. record.Events.Select(e => e.Event)], row.SendDate);
         var deadline = schedule.Find(row.DeadlineKey);
         if (deadline is null || deadline.LastPermittedDay != row.LastPermittedDay || deadline.Status is DeadlineStatus.Met or DeadlineStatus.Waived)

@@ -103,7 +103,7 @@ public sealed partial class ReminderScanner
         ArgumentNullException.ThrowIfNull(record);
         var now = clock.GetCurrentInstant();
         var watermark = await ledger.GetScanWatermarkAsync(cancellationToken).ConfigureAwait(false);
-        var zone = (record.Agreement.Document.Terms ?? new TermsDocument()).ToTerms().TimeZone;
+        var zone = record.Agreement.Terms.TimeZone;
         var todayStart = now.InZone(zone).Date.AtStartOfDayInZone(zone).ToInstant();
         var end = watermark is { } w && w.End < now ? w.End : now;
         if (watermark is null || end <= todayStart)
@@ -168,7 +168,7 @@ public sealed partial class ReminderScanner
     {
         // As of the earliest send date every instance that is neither met nor waived is Open, so one computation serves
         // every step.
-        var terms = (record.Agreement.Document.Terms ?? new TermsDocument()).ToTerms();
+        var terms = record.Agreement.Terms;
         var schedule = DeadlineEngine.Compute(terms, [.. record.Events.Select(e => e.Event)], due.Min(d => d.Reminder.SendDate));
         var current = due.Where(d => schedule.Find(d.Row.DeadlineKey) is { } deadline &&
             deadline.LastPermittedDay == d.Row.LastPermittedDay && deadline.Status is not (DeadlineStatus.Met or DeadlineStatus.Waived)).ToList();

@@ -128,14 +128,12 @@ public class ReminderService
             return null;
         }
 
-        var terms = Terms(record.Agreement);
+        var terms = record.Agreement.Terms;
         var now = clock.GetCurrentInstant();
         var schedule = DeadlineEngine.Compute(terms, [.. record.Events.Select(e => e.Event)], now.InZone(terms.TimeZone).Date);
         var title = string.IsNullOrWhiteSpace(record.Agreement.Document.Name) ? agreementId : record.Agreement.Document.Name;
         return DeadlineCalendarFeed.Build(agreementId, title, terms.TimeZone, schedule.Deadlines, now);
     }
 
-    private static AgreementTerms Terms(StoredAgreement agreement) => agreement.Document.Terms?.ToTerms() ?? AgreementTerms.NeoTherapeutics2000;
-
-    private static DateTimeZone Zone(StoredAgreement agreement) => Terms(agreement).TimeZone;
+    private static DateTimeZone Zone(StoredAgreement agreement) => agreement.Terms.TimeZone;
 }

@@ -9,7 +9,11 @@ namespace RegRights.Infrastructure.Storage;
 
 /// <summary>An agreement as stored: its document, id, ETag and bookkeeping.</summary>
 public sealed record StoredAgreement(
-    string Id, ETag ETag, AgreementDocument Document, int EventCount, Instant CreatedAt, Instant UpdatedAt);
+    string Id, ETag ETag, AgreementDocument Document, int EventCount, Instant CreatedAt, Instant UpdatedAt)
+{
+    /// <summary>The agreement's terms: the seed agreement's (April 28, 2000) where its document gives none.</summary>
+    public AgreementTerms Terms => Document.Terms?.ToTerms() ?? AgreementTerms.NeoTherapeutics2000;
+}
 
 /// <summary>An event as stored: its place in the record and when the server recorded it.</summary>
 public sealed record StoredEvent(int Sequence, AgreementEvent Event, Instant RecordedAt);
