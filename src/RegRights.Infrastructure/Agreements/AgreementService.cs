@@ -239,9 +239,7 @@ public class AgreementService
             return null;
         }
 
-        var agreementTerms = record.Agreement.Terms;
-        var day = asOf ?? clock.GetCurrentInstant().InZone(agreementTerms.TimeZone).Date;
-        return DeadlineEngine.Compute(agreementTerms, [.. record.Events.Select(e => e.Event)], day);
+        return record.ScheduleAsOf(asOf ?? record.Today(clock.GetCurrentInstant()));
     }
 
     // Every successful write that changes an agreement's head row comes through here, once, after it is stored and

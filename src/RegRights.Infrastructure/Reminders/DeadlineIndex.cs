@@ -63,11 +63,8 @@ public class DeadlineIndex
     public static IReadOnlyList<DeadlineIndexEntry> EntriesFor(AgreementRecord record, Instant now)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var termsDocument = record.Agreement.Document.Terms ?? TermsDocument.From(AgreementTerms.NeoTherapeutics2000);
-        var terms = termsDocument.ToTerms();
-        var today = now.InZone(terms.TimeZone).Date;
-        var schedule = DeadlineEngine.Compute(terms, [.. record.Events.Select(e => e.Event)], today);
-        var json = TableValues.ToJson(termsDocument);
+        var schedule = record.ScheduleAsOf(record.Today(now));
+        var json = TableValues.ToJson(record.Agreement.Document.Terms ?? TermsDocument.From(AgreementTerms.NeoTherapeutics2000));
         return
         [
             .. schedule.Deadlines

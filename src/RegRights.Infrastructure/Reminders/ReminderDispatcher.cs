@@ -232,10 +232,8 @@ public sealed partial class ReminderDispatcher
         }
 
         var document = record.Agreement.Document;
-        var terms = record.Agreement.Terms;
-        var schedule = DeadlineEngine.Compute(terms, [.. record.Events.Select(e => e.Event)], row.SendDate);
-        var deadline = schedule.Find(row.DeadlineKey);
-        if (deadline is null || deadline.LastPermittedDay != row.LastPermittedDay || deadline.Status is DeadlineStatus.Met or DeadlineStatus.Waived)
+        var deadline = record.ScheduleAsOf(row.SendDate).Find(row.DeadlineKey);
+        if (!deadline.StandsFor(row.LastPermittedDay))
         {
             return null;
         }
@@ -250,7 +248,7 @@ public sealed partial class ReminderDispatcher
             var request = new ReminderEmailRequest(
                 row.AgreementId,
                 string.IsNullOrWhiteSpace(document.Name) ? row.AgreementId : document.Name,
-                terms.TimeZone,
+                record.Agreement.Terms.TimeZone,
                 deadline,
                 new ScheduledReminder(ParseStep(row.Step), row.SendDate, row.ScheduledAt),
                 [.. row.To.Select(r => new EmailAddress(r.Address, r.Name))],

@@ -168,10 +168,8 @@ public sealed partial class ReminderScanner
     {
         // As of the earliest send date every instance that is neither met nor waived is Open, so one computation serves
         // every step.
-        var terms = record.Agreement.Terms;
-        var schedule = DeadlineEngine.Compute(terms, [.. record.Events.Select(e => e.Event)], due.Min(d => d.Reminder.SendDate));
-        var current = due.Where(d => schedule.Find(d.Row.DeadlineKey) is { } deadline &&
-            deadline.LastPermittedDay == d.Row.LastPermittedDay && deadline.Status is not (DeadlineStatus.Met or DeadlineStatus.Waived)).ToList();
+        var schedule = record.ScheduleAsOf(due.Min(d => d.Reminder.SendDate));
+        var current = due.Where(d => schedule.Find(d.Row.DeadlineKey).StandsFor(d.Row.LastPermittedDay)).ToList();
         return await AddAsync(record.Agreement, current, due.Count - current.Count, now, cancellationToken).ConfigureAwait(false);
     }
 

@@ -128,11 +128,10 @@ public class ReminderService
             return null;
         }
 
-        var terms = record.Agreement.Terms;
         var now = clock.GetCurrentInstant();
-        var schedule = DeadlineEngine.Compute(terms, [.. record.Events.Select(e => e.Event)], now.InZone(terms.TimeZone).Date);
+        var schedule = record.ScheduleAsOf(record.Today(now));
         var title = string.IsNullOrWhiteSpace(record.Agreement.Document.Name) ? agreementId : record.Agreement.Document.Name;
-        return DeadlineCalendarFeed.Build(agreementId, title, terms.TimeZone, schedule.Deadlines, now);
+        return DeadlineCalendarFeed.Build(agreementId, title, record.Agreement.Terms.TimeZone, schedule.Deadlines, now);
     }
 
     private static DateTimeZone Zone(StoredAgreement agreement) => agreement.Terms.TimeZone;

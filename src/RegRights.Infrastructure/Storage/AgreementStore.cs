@@ -4,6 +4,7 @@ using Azure.Data.Tables;
 using NodaTime;
 using RegRights.Contracts.Agreements;
 using RegRights.Core.Agreements;
+using RegRights.Core.Deadlines;
 
 namespace RegRights.Infrastructure.Storage;
 
@@ -19,7 +20,14 @@ public sealed record StoredAgreement(
 public sealed record StoredEvent(int Sequence, AgreementEvent Event, Instant RecordedAt);
 
 /// <summary>An agreement with its events, in the order recorded; <see cref="StoredAgreement.ETag"/> covers both.</summary>
-public sealed record AgreementRecord(StoredAgreement Agreement, IReadOnlyList<StoredEvent> Events);
+public sealed record AgreementRecord(StoredAgreement Agreement, IReadOnlyList<StoredEvent> Events)
+{
+    /// <summary>The agreement's deadlines under its terms and events, each judged as of <paramref name="asOf"/>.</summary>
+    public DeadlineSchedule ScheduleAsOf(LocalDate asOf) => DeadlineEngine.Compute(Agreement.Terms, [.. Events.Select(e => e.Event)], asOf);
+
+    /// <summary>Today in the agreement's zone at <paramref name="now"/>: the day its deadlines are judged on.</summary>
+    public LocalDate Today(Instant now) => now.InZone(Agreement.Terms.TimeZone).Date;
+}
 
 /// <summary>A page of agreements and the token for the next one (null on the last page).</summary>
 public sealed record StoredAgreementPage(IReadOnlyList<StoredAgreement> Items, string? ContinuationToken);
