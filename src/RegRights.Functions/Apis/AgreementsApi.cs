@@ -1,53 +1,26 @@
-using System.ComponentModel;
 using Azure;
+using Microsoft.AspNetCore.Mvc;
 using RegRights.Contracts.Agreements;
+using RegRights.Functions.OpenApi;
 using RegRights.Infrastructure.Agreements;
 
 namespace RegRights.Functions.Apis;
 
 /// <summary>
 /// Agreements and their events: <c>/api/agreements</c>, over <see cref="AgreementService"/>. Management endpoints:
-/// they require the function key.
+/// the host requires the function key.
 /// </summary>
-internal static class AgreementsApi
+[Tags("Agreements")]
+internal sealed class AgreementsApi(AgreementService agreements)
 {
-    public static IEndpointRouteBuilder MapAgreementsApi(this IEndpointRouteBuilder app)
+    [Function("CreateAgreement")]
+    [EndpointSummary("Create an agreement")]
+    [EndpointDescription("Stores an agreement's terms (defaults: the seed agreement's), parties and contacts. Returns it with its id and ETag.")]
+    [AcceptsJson(typeof(AgreementDocument))]
+    public async Task<Results<Created<AgreementView>, ValidationProblem>> CreateAgreementAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "agreements")] HttpRequest request, CancellationToken cancellationToken)
     {
-        var api = app.MapGroup("/api").WithTags("Agreements").RequireFunctionKey();
-
-        api.MapPost("/agreements", CreateAgreementAsync)
-            .WithName("CreateAgreement")
-            .WithSummary("Create an agreement")
-            .WithDescription("Stores an agreement's terms (defaults: the seed agreement's), parties and contacts. Returns it with its id and ETag.")
-            .Accepts<AgreementDocument>("application/json");
-        api.MapGet("/agreements", ListAgreementsAsync)
-            .WithName("ListAgreements")
-            .WithSummary("List agreements")
-            .WithDescription("One page of agreements; pass the continuationToken of a page to get the next.");
-        api.MapGet("/agreements/{id}", GetAgreementAsync)
-            .WithName("GetAgreement")
-            .WithSummary("Get an agreement")
-            .WithDescription("The agreement, with its ETag in the ETag header and the body.");
-        api.MapPut("/agreements/{id}", UpdateAgreementAsync)
-            .WithName("UpdateAgreement")
-            .WithSummary("Replace an agreement's document")
-            .WithDescription("Requires If-Match with the ETag last read: 428 without it, 412 when the agreement changed since (an event counts).")
-            .Accepts<AgreementDocument>("application/json");
-        api.MapPost("/agreements/{id}/events", PostEventAsync)
-            .WithName("PostAgreementEvent")
-            .WithSummary("Record an event")
-            .WithDescription("Appends an event (closing, filed, secCommentReceived, commentResponseFiled, declaredEffective, excusedDelay, holderSold50Percent, indemnificationNotice, indemnityPaid, piggybackNotice, waiver, …). 422 when it contradicts the record, with the reason; the same id again is 200 with the first.")
-            .Accepts<AgreementEventDocument>("application/json");
-        api.MapGet("/agreements/{id}/events", ListEventsAsync)
-            .WithName("ListAgreementEvents")
-            .WithSummary("List an agreement's events")
-            .WithDescription("The events in the order recorded.");
-        return app;
-    }
-
-    public static async Task<Results<Created<AgreementView>, ValidationProblem>> CreateAgreementAsync(
-        HttpContext context, AgreementService agreements, CancellationToken cancellationToken)
-    {
+        var context = request.HttpContext;
         var body = await JsonBody.ReadRawAsync(context.Request, cancellationToken).ConfigureAwait(false);
         if (!JsonBody.TryParse<AgreementDocument>(body, context.Options(), out var document, out var problem))
         {
@@ -67,12 +40,26 @@ internal static class AgreementsApi
         }
     }
 
-    public static async Task<Results<Ok<AgreementPage>, ValidationProblem>> ListAgreementsAsync(
-        AgreementService agreements,
-        [Description("The token of the previous page.")] string? continuationToken,
-        [Description("Agreements per page, 1 to 200 (default 50).")] int? pageSize,
-        CancellationToken cancellationToken)
+    [Function("ListAgreements")]
+    [EndpointSummary("List agreements")]
+    [EndpointDescription("One page of agreements; pass the continuationToken of a page to get the next.")]
+    [QueryParameter("continuationToken", "The token of the previous page.")]
+    [QueryParameter("pageSize", "Agreements per page, 1 to 200 (default 50).", typeof(int))]
+    public async Task<Results<Ok<AgreementPage>, ValidationProblem>> ListAgreementsAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "agreements")] HttpRequest request, CancellationToken cancellationToken)
     {
+        string? continuationToken = request.Query["continuationToken"];
+        int? pageSize = null;
+        if (request.Query["pageSize"] is [{ } size])
+        {
+            if (!int.TryParse(size, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var parsed))
+            {
+                return JsonBody.Problem("pageSize", $"'{size}' is not a whole number; pageSize is 1 to 200.");
+            }
+
+            pageSize = parsed;
+        }
+
         var result = await agreements.ListAsync(continuationToken, pageSize, cancellationToken).ConfigureAwait(false);
         return result switch
         {
@@ -82,9 +69,13 @@ internal static class AgreementsApi
         };
     }
 
-    public static async Task<Results<Ok<AgreementView>, ProblemHttpResult>> GetAgreementAsync(
-        HttpContext context, string id, AgreementService agreements, CancellationToken cancellationToken)
+    [Function("GetAgreement")]
+    [EndpointSummary("Get an agreement")]
+    [EndpointDescription("The agreement, with its ETag in the ETag header and the body.")]
+    public async Task<Results<Ok<AgreementView>, ProblemHttpResult>> GetAgreementAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "agreements/{id}")] HttpRequest request, string id, CancellationToken cancellationToken)
     {
+        var context = request.HttpContext;
         var agreement = await agreements.GetAsync(id, cancellationToken).ConfigureAwait(false);
         if (agreement is null)
         {
@@ -95,9 +86,14 @@ internal static class AgreementsApi
         return TypedResults.Ok(agreement);
     }
 
-    public static async Task<Results<Ok<AgreementView>, ValidationProblem, ProblemHttpResult>> UpdateAgreementAsync(
-        HttpContext context, string id, AgreementService agreements, CancellationToken cancellationToken)
+    [Function("UpdateAgreement")]
+    [EndpointSummary("Replace an agreement's document")]
+    [EndpointDescription("Requires If-Match with the ETag last read: 428 without it, 412 when the agreement changed since (an event counts).")]
+    [AcceptsJson(typeof(AgreementDocument))]
+    public async Task<Results<Ok<AgreementView>, ValidationProblem, ProblemHttpResult>> UpdateAgreementAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "put", Route = "agreements/{id}")] HttpRequest request, string id, CancellationToken cancellationToken)
     {
+        var context = request.HttpContext;
         var ifMatch = context.Request.Headers.IfMatch.ToString();
         if (string.IsNullOrEmpty(ifMatch) || ifMatch == "*")
         {
@@ -131,9 +127,14 @@ internal static class AgreementsApi
         }
     }
 
-    public static async Task<Results<Created<AgreementEventDocument>, Ok<AgreementEventDocument>, ValidationProblem, ProblemHttpResult>> PostEventAsync(
-        HttpContext context, string id, AgreementService agreements, CancellationToken cancellationToken)
+    [Function("PostAgreementEvent")]
+    [EndpointSummary("Record an event")]
+    [EndpointDescription("Appends an event (closing, filed, secCommentReceived, commentResponseFiled, declaredEffective, excusedDelay, holderSold50Percent, indemnificationNotice, indemnityPaid, piggybackNotice, waiver, …). 422 when it contradicts the record, with the reason; the same id again is 200 with the first.")]
+    [AcceptsJson(typeof(AgreementEventDocument))]
+    public async Task<Results<Created<AgreementEventDocument>, Ok<AgreementEventDocument>, ValidationProblem, ProblemHttpResult>> PostEventAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "agreements/{id}/events")] HttpRequest request, string id, CancellationToken cancellationToken)
     {
+        var context = request.HttpContext;
         // An unknown agreement is 404 whatever the body, which is not read.
         var record = await agreements.GetRecordAsync(id, cancellationToken).ConfigureAwait(false);
         if (record is null)
@@ -172,8 +173,11 @@ internal static class AgreementsApi
         }
     }
 
-    public static async Task<Results<Ok<IReadOnlyList<AgreementEventDocument>>, ProblemHttpResult>> ListEventsAsync(
-        string id, AgreementService agreements, CancellationToken cancellationToken)
+    [Function("ListAgreementEvents")]
+    [EndpointSummary("List an agreement's events")]
+    [EndpointDescription("The events in the order recorded.")]
+    public async Task<Results<Ok<IReadOnlyList<AgreementEventDocument>>, ProblemHttpResult>> ListEventsAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "agreements/{id}/events")] HttpRequest request, string id, CancellationToken cancellationToken)
     {
         var events = await agreements.ListEventsAsync(id, cancellationToken).ConfigureAwait(false);
         return events is null ? NotFound(id) : TypedResults.Ok(events);

@@ -1,34 +1,28 @@
-using System.ComponentModel;
+using Microsoft.AspNetCore.Mvc;
 using NodaTime;
 using NodaTime.Text;
 using RegRights.Contracts.Deadlines;
+using RegRights.Functions.OpenApi;
 using RegRights.Infrastructure.Agreements;
 
 namespace RegRights.Functions.Apis;
 
 /// <summary><c>GET /api/agreements/{id}/deadlines</c>: the deadline engine's schedule, the same JSON as <c>regrights deadlines --json</c>.</summary>
-internal static class DeadlinesApi
+[Tags("Deadlines")]
+internal sealed class DeadlinesApi(AgreementService agreements)
 {
-    public static IEndpointRouteBuilder MapDeadlinesApi(this IEndpointRouteBuilder app)
-    {
-        app.MapGroup("/api").WithTags("Deadlines").RequireFunctionKey()
-            .MapGet("/agreements/{id}/deadlines", GetDeadlinesAsync)
-            .WithName("GetAgreementDeadlines")
-            .WithSummary("Get an agreement's deadlines")
-            .WithDescription(
-                "Every deadline the agreement's terms and events give, in catalog order, each with its section, basis in words, due date, last permitted " +
-                "day, practical cutoff, status as of asOf (today in the agreement's zone by default) and warnings: the document regrights deadlines --json prints.");
-        return app;
-    }
-
-    public static async Task<Results<Ok<DeadlinesDocument>, ValidationProblem, ProblemHttpResult>> GetDeadlinesAsync(
-        string id,
-        [Description("The date statuses are judged on, yyyy-MM-dd; today in the agreement's zone by default.")] string? asOf,
-        AgreementService agreements,
+    [Function("GetAgreementDeadlines")]
+    [EndpointSummary("Get an agreement's deadlines")]
+    [EndpointDescription(
+        "Every deadline the agreement's terms and events give, in catalog order, each with its section, basis in words, due date, last permitted " +
+        "day, practical cutoff, status as of asOf (today in the agreement's zone by default) and warnings: the document regrights deadlines --json prints.")]
+    [QueryParameter("asOf", "The date statuses are judged on, yyyy-MM-dd; today in the agreement's zone by default.", Format = "date")]
+    public async Task<Results<Ok<DeadlinesDocument>, ValidationProblem, ProblemHttpResult>> GetDeadlinesAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "agreements/{id}/deadlines")] HttpRequest request, string id,
         CancellationToken cancellationToken)
     {
         LocalDate? date = null;
-        if (asOf is not null)
+        if (request.Query["asOf"] is [{ } asOf])
         {
             var parsed = LocalDatePattern.Iso.Parse(asOf);
             if (!parsed.Success)

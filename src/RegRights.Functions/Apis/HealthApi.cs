@@ -1,22 +1,18 @@
+using Microsoft.AspNetCore.Mvc;
 using RegRights.Infrastructure.Storage;
 
 namespace RegRights.Functions.Apis;
 
 /// <summary><c>GET /api/health</c>: whether the app and its table service answer.</summary>
-internal static class HealthApi
+[Tags("Health")]
+internal sealed class HealthApi(RegRightsTables tables)
 {
-    public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder app)
-    {
-        app.MapGet("/api/health", GetHealthAsync)
-            .WithName("Health")
-            .WithSummary("Health")
-            .WithDescription("200 when the app answers and its tables can be read; 503 with Retry-After when Table Storage does not answer. Anonymous, for probes.")
-            .WithTags("Health")
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
-        return app;
-    }
-
-    public static async Task<Ok<HealthReport>> GetHealthAsync(RegRightsTables tables, CancellationToken cancellationToken)
+    [Function("Health")]
+    [EndpointSummary("Health")]
+    [EndpointDescription("200 when the app answers and its tables can be read; 503 with Retry-After when Table Storage does not answer. Anonymous, for probes.")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status503ServiceUnavailable, "application/problem+json")]
+    public async Task<Ok<HealthReport>> GetHealthAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request, CancellationToken cancellationToken)
     {
         // A read of the agreements table proves the account answers and the table exists.
         await foreach (var _ in tables.Agreements.QueryAsync<Azure.Data.Tables.TableEntity>(

@@ -1,66 +1,49 @@
 using System.ComponentModel;
+using Microsoft.AspNetCore.Mvc;
 using NodaTime.Text;
 using RegRights.Contracts.Notices;
+using RegRights.Functions.OpenApi;
 using RegRights.Functions.Webhooks;
 using RegRights.Infrastructure.Notices;
 
 namespace RegRights.Functions.Apis;
 
-/// <summary>What the notice intake endpoint uses: the edge checks the signature, the intake does the rest.</summary>
-internal sealed record NoticeServices(NoticeIntake Intake, WebhookVerifier Verifier, ILoggerFactory Logs);
-
 /// <summary>
 /// Notices under § 6(h): the signed webhook intake <c>POST /api/notices</c>, which stamps the legally effective time,
 /// and the management reads <c>GET /api/notices/{id}</c> and <c>GET /api/agreements/{id}/notices</c>.
 /// </summary>
-internal static class NoticesApi
+[Tags("Notices")]
+internal sealed class NoticesApi(NoticeIntake intake, WebhookVerifier verifier, ILogger<NoticesApi> log)
 {
     public const int MaxWebhookId = 256;
 
-    public static IEndpointRouteBuilder MapNoticesApi(this IEndpointRouteBuilder app)
+    // Authenticated by its Standard Webhooks signature, not by a function key: AuthorizationLevel.Anonymous.
+    [Function("PostNotice")]
+    [EndpointSummary("Receive a signed notice and stamp it (§ 6(h))")]
+    [EndpointDescription(
+        "The webhook intake for document systems. Signed as a Standard Webhook: webhook-id, webhook-timestamp (Unix seconds, within 5 minutes) and " +
+        "webhook-signature: v1,<base64 HMAC-SHA256 of \"{id}.{timestamp}.{body}\"> over the body bytes as sent, under the source's whsec_ secret. " +
+        "The notice is stored (with the SHA-256 of the body) before the answer: 201 with the § 6(h) stamp (effective date, the moment it counts from, " +
+        "the rule, gap flag and the other reading, the explanation, and this server's receipt time) and the notice's URL in Location. The same " +
+        "webhook-id again is 200 with the first stamp, never a second notice; with another body for the same agreement it is 409. Times need a UTC offset (400 naming the field); " +
+        "401 for a bad, missing or stale signature; 404 for an unknown agreement; 413 over 256 KiB; 503 with Retry-After when storage is unavailable.")]
+    [AcceptsJson(typeof(NoticeIntakeRequest))]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status413PayloadTooLarge, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status503ServiceUnavailable, "application/problem+json")]
+    public async Task<Results<Created<NoticeStampResponse>, Ok<NoticeStampResponse>, ValidationProblem, ProblemHttpResult>> PostNoticeAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "notices")] HttpRequest request, CancellationToken cancellationToken)
     {
-        // Authenticated by its Standard Webhooks signature, not by a function key: "authLevel": "anonymous".
-        app.MapPost("/api/notices", PostNoticeAsync)
-            .WithName("PostNotice")
-            .WithTags("Notices")
-            .WithSummary("Receive a signed notice and stamp it (§ 6(h))")
-            .WithDescription(
-                "The webhook intake for document systems. Signed as a Standard Webhook: webhook-id, webhook-timestamp (Unix seconds, within 5 minutes) and " +
-                "webhook-signature: v1,<base64 HMAC-SHA256 of \"{id}.{timestamp}.{body}\"> over the body bytes as sent, under the source's whsec_ secret. " +
-                "The notice is stored (with the SHA-256 of the body) before the answer: 201 with the § 6(h) stamp (effective date, the moment it counts from, " +
-                "the rule, gap flag and the other reading, the explanation, and this server's receipt time) and the notice's URL in Location. The same " +
-                "webhook-id again is 200 with the first stamp, never a second notice; with another body for the same agreement it is 409. Times need a UTC offset (400 naming the field); " +
-                "401 for a bad, missing or stale signature; 404 for an unknown agreement; 413 over 256 KiB; 503 with Retry-After when storage is unavailable.")
-            .Accepts<NoticeIntakeRequest>("application/json")
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
-
-        var api = app.MapGroup("/api").WithTags("Notices").RequireFunctionKey();
-        api.MapGet("/notices/{id}", GetNoticeAsync)
-            .WithName("GetNotice")
-            .WithSummary("Get a notice")
-            .WithDescription("A notice as received and stamped: who sent it to whom, the SHA-256 of its body, this server's receipt time and its § 6(h) stamp.");
-        api.MapGet("/agreements/{id}/notices", ListAgreementNoticesAsync)
-            .WithName("ListAgreementNotices")
-            .WithSummary("List an agreement's notices")
-            .WithDescription("Every notice received under the agreement, in the order this server received them, each with its § 6(h) stamp.");
-        return app;
-    }
-
-    public static async Task<Results<Created<NoticeStampResponse>, Ok<NoticeStampResponse>, ValidationProblem, ProblemHttpResult>> PostNoticeAsync(
-        HttpContext context, [AsParameters] NoticeServices services, CancellationToken cancellationToken)
-    {
-        var log = services.Logs.CreateLogger(typeof(NoticesApi).FullName!);
+        var context = request.HttpContext;
 
         // The signature covers the bytes as received, so the body is read raw and verified before it is parsed.
-        var body = await JsonBody.ReadRawAsync(context.Request, cancellationToken).ConfigureAwait(false);
-        var headers = context.Request.Headers;
+        var body = await JsonBody.ReadRawAsync(request, cancellationToken).ConfigureAwait(false);
+        var headers = request.Headers;
         string? webhookId = headers["webhook-id"];
-        var verification = services.Verifier.Verify(webhookId, headers["webhook-timestamp"], headers["webhook-signature"], body);
+        var verification = verifier.Verify(webhookId, headers["webhook-timestamp"], headers["webhook-signature"], body);
         if (!verification.IsVerified)
         {
-            return Refused(log, verification);
+            return Refused(verification);
         }
 
         if (webhookId!.Length > MaxWebhookId)
@@ -68,12 +51,12 @@ internal static class NoticesApi
             return JsonBody.Problem("webhook-id", $"At most {MaxWebhookId} characters.");
         }
 
-        if (!JsonBody.TryParse<NoticeIntakeRequest>(body, context.Options(), out var request, out var problem))
+        if (!JsonBody.TryParse<NoticeIntakeRequest>(body, context.Options(), out var notice, out var problem))
         {
             return problem;
         }
 
-        var result = await services.Intake.ReceiveAsync(verification.Source!, webhookId, body, request, cancellationToken).ConfigureAwait(false);
+        var result = await intake.ReceiveAsync(verification.Source!, webhookId, body, notice, cancellationToken).ConfigureAwait(false);
         switch (result)
         {
             case NoticeIntakeResult.Accepted accepted:
@@ -94,8 +77,13 @@ internal static class NoticesApi
         }
     }
 
-    public static async Task<Results<Ok<NoticeDocument>, ProblemHttpResult>> GetNoticeAsync(
-        [Description("The notice id, from the Location of POST /api/notices.")] string id, NoticeIntake intake, CancellationToken cancellationToken)
+    [Function("GetNotice")]
+    [EndpointSummary("Get a notice")]
+    [EndpointDescription("A notice as received and stamped: who sent it to whom, the SHA-256 of its body, this server's receipt time and its § 6(h) stamp.")]
+    public async Task<Results<Ok<NoticeDocument>, ProblemHttpResult>> GetNoticeAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "notices/{id}")] HttpRequest request,
+        [Description("The notice id, from the Location of POST /api/notices.")] string id,
+        CancellationToken cancellationToken)
     {
         var notice = await intake.GetAsync(id, cancellationToken).ConfigureAwait(false);
         return notice is null
@@ -103,14 +91,18 @@ internal static class NoticesApi
             : TypedResults.Ok(notice);
     }
 
-    public static async Task<Results<Ok<IReadOnlyList<NoticeDocument>>, ProblemHttpResult>> ListAgreementNoticesAsync(
-        string id, NoticeIntake intake, CancellationToken cancellationToken)
+    [Function("ListAgreementNotices")]
+    [EndpointSummary("List an agreement's notices")]
+    [EndpointDescription("Every notice received under the agreement, in the order this server received them, each with its § 6(h) stamp.")]
+    public async Task<Results<Ok<IReadOnlyList<NoticeDocument>>, ProblemHttpResult>> ListAgreementNoticesAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "agreements/{id}/notices")] HttpRequest request, string id,
+        CancellationToken cancellationToken)
     {
         var notices = await intake.ListAsync(id, cancellationToken).ConfigureAwait(false);
         return notices is null ? AgreementsApi.NotFound(id) : TypedResults.Ok(notices);
     }
 
-    private static ProblemHttpResult Refused(ILogger log, WebhookVerification verification)
+    private ProblemHttpResult Refused(WebhookVerification verification)
     {
         if (verification.Misconfigured)
         {

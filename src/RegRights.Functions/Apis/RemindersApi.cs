@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Microsoft.AspNetCore.Mvc;
 using NodaTime;
 using RegRights.Infrastructure.Reminders;
 
@@ -58,43 +59,19 @@ internal sealed record DeadlineIndexRebuildResult(int Agreements, int Rows);
 
 /// <summary>
 /// An agreement's reminders (<c>/api/agreements/{id}/reminders</c>), its deadlines as a calendar feed, and the deadline
-/// index's rebuild. Management endpoints: they require the function key.
+/// index's rebuild. Management endpoints: the host requires the function key.
 /// </summary>
-internal static class RemindersApi
+[Tags("Reminders")]
+internal sealed class RemindersApi(ReminderService reminders, DeadlineIndex index)
 {
-    public static IEndpointRouteBuilder MapRemindersApi(this IEndpointRouteBuilder app)
-    {
-        var api = app.MapGroup("/api").WithTags("Reminders").RequireFunctionKey();
-        api.MapGet("/agreements/{id}/reminders", ListRemindersAsync)
-            .WithName("ListAgreementReminders")
-            .WithSummary("List an agreement's reminders")
-            .WithDescription(
-                "The reminder ledger of the agreement, by scheduled time: one row per deadline instance and ladder step, with its status " +
-                "(pending, sent, failed, cancelled), tries, last error, recipients and times in the agreement's zone with their offset.");
-        api.MapPost("/agreements/{id}/reminders/{reminderId}/retry", RetryReminderAsync)
-            .WithName("RetryReminder")
-            .WithSummary("Retry a failed reminder")
-            .WithDescription(
-                "Puts a failed reminder back in the outbox with its tries reset and its recipients resolved again from the agreement's contacts " +
-                "(fix the address first); DispatchReminders sends it at its next run. 404 for an unknown agreement or reminder, 409 when the reminder has not failed.");
-        api.MapGet("/agreements/{id}/calendar.ics", GetCalendarAsync)
-            .WithName("GetAgreementCalendar")
-            .WithSummary("Subscribe to an agreement's deadlines")
-            .WithDescription(
-                "An RFC 5545 calendar (text/calendar) with one all-day event per open or missed deadline on its last permitted day. Calendar clients " +
-                "cannot send headers: put the key in the URL, ?code=….")
-            .Produces<string>(StatusCodes.Status200OK, "text/calendar");
-        api.MapPost("/deadline-index/rebuild", RebuildIndexAsync)
-            .WithName("RebuildDeadlineIndex")
-            .WithSummary("Rebuild the deadline index")
-            .WithDescription(
-                "Indexes every agreement afresh from its record and removes every index row no agreement asks for: the repair after an index write " +
-                "failed, or after agreements were changed outside the API. Safe to run at any time, and again.");
-        return app;
-    }
-
-    public static async Task<Results<Ok<IReadOnlyList<ReminderView>>, ProblemHttpResult>> ListRemindersAsync(
-        string id, ReminderService reminders, CancellationToken cancellationToken)
+    [Function("ListAgreementReminders")]
+    [EndpointSummary("List an agreement's reminders")]
+    [EndpointDescription(
+        "The reminder ledger of the agreement, by scheduled time: one row per deadline instance and ladder step, with its status " +
+        "(pending, sent, failed, cancelled), tries, last error, recipients and times in the agreement's zone with their offset.")]
+    public async Task<Results<Ok<IReadOnlyList<ReminderView>>, ProblemHttpResult>> ListRemindersAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "agreements/{id}/reminders")] HttpRequest request, string id,
+        CancellationToken cancellationToken)
     {
         if (await reminders.ListAsync(id, cancellationToken).ConfigureAwait(false) is not { } listed)
         {
@@ -104,10 +81,15 @@ internal static class RemindersApi
         return TypedResults.Ok<IReadOnlyList<ReminderView>>([.. listed.Rows.Select(r => ReminderView.From(r, listed.Zone))]);
     }
 
-    public static async Task<Results<Accepted<ReminderView>, ProblemHttpResult>> RetryReminderAsync(
+    [Function("RetryReminder")]
+    [EndpointSummary("Retry a failed reminder")]
+    [EndpointDescription(
+        "Puts a failed reminder back in the outbox with its tries reset and its recipients resolved again from the agreement's contacts " +
+        "(fix the address first); DispatchReminders sends it at its next run. 404 for an unknown agreement or reminder, 409 when the reminder has not failed.")]
+    public async Task<Results<Accepted<ReminderView>, ProblemHttpResult>> RetryReminderAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "agreements/{id}/reminders/{reminderId}/retry")] HttpRequest request,
         string id,
         [Description("The reminder's id from GET /api/agreements/{id}/reminders, e.g. filing-date.bd-5.")] string reminderId,
-        ReminderService reminders,
         CancellationToken cancellationToken)
     {
         var result = await reminders.RetryAsync(id, reminderId, cancellationToken).ConfigureAwait(false);
@@ -126,13 +108,26 @@ internal static class RemindersApi
         };
     }
 
-    public static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetCalendarAsync(
-        string id, ReminderService reminders, CancellationToken cancellationToken) =>
+    [Function("GetAgreementCalendar")]
+    [EndpointSummary("Subscribe to an agreement's deadlines")]
+    [EndpointDescription(
+        "An RFC 5545 calendar (text/calendar) with one all-day event per open or missed deadline on its last permitted day. Calendar clients " +
+        "cannot send headers: put the key in the URL, ?code=….")]
+    [ProducesResponseType<string>(StatusCodes.Status200OK, "text/calendar")]
+    public async Task<Results<ContentHttpResult, ProblemHttpResult>> GetCalendarAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "agreements/{id}/calendar.ics")] HttpRequest request, string id,
+        CancellationToken cancellationToken) =>
         await reminders.GetCalendarAsync(id, cancellationToken).ConfigureAwait(false) is { } ics
             ? TypedResults.Content(ics, DeadlineCalendarFeed.ContentType)
             : AgreementsApi.NotFound(id);
 
-    public static async Task<Ok<DeadlineIndexRebuildResult>> RebuildIndexAsync(DeadlineIndex index, CancellationToken cancellationToken)
+    [Function("RebuildDeadlineIndex")]
+    [EndpointSummary("Rebuild the deadline index")]
+    [EndpointDescription(
+        "Indexes every agreement afresh from its record and removes every index row no agreement asks for: the repair after an index write " +
+        "failed, or after agreements were changed outside the API. Safe to run at any time, and again.")]
+    public async Task<Ok<DeadlineIndexRebuildResult>> RebuildIndexAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "deadline-index/rebuild")] HttpRequest request, CancellationToken cancellationToken)
     {
         var (agreements, rows) = await index.RebuildAsync(cancellationToken).ConfigureAwait(false);
         return TypedResults.Ok(new DeadlineIndexRebuildResult(agreements, rows));

@@ -13,7 +13,7 @@ internal static class JsonBody
     /// <summary>The body as received. More than 256 KiB is a <see cref="BadHttpRequestException"/> with 413.</summary>
     public static async Task<byte[]> ReadRawAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var max = Extensions.Extensions.MaxRequestBodyBytes;
+        var max = RequestLimits.MaxBodyBytes;
         if (request.ContentLength > max)
         {
             throw new BadHttpRequestException("Request body too large.", StatusCodes.Status413PayloadTooLarge);

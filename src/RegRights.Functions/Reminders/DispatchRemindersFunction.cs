@@ -1,4 +1,3 @@
-using RegRights.Functions.Timers;
 using RegRights.Infrastructure.Reminders;
 
 namespace RegRights.Functions.Reminders;
@@ -8,11 +7,12 @@ namespace RegRights.Functions.Reminders;
 /// claims each with its ETag, records the provider's answer, backs off after a transient failure, and marks a row
 /// failed after <see cref="ReminderOptions.MaxAttempts"/> tries.
 /// </summary>
-internal sealed partial class DispatchRemindersFunction(ReminderDispatcher dispatcher, ILogger<DispatchRemindersFunction> logger) : ITimerFunction
+internal sealed partial class DispatchRemindersFunction(ReminderDispatcher dispatcher, ILogger<DispatchRemindersFunction> logger)
 {
     public const string Name = "DispatchReminders";
 
-    public async Task RunAsync(TimerInvocation invocation, CancellationToken cancellationToken)
+    [Function(Name)]
+    public async Task RunAsync([TimerTrigger("0 * * * * *")] TimerInfo timer, CancellationToken cancellationToken)
     {
         var result = await dispatcher.DispatchAsync(cancellationToken).ConfigureAwait(false);
         if (result.Sent + result.Retrying + result.Failed + result.Cancelled > 0)

@@ -1,4 +1,3 @@
-using RegRights.Functions.Timers;
 using RegRights.Infrastructure.Reminders;
 
 namespace RegRights.Functions.Reminders;
@@ -8,15 +7,16 @@ namespace RegRights.Functions.Reminders;
 /// completed scan (<see cref="ReminderScanner"/>).
 /// </summary>
 /// <remarks>
-/// It ignores <see cref="TimerInvocation.IsPastDue"/> and <see cref="TimerInvocation.Last"/>: the scan's own persisted
-/// watermark says where the last completed scan ended, so a late run, a run the host missed and made up, or a second
-/// instance after a scale-out covers exactly the moments no scan has covered yet, and a window covered twice (two
-/// scans at once) still makes one row per step. Minute 5 leaves the sends at 08:00 local a few minutes to be due
-/// everywhere before the scan that picks them up.
+/// It ignores <see cref="TimerInfo.IsPastDue"/> and the schedule status: the scan's own persisted watermark says where
+/// the last completed scan ended, so a late run, a run the host missed and made up, or a second instance after a
+/// scale-out covers exactly the moments no scan has covered yet, and a window covered twice (two scans at once) still
+/// makes one row per step. Minute 5 leaves the sends at 08:00 local a few minutes to be due everywhere before the scan
+/// that picks them up.
 /// </remarks>
-internal sealed class ScanDeadlinesFunction(ReminderScanner scanner) : ITimerFunction
+internal sealed class ScanDeadlinesFunction(ReminderScanner scanner)
 {
     public const string Name = "ScanDeadlines";
 
-    public Task RunAsync(TimerInvocation invocation, CancellationToken cancellationToken) => scanner.ScanAsync(cancellationToken);
+    [Function(Name)]
+    public Task RunAsync([TimerTrigger("0 5 * * * *")] TimerInfo timer, CancellationToken cancellationToken) => scanner.ScanAsync(cancellationToken);
 }

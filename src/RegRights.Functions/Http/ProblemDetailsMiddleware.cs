@@ -1,0 +1,95 @@
+using Azure;
+using Microsoft.Azure.Functions.Worker.Middleware;
+
+namespace RegRights.Functions.Http;
+
+/// <summary>
+/// The one place where a failure of an HTTP function becomes its answer: a problem document (RFC 7807) with no stack
+/// trace. Kestrel's <see cref="BadHttpRequestException"/> keeps its status (413 for a body over 256 KiB), Table Storage
+/// out of reach is 503 with Retry-After, anything else is 500. Timer functions' failures go to the host unchanged.
+/// </summary>
+internal sealed partial class ProblemDetailsMiddleware(ILogger<ProblemDetailsMiddleware> logger) : IFunctionsWorkerMiddleware
+{
+    public const int RetryAfterSeconds = 5;
+
+    public async Task Invoke(FunctionContext context, FunctionExecutionDelegate next)
+    {
+        try
+        {
+            await next(context).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (context.GetHttpContext() is { } http && !http.Response.HasStarted && !http.RequestAborted.IsCancellationRequested)
+        {
+            // The HTTP integration executes the invocation result once this returns, so the problem is that result.
+            context.GetInvocationResult().Value = ToProblem(ex, http, context.FunctionDefinition.Name);
+        }
+    }
+
+    private ProblemHttpResult ToProblem(Exception exception, HttpContext http, string function)
+    {
+        if (Find<BadHttpRequestException>(exception) is { } bad)
+        {
+            var tooLarge = bad.StatusCode == StatusCodes.Status413PayloadTooLarge;
+            if (tooLarge)
+            {
+                // The rest of the body is never read, so Kestrel drops the connection after answering; saying so keeps a
+                // client from sending its next request on that connection and getting no answer at all.
+                http.Response.Headers.Connection = "close";
+            }
+
+            return TypedResults.Problem(
+                detail: tooLarge ? $"The request body exceeds {RequestLimits.MaxBodyBytes / 1024} KiB." : bad.Message,
+                statusCode: bad.StatusCode,
+                title: tooLarge ? "Request body too large" : "Bad request",
+                type: tooLarge ? ProblemTypes.TooLarge : ProblemTypes.Validation);
+        }
+
+        if (IsStorageUnavailable(exception))
+        {
+            LogStorageUnavailable(exception, function);
+            http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return TypedResults.Problem(
+                detail: $"Table Storage did not answer. Retry after {RetryAfterSeconds} seconds; a webhook retried with the same webhook-id is stored once.",
+                statusCode: StatusCodes.Status503ServiceUnavailable,
+                title: "Storage unavailable",
+                type: ProblemTypes.StorageUnavailable);
+        }
+
+        LogFailed(exception, function);
+        return TypedResults.Problem(
+            detail: "The server failed to answer this request; the failure is logged with its invocation id. Nothing was stored unless the answer to a retry says so.",
+            statusCode: StatusCodes.Status500InternalServerError,
+            title: "Internal server error",
+            type: ProblemTypes.FunctionFailed);
+    }
+
+    /// <summary>Table Storage out of reach: connection refused, timeouts, 5xx after the SDK's retries.</summary>
+    internal static bool IsStorageUnavailable(Exception exception) => exception switch
+    {
+        AggregateException aggregate => aggregate.InnerExceptions.Any(IsStorageUnavailable),
+        RequestFailedException failed => failed.Status is 0 or >= 500,
+        HttpRequestException or TimeoutException or System.Net.Sockets.SocketException => true,
+        TaskCanceledException canceled => canceled.InnerException is TimeoutException,
+        _ => exception.InnerException is not null && IsStorageUnavailable(exception.InnerException),
+    };
+
+    private static T? Find<T>(Exception exception)
+        where T : Exception
+    {
+        for (Exception? e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is T found)
+            {
+                return found;
+            }
+        }
+
+        return null;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Function}: Table Storage unavailable")]
+    private partial void LogStorageUnavailable(Exception exception, string function);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Function} failed")]
+    private partial void LogFailed(Exception exception, string function);
+}
