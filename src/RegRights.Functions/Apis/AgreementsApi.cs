@@ -2,6 +2,7 @@ using Azure;
 using Microsoft.AspNetCore.Mvc;
 using RegRights.Contracts.Agreements;
 using RegRights.Functions.OpenApi;
+using RegRights.Functions.Telemetry;
 using RegRights.Infrastructure.Agreements;
 
 namespace RegRights.Functions.Apis;
@@ -31,6 +32,7 @@ internal sealed class AgreementsApi(AgreementService agreements)
         switch (result)
         {
             case AgreementWriteResult.Created created:
+                RegRightsActivity.TagAgreement(created.Agreement.Id);
                 context.Response.Headers.ETag = created.Agreement.ETag;
                 return TypedResults.Created($"/api/agreements/{created.Agreement.Id}", created.Agreement);
             case AgreementWriteResult.Invalid invalid:
@@ -75,6 +77,7 @@ internal sealed class AgreementsApi(AgreementService agreements)
     public async Task<Results<Ok<AgreementView>, ProblemHttpResult>> GetAgreementAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "agreements/{id}")] HttpRequest request, string id, CancellationToken cancellationToken)
     {
+        RegRightsActivity.TagAgreement(id);
         var context = request.HttpContext;
         var agreement = await agreements.GetAsync(id, cancellationToken).ConfigureAwait(false);
         if (agreement is null)
@@ -93,6 +96,7 @@ internal sealed class AgreementsApi(AgreementService agreements)
     public async Task<Results<Ok<AgreementView>, ValidationProblem, ProblemHttpResult>> UpdateAgreementAsync(
         [HttpTrigger(AuthorizationLevel.Function, "put", Route = "agreements/{id}")] HttpRequest request, string id, CancellationToken cancellationToken)
     {
+        RegRightsActivity.TagAgreement(id);
         var context = request.HttpContext;
         var ifMatch = context.Request.Headers.IfMatch.ToString();
         if (string.IsNullOrEmpty(ifMatch) || ifMatch == "*")
@@ -134,6 +138,7 @@ internal sealed class AgreementsApi(AgreementService agreements)
     public async Task<Results<Created<AgreementEventDocument>, Ok<AgreementEventDocument>, ValidationProblem, ProblemHttpResult>> PostEventAsync(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "agreements/{id}/events")] HttpRequest request, string id, CancellationToken cancellationToken)
     {
+        RegRightsActivity.TagAgreement(id);
         var context = request.HttpContext;
         // An unknown agreement is 404 whatever the body, which is not read.
         var record = await agreements.GetRecordAsync(id, cancellationToken).ConfigureAwait(false);
@@ -179,6 +184,7 @@ internal sealed class AgreementsApi(AgreementService agreements)
     public async Task<Results<Ok<IReadOnlyList<AgreementEventDocument>>, ProblemHttpResult>> ListEventsAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "agreements/{id}/events")] HttpRequest request, string id, CancellationToken cancellationToken)
     {
+        RegRightsActivity.TagAgreement(id);
         var events = await agreements.ListEventsAsync(id, cancellationToken).ConfigureAwait(false);
         return events is null ? NotFound(id) : TypedResults.Ok(events);
     }

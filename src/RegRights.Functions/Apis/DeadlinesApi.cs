@@ -3,6 +3,7 @@ using NodaTime;
 using NodaTime.Text;
 using RegRights.Contracts.Deadlines;
 using RegRights.Functions.OpenApi;
+using RegRights.Functions.Telemetry;
 using RegRights.Infrastructure.Agreements;
 
 namespace RegRights.Functions.Apis;
@@ -21,6 +22,7 @@ internal sealed class DeadlinesApi(AgreementService agreements)
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "agreements/{id}/deadlines")] HttpRequest request, string id,
         CancellationToken cancellationToken)
     {
+        RegRightsActivity.TagAgreement(id);
         LocalDate? date = null;
         if (request.Query["asOf"] is [{ } asOf])
         {

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using NodaTime.Text;
 using RegRights.Contracts.Notices;
 using RegRights.Functions.OpenApi;
+using RegRights.Functions.Telemetry;
 using RegRights.Functions.Webhooks;
 using RegRights.Infrastructure.Notices;
 
@@ -53,9 +54,11 @@ internal sealed class NoticesApi(NoticeIntake intake, WebhookVerifier verifier, 
 
         if (!JsonBody.TryParse<NoticeIntakeRequest>(body, context.Options(), out var notice, out var problem))
         {
+            RegRightsActivity.TagNoticeRefused("malformed body");
             return problem;
         }
 
+        RegRightsActivity.TagAgreement(notice.AgreementId);
         var result = await intake.ReceiveAsync(verification.Source!, webhookId, body, notice, cancellationToken).ConfigureAwait(false);
         switch (result)
         {
@@ -65,12 +68,14 @@ internal sealed class NoticesApi(NoticeIntake intake, WebhookVerifier verifier, 
                 context.Response.Headers.Location = Location(replayed.NoticeId);
                 return TypedResults.Ok(replayed.Stamp);
             case NoticeIntakeResult.WebhookIdReused reused:
+                RegRightsActivity.TagNoticeRefused("webhook-id reused with another body");
                 return TypedResults.Problem(
                     detail: $"webhook-id '{reused.WebhookId}' was first received at {OffsetDateTimePattern.Rfc3339.Format(reused.FirstReceivedAt)} with another body. A webhook id names one message; send a new notice under a new id.",
                     statusCode: StatusCodes.Status409Conflict, title: "webhook-id already used for another notice", type: ProblemTypes.WebhookReplay);
             case NoticeIntakeResult.AgreementNotFound missing:
                 return AgreementsApi.NotFound(missing.AgreementId);
             case NoticeIntakeResult.Invalid invalid:
+                RegRightsActivity.TagNoticeRefused("invalid: " + string.Join(", ", invalid.Errors.Keys));
                 return JsonBody.Problem(new Dictionary<string, string[]>(invalid.Errors));
             default:
                 throw new InvalidOperationException($"Unknown intake result {result.GetType().Name}.");
@@ -98,12 +103,14 @@ internal sealed class NoticesApi(NoticeIntake intake, WebhookVerifier verifier, 
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "agreements/{id}/notices")] HttpRequest request, string id,
         CancellationToken cancellationToken)
     {
+        RegRightsActivity.TagAgreement(id);
         var notices = await intake.ListAsync(id, cancellationToken).ConfigureAwait(false);
         return notices is null ? AgreementsApi.NotFound(id) : TypedResults.Ok(notices);
     }
 
     private ProblemHttpResult Refused(WebhookVerification verification)
     {
+        RegRightsActivity.TagNoticeRefused(verification.Misconfigured ? "webhook verification not configured" : "signature not verified");
         if (verification.Misconfigured)
         {
             log.LogError("Notice refused with 500: {Failure}", verification.Failure);

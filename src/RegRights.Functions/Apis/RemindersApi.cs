@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Microsoft.AspNetCore.Mvc;
 using NodaTime;
+using RegRights.Functions.Telemetry;
 using RegRights.Infrastructure.Reminders;
 
 namespace RegRights.Functions.Apis;
@@ -73,6 +74,7 @@ internal sealed class RemindersApi(ReminderService reminders, DeadlineIndex inde
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "agreements/{id}/reminders")] HttpRequest request, string id,
         CancellationToken cancellationToken)
     {
+        RegRightsActivity.TagAgreement(id);
         if (await reminders.ListAsync(id, cancellationToken).ConfigureAwait(false) is not { } listed)
         {
             return AgreementsApi.NotFound(id);
@@ -92,6 +94,7 @@ internal sealed class RemindersApi(ReminderService reminders, DeadlineIndex inde
         [Description("The reminder's id from GET /api/agreements/{id}/reminders, e.g. filing-date.bd-5.")] string reminderId,
         CancellationToken cancellationToken)
     {
+        RegRightsActivity.TagAgreement(id);
         var result = await reminders.RetryAsync(id, reminderId, cancellationToken).ConfigureAwait(false);
         return result switch
         {
@@ -116,10 +119,13 @@ internal sealed class RemindersApi(ReminderService reminders, DeadlineIndex inde
     [ProducesResponseType<string>(StatusCodes.Status200OK, "text/calendar")]
     public async Task<Results<ContentHttpResult, ProblemHttpResult>> GetCalendarAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "agreements/{id}/calendar.ics")] HttpRequest request, string id,
-        CancellationToken cancellationToken) =>
-        await reminders.GetCalendarAsync(id, cancellationToken).ConfigureAwait(false) is { } ics
+        CancellationToken cancellationToken)
+    {
+        RegRightsActivity.TagAgreement(id);
+        return await reminders.GetCalendarAsync(id, cancellationToken).ConfigureAwait(false) is { } ics
             ? TypedResults.Content(ics, DeadlineCalendarFeed.ContentType)
             : AgreementsApi.NotFound(id);
+    }
 
     [Function("RebuildDeadlineIndex")]
     [EndpointSummary("Rebuild the deadline index")]

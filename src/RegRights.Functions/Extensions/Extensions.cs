@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using NodaTime;
 using RegRights.Contracts;
 using RegRights.Functions.OpenApi;
+using RegRights.Functions.Telemetry;
 using RegRights.Functions.Webhooks;
 using RegRights.Infrastructure.Agreements;
 using RegRights.Infrastructure.Email;
@@ -16,6 +17,16 @@ namespace RegRights.Functions.Extensions;
 /// <summary>The app's registrations, so that Program.cs stays a list of <c>AddX</c> calls.</summary>
 internal static class Extensions
 {
+    /// <summary>The whole app: the HTTP integration, the HTTP API's shared parts, telemetry and the application services.</summary>
+    public static FunctionsApplicationBuilder AddRegRightsFunctions(this FunctionsApplicationBuilder builder)
+    {
+        builder.ConfigureFunctionsWebApplication();
+        builder.AddHttpApi();
+        builder.AddTelemetry();
+        builder.AddApplicationServices();
+        return builder;
+    }
+
     /// <summary>
     /// What every HTTP function shares: the JSON settings, the request body limit, and problem details (RFC 7807) for
     /// every failure, written in one place (<see cref="ProblemDetailsMiddleware"/>).
