@@ -1,0 +1,1 @@
+return await RegRights.LocalHost.LocalHostCommand.RunAsync(args);
