@@ -709,10 +709,11 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
             DateTime next = schedule.GetNextOccurrence(DateTime.Now);
             while (!cancellationToken.IsCancellationRequested)
             {
-                TimeSpan wait = next - DateTime.Now;
-                if (wait > TimeSpan.Zero)
+                // Timers may wake a little early; an occurrence never runs before its time.
+                TimeSpan wait;
+                while ((wait = next - DateTime.Now) > TimeSpan.Zero)
                 {
-                    await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
+                    await Task.Delay(wait + TimeSpan.FromMilliseconds(1), cancellationToken).ConfigureAwait(false);
                 }
 
                 await FireTimerAsync(function, schedule, next, cancellationToken).ConfigureAwait(false);
