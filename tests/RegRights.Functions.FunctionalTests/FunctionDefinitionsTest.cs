@@ -1,65 +1,60 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
-using RegRights.Functions.Http;
-using RegRights.Functions.Timers;
 
 namespace RegRights.Functions.FunctionalTests;
 
 /// <summary>
-/// The Functions host forwards a request only for a route some function.json declares, as it is; the app must serve
-/// exactly those routes and methods, and guard with the function key exactly those that say "authLevel": "function".
-/// A timer function is invoked at POST /{Name} (no routePrefix), so the app must serve that for each timerTrigger.
+/// The functions the host loads are the ones the worker SDK generated from the app's attributes (the same metadata
+/// <c>functions.metadata</c> holds for the deployed host), and the host serves, keys and routes them as declared.
 /// </summary>
 public sealed class FunctionDefinitionsTest(FunctionsAppFixture app)
 {
     [Fact]
-    public void FunctionJson_MatchesTheAppsEndpoints()
+    public void LoadedFunctions_AreTheGeneratedFunctionsMetadata()
     {
-        // Arrange: what the function.json files (copied to the output) declare, the routePrefix "api/" in front of
-        // HTTP triggers' routes.
-        var declared = FunctionDefinitions().Select(f => f.ToString()).Order().ToArray();
-
-        // Act: what the app maps, less the endpoints that only a local run serves (the host keeps /admin for itself).
-        var served = app.Services.GetRequiredService<EndpointDataSource>().Endpoints
-            .OfType<RouteEndpoint>()
-            .Where(e => e.Metadata.GetMetadata<LocalOnlyEndpointMetadata>() is null)
-            .Select(e => new FunctionDefinition(
-                e.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName ?? "(unnamed)",
-                e.RoutePattern.RawText!.TrimStart('/'),
-                string.Join(",", (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["(any)"]).Order()),
-                e.Metadata.GetMetadata<TimerFunctionEndpointMetadata>() is not null ? "timer"
-                : e.Metadata.GetMetadata<FunctionKeyRequiredAttribute>() is null ? "anonymous" : "function").ToString())
+        // Arrange: what the Worker SDK wrote beside the app's build output; the host serves routes under its prefix.
+        var declared = FunctionsMetadata()
+            .Select(f => f.AuthLevel == "timer" ? f : f with { RouteOrSchedule = $"{app.Host.RoutePrefix}/{f.RouteOrSchedule}" })
+            .Select(f => f.ToString())
             .Order()
             .ToArray();
 
-        // Assert
-        Assert.NotEmpty(declared);
-        Assert.Equal(declared, served);
+        // Act: what the local host loaded from the worker over gRPC.
+        var loaded = app.Host.Functions
+            .Select(f => new FunctionDefinition(
+                f.Name,
+                f.IsTimerTrigger ? f.Schedule! : f.Route!,
+                string.Join(",", f.Methods.Select(m => m.ToUpperInvariant()).Order()),
+                f.IsTimerTrigger ? "timer" : f.AuthorizationLevel.ToString().ToLowerInvariant()).ToString())
+            .Order()
+            .ToArray();
+
+        // Assert: 16 HTTP functions and the two timers, none failed to load.
+        Assert.Equal(18, declared.Length);
+        Assert.Equal(declared, loaded);
+        Assert.DoesNotContain(app.Host.Functions, f => f.LoadFailed);
     }
 
     [Fact]
-    public void HostJson_IsAValidCustomHandlerConfiguration()
+    public void HostJson_IsAnIsolatedWorkerConfiguration()
     {
-        var host = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryRoot(), "host.json")))!;
+        var host = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryRoot(), "host.json")))!.AsObject();
 
         Assert.Equal("2.0", (string?)host["version"]);
-        Assert.Equal("Microsoft.Azure.Functions.ExtensionBundle", (string?)host["extensionBundle"]?["id"]);
-        Assert.False(string.IsNullOrEmpty((string?)host["customHandler"]?["description"]?["defaultExecutablePath"]));
-        // Forwarding keeps the request as the client sent it: the raw body the webhook signature covers.
-        Assert.True((bool?)host["customHandler"]?["enableForwardingHttpRequest"]);
+        // A .NET isolated app brings its extensions in its own build (extensions.json); a bundle is for other languages.
+        Assert.False(host.ContainsKey("extensionBundle"));
+        Assert.False(host.ContainsKey("customHandler"));
         Assert.Equal("api", (string?)host["extensions"]?["http"]?["routePrefix"]);
+        Assert.Equal("api", app.Host.RoutePrefix);
     }
 
     [Fact]
-    public async Task ManagementEndpoint_WithoutKey_Is401Problem()
+    public async Task ManagementEndpoint_WithoutKey_Is401()
     {
         using var response = await app.Anonymous.GetAsync(new Uri("/api/openapi.json", UriKind.Relative), TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 
     [Fact]
@@ -72,7 +67,7 @@ public sealed class FunctionDefinitionsTest(FunctionsAppFixture app)
     }
 
     [Fact]
-    public async Task Health_IsAnonymousOverKestrel()
+    public async Task Health_IsAnonymousOverLoopback()
     {
         Assert.Equal("127.0.0.1", app.Anonymous.BaseAddress?.Host);
 
@@ -83,22 +78,25 @@ public sealed class FunctionDefinitionsTest(FunctionsAppFixture app)
         Assert.Contains("devstoreaccount1", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
     }
 
-    internal static IEnumerable<FunctionDefinition> FunctionDefinitions()
+    /// <summary>The functions in the app's generated <c>functions.metadata</c>, as the deployed host reads them.</summary>
+    internal static IEnumerable<FunctionDefinition> FunctionsMetadata()
     {
-        var folder = Path.Combine(AppContext.BaseDirectory, "functions");
-        foreach (var file in Directory.GetFiles(folder, "function.json", SearchOption.AllDirectories))
+        // This assembly's output is tests/<project>/bin/<Configuration>/<tfm>; the app's is the same under src/.
+        var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var file = Path.Combine(RepositoryRoot(), "src", "RegRights.Functions", "bin", output.Parent!.Name, output.Name, "functions.metadata");
+        using var json = JsonDocument.Parse(File.ReadAllText(file));
+        foreach (var function in json.RootElement.EnumerateArray())
         {
-            using var json = JsonDocument.Parse(File.ReadAllText(file));
-            var name = Path.GetFileName(Path.GetDirectoryName(file))!;
-            var trigger = json.RootElement.GetProperty("bindings").EnumerateArray()
+            var trigger = function.GetProperty("bindings").EnumerateArray()
                 .Single(b => b.GetProperty("type").GetString() is "httpTrigger" or "timerTrigger");
+            var name = function.GetProperty("name").GetString()!;
             yield return trigger.GetProperty("type").GetString() == "timerTrigger"
-                ? new FunctionDefinition(name, name, "POST", "timer")
+                ? new FunctionDefinition(name, trigger.GetProperty("schedule").GetString()!, "", "timer")
                 : new FunctionDefinition(
                     name,
-                    "api/" + trigger.GetProperty("route").GetString(),
+                    trigger.GetProperty("route").GetString()!,
                     string.Join(",", trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()!.ToUpperInvariant()).Order()),
-                    trigger.GetProperty("authLevel").GetString()!);
+                    trigger.GetProperty("authLevel").GetString()!.ToLowerInvariant());
         }
     }
 
@@ -116,8 +114,8 @@ public sealed class FunctionDefinitionsTest(FunctionsAppFixture app)
     }
 }
 
-/// <summary>One function as the host sees it.</summary>
-internal sealed record FunctionDefinition(string Name, string Route, string Methods, string AuthLevel)
+/// <summary>One function as the host sees it: its route (HTTP) or schedule (timer).</summary>
+internal sealed record FunctionDefinition(string Name, string RouteOrSchedule, string Methods, string AuthLevel)
 {
-    public override string ToString() => $"{Name} {Methods} {Route} ({AuthLevel})";
+    public override string ToString() => $"{Name} {Methods} {RouteOrSchedule} ({AuthLevel})";
 }

@@ -142,7 +142,7 @@ public sealed class FunctionsAppFixture : IAsyncLifetime
         var host = builder.Build();
         await host.StartAsync(cancellationToken);
         worker = host;
-        var address = host.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
+        var address = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         return WorkerHandle.Create(
             async () =>
             {

@@ -34,7 +34,7 @@ internal static class Extensions
     /// <remarks>Call after <c>ConfigureFunctionsWebApplication</c>, so that the middleware runs inside the HTTP integration's.</remarks>
     public static FunctionsApplicationBuilder AddHttpApi(this FunctionsApplicationBuilder builder)
     {
-        builder.Services.Configure<KestrelServerOptions>(kestrel => kestrel.Limits.MaxRequestBodySize = RequestLimits.MaxBodyBytes);
+        builder.Services.Configure<KestrelServerOptions>(kestrel => kestrel.Limits.MaxRequestBodySize = RequestLimits.KestrelMaxBodyBytes);
         builder.Services.ConfigureHttpJsonOptions(o => RegRightsJson.Configure(o.SerializerOptions));
         builder.Services.AddProblemDetails();
         builder.Services.AddSingleton<OpenApiDocumentSource>();

@@ -14,10 +14,6 @@ internal static class JsonBody
     public static async Task<byte[]> ReadRawAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var max = RequestLimits.MaxBodyBytes;
-        if (request.ContentLength > max)
-        {
-            throw new BadHttpRequestException("Request body too large.", StatusCodes.Status413PayloadTooLarge);
-        }
 
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];

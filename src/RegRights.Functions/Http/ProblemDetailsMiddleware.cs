@@ -30,13 +30,6 @@ internal sealed partial class ProblemDetailsMiddleware(ILogger<ProblemDetailsMid
         if (Find<BadHttpRequestException>(exception) is { } bad)
         {
             var tooLarge = bad.StatusCode == StatusCodes.Status413PayloadTooLarge;
-            if (tooLarge)
-            {
-                // The rest of the body is never read, so Kestrel drops the connection after answering; saying so keeps a
-                // client from sending its next request on that connection and getting no answer at all.
-                http.Response.Headers.Connection = "close";
-            }
-
             return TypedResults.Problem(
                 detail: tooLarge ? $"The request body exceeds {RequestLimits.MaxBodyBytes / 1024} KiB." : bad.Message,
                 statusCode: bad.StatusCode,

@@ -1,5 +1,8 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 using RegRights.Contracts;
@@ -37,6 +40,7 @@ internal sealed class OpenApiDocumentSource
             ApplicationName = typeof(OpenApiDocumentSource).Assembly.GetName().Name,
             ContentRootPath = AppContext.BaseDirectory,
         });
+        builder.WebHost.UseServer(new DescribingServer());
         builder.Services.ConfigureHttpJsonOptions(o => RegRightsJson.Configure(o.SerializerOptions));
         builder.Services.AddOpenApi(DocumentName, options =>
         {
@@ -76,7 +80,26 @@ internal sealed class OpenApiDocumentSource
             app.MapMethods($"/{prefix}/{function.Route}", function.Methods, function.DescribingDelegate()).WithName(function.Name);
         }
 
+        // Starting builds the endpoint data sources the generator reads; the server it starts listens nowhere.
+        await app.StartAsync().ConfigureAwait(false);
         var document = await app.Services.GetRequiredKeyedService<IOpenApiDocumentProvider>(DocumentName).GetOpenApiDocumentAsync().ConfigureAwait(false);
-        return await document.SerializeAsJsonAsync(OpenApiSpecVersion.OpenApi3_1).ConfigureAwait(false);
+        var text = await document.SerializeAsJsonAsync(OpenApiSpecVersion.OpenApi3_1).ConfigureAwait(false);
+        await app.StopAsync().ConfigureAwait(false);
+        return text;
+    }
+
+    /// <summary>A server that serves nothing: the describing app is started only so that its endpoints are built.</summary>
+    private sealed class DescribingServer : IServer
+    {
+        public IFeatureCollection Features { get; } = new FeatureCollection();
+
+        public Task StartAsync<TContext>(IHttpApplication<TContext> application, CancellationToken cancellationToken)
+            where TContext : notnull => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public void Dispose()
+        {
+        }
     }
 }

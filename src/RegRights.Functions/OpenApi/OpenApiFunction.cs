@@ -1,4 +1,4 @@
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
 
 namespace RegRights.Functions.OpenApi;
 
@@ -6,7 +6,7 @@ namespace RegRights.Functions.OpenApi;
 internal sealed class OpenApiFunction(OpenApiDocumentSource source)
 {
     [Function("OpenApi")]
-    [ApiExplorerSettings(IgnoreApi = true)]
+    [ExcludeFromDescription]
     public async Task<ContentHttpResult> GetAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "openapi.json")] HttpRequest request) =>
         TypedResults.Content(await source.GetJsonAsync().ConfigureAwait(false), "application/json");

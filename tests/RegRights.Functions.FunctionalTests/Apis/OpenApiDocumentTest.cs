@@ -24,4 +24,41 @@ public sealed class OpenApiDocumentTest(FunctionsAppFixture app)
         Assert.NotEmpty(operation["tags"]!.AsArray());
         Assert.NotNull(operation["responses"]?["200"] ?? operation["responses"]?["201"]);
     }
+
+    [Fact]
+    public async Task OpenApi_ListsExactlyTheHttpFunctionsOfFunctionsMetadata()
+    {
+        // Arrange: every HTTP function but the document itself, as the generated functions.metadata declares it.
+        var declared = FunctionDefinitionsTest.FunctionsMetadata()
+            .Where(f => f.AuthLevel != "timer" && f.Name != "OpenApi")
+            .SelectMany(f => f.Methods.Split(',').Select(m => $"{m.ToLowerInvariant()} /api/{f.RouteOrSchedule} {f.Name}"))
+            .Order()
+            .ToArray();
+
+        // Act
+        using var response = await app.Management.GetAsync(Url("/api/openapi.json"), Cancel);
+        var paths = (await response.ReadJsonAsync())["paths"]!.AsObject();
+        var described = paths
+            .SelectMany(p => p.Value!.AsObject().Select(o => $"{o.Key} {p.Key} {(string?)o.Value!["operationId"]}"))
+            .Order()
+            .ToArray();
+
+        // Assert
+        Assert.Equal(declared, described);
+    }
+
+    [Fact]
+    public async Task OpenApi_DescribesQueryParametersAndRequestBodies()
+    {
+        using var response = await app.Management.GetAsync(Url("/api/openapi.json"), Cancel);
+        var paths = (await response.ReadJsonAsync())["paths"]!;
+
+        // asOf and pageSize are read from the query by the functions, declared for the document.
+        var asOf = paths["/api/agreements/{id}/deadlines"]!["get"]!["parameters"]!.AsArray().Single(p => (string?)p!["name"] == "asOf")!;
+        Assert.Equal(("query", "date"), ((string?)asOf["in"], (string?)asOf["schema"]!["format"]));
+        var pageSize = paths["/api/agreements"]!["get"]!["parameters"]!.AsArray().Single(p => (string?)p!["name"] == "pageSize")!;
+        Assert.Equal("integer", (string?)pageSize["schema"]!["type"]);
+        Assert.NotNull(paths["/api/agreements"]!["post"]!["requestBody"]!["content"]!["application/json"]!["schema"]);
+        Assert.NotNull(paths["/api/notices"]!["post"]!["requestBody"]!["content"]!["application/json"]!["schema"]);
+    }
 }

@@ -12,7 +12,7 @@ namespace RegRights.Functions.FunctionalTests.Reminders;
 
 /// <summary>
 /// The reminder pipeline through the app alone: agreements and events over the API, the timer functions run with
-/// POST /admin/functions/{name}, emails read back from maildev's REST API. Each test has an app, Azurite and maildev of
+/// the local host's invocation (what POST /admin/functions/{name} runs, awaited), emails read back from maildev's REST API. Each test has an app, Azurite and maildev of
 /// its own, because it moves the clock, stops maildev and advances the one scan watermark.
 /// </summary>
 public sealed class RemindersEndToEndTest
@@ -274,11 +274,7 @@ public sealed class RemindersEndToEndTest
         return id;
     }
 
-    private static async Task RunAsync(FunctionsAppFixture app, string function)
-    {
-        using var response = await app.Management.PostAsync(Url($"/admin/functions/{function}"), null, Cancel);
-        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-    }
+    private static Task RunAsync(FunctionsAppFixture app, string function) => app.RunAsync(function);
 
     private static async Task<List<JsonNode>> RemindersAsync(FunctionsAppFixture app, string id)
     {
