@@ -21,8 +21,8 @@ if ! dotnet build RegRights.Functions.sln -c "$config" -nologo -clp:ErrorsOnly; 
   exit 1
 fi
 
-# Every project that references xunit.v3 is a test project; each is an executable (Microsoft.Testing.Platform) and
-# writes its own .trx under its own name, so no two reports can collide (the default name has one-second resolution).
+# Every project that references xunit.v3 is a test project; each is an executable (xunit's own runner) and writes its
+# own .trx under its own name, so no two reports can collide (a default .trx name has one-second resolution).
 mapfile -t projects < <(grep -l 'Include="xunit.v3"' tests/*/*.csproj | xargs -n1 dirname | xargs -n1 basename | sort)
 if [ "${#projects[@]}" -eq 0 ]; then
   echo "no test project found"
@@ -33,10 +33,9 @@ fi
 run_project() {
   local name="$1"
   local dll="tests/$name/bin/$config/net10.0/$name.dll"
-  dotnet "$dll" --report-xunit-trx --report-xunit-trx-filename "$name.trx" --results-directory "$results" --no-progress \
-    > "$results/$name.log" 2>&1
+  dotnet "$dll" -noColor -noLogo -result-trx "$results/$name.trx" > "$results/$name.log" 2>&1
   echo $? > "$results/$name.exit"
-  echo "$name: $(grep -E '^(Test run summary|  total|  failed|  succeeded|  skipped)' "$results/$name.log" | tr -s ' ' | tr '\n' ' ')"
+  grep -E "^ +$name +Total:" "$results/$name.log" || echo "   $name: no summary (exit $(cat "$results/$name.exit"))"
 }
 export -f run_project
 export results config

@@ -363,13 +363,31 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
 
         if (_options.TimersEnabled)
         {
-            foreach (LocalFunction timer in Functions.Where(f => f.IsTimerTrigger && f.Schedule is not null))
+            foreach (LocalFunction timer in Functions.Where(f => f.IsTimerTrigger && f.Schedule is not null && !IsDisabled(f.Name)))
             {
                 _timers.Add(RunTimerAsync(timer, TimerSchedule.Parse(timer.Schedule!, _options.AppSettings), _lifetime.Token));
             }
         }
 
         _logger.LogInformation("Host started: {Count} functions, HTTP on {Address}.", Functions.Count, HttpBaseAddress);
+    }
+
+    /// <summary>
+    /// Whether the app setting <c>AzureWebJobs.{name}.Disabled</c> (or its environment form <c>AzureWebJobs__{name}__Disabled</c>)
+    /// is true: as on the host, a disabled timer does not fire on its schedule, and still runs when invoked.
+    /// </summary>
+    private bool IsDisabled(string functionName)
+    {
+        foreach (string key in new[] { $"AzureWebJobs.{functionName}.Disabled", $"AzureWebJobs__{functionName}__Disabled" })
+        {
+            string? value = _options.AppSettings.TryGetValue(key, out string? setting) ? setting : Environment.GetEnvironmentVariable(key);
+            if (bool.TryParse(value, out bool disabled) && disabled)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private WorkerStartInfo CreateStartInfo()
