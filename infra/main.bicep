@@ -1,5 +1,5 @@
-// RegRights.Functions in Azure: `azd up` provisions this and deploys the custom-handler package
-// (scripts/package.sh). Subscription scope, so one run creates the resource group too.
+// RegRights.Functions in Azure: `azd up` provisions this, then publishes src/RegRights.Functions (the
+// isolated worker) and deploys that package. Subscription scope, so one run creates the resource group too.
 targetScope = 'subscription'
 
 @minLength(1)

@@ -1,5 +1,6 @@
-// The Function App on the Flex Consumption plan, running the ASP.NET Core custom handler
-// (host.json customHandler, defaultExecutablePath app/RegRights.Functions).
+// The Function App on the Flex Consumption plan, running the .NET isolated worker (dotnet-isolated 10.0):
+// the package is the `dotnet publish` output of src/RegRights.Functions, which azd zips and uploads to the
+// deployment container.
 
 param planName string
 param appName string
@@ -50,9 +51,10 @@ var webhookSecretSettings = [
   }
 ]
 
-// On Flex Consumption the runtime is functionAppConfig.runtime, and the platform sets the Functions
-// version itself: FUNCTIONS_WORKER_RUNTIME and FUNCTIONS_EXTENSION_VERSION are deprecated app settings
-// there ("Flex Consumption plan deprecations", Functions app settings reference), so neither is set.
+// On Flex Consumption the runtime is functionAppConfig.runtime, the platform sets the Functions version
+// itself, and the package comes from the deployment container: FUNCTIONS_WORKER_RUNTIME,
+// FUNCTIONS_EXTENSION_VERSION, WEBSITE_RUN_FROM_PACKAGE and the content-share settings are deprecated there
+// ("Flex Consumption plan deprecations", Functions app settings reference), so none is set.
 var appSettings = concat(
   [
     // Host storage through the identity (no connection string; the account has shared keys off).
@@ -145,8 +147,8 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         instanceMemoryMB: instanceMemoryMB
       }
       runtime: {
-        name: 'custom'
-        version: '1.0'
+        name: 'dotnet-isolated'
+        version: '10.0'
       }
     }
   }

@@ -13,6 +13,26 @@ public sealed partial class MainBicepTest(BicepFixture bicep) : IClassFixture<Bi
     private const string KeyVaultSecretsOfficer = "b86a8fe4-44ce-4948-aee5-eccb2c155cd7";
     private const string CommunicationAndEmailServiceOwner = "09976791-48a7-449e-bb21-39d1a415f350";
 
+    // "Flex Consumption plan deprecations" in the Functions app settings reference
+    // (https://learn.microsoft.com/azure/azure-functions/functions-app-settings#flex-consumption-plan-deprecations).
+    private static readonly string[] FlexDeprecatedAppSettings =
+    [
+        "FUNCTIONS_WORKER_RUNTIME", "FUNCTIONS_WORKER_RUNTIME_VERSION", "FUNCTIONS_EXTENSION_VERSION",
+        "FUNCTIONS_MAX_HTTP_CONCURRENCY", "FUNCTIONS_WORKER_PROCESS_COUNT", "FUNCTIONS_WORKER_SHARED_MEMORY_DATA_TRANSFER_ENABLED",
+        "FUNCTION_APP_EDIT_MODE", "WEBSITE_RUN_FROM_PACKAGE", "WEBSITE_CONTENTAZUREFILECONNECTIONSTRING", "WEBSITE_CONTENTSHARE",
+        "WEBSITE_CONTENTOVERVNET", "WEBSITE_SKIP_CONTENTSHARE_VALIDATION", "WEBSITE_MAX_DYNAMIC_APPLICATION_SCALE_OUT",
+        "WEBSITE_NODE_DEFAULT_VERSION", "WEBSITE_DNS_SERVER", "WEBSITE_VNET_ROUTE_ALL", "WEBSITE_TIME_ZONE",
+        "WEBSITE_USE_PLACEHOLDER_DOTNETISOLATED", "SCM_DO_BUILD_DURING_DEPLOYMENT", "ENABLE_ORYX_BUILD",
+        "SCALE_CONTROLLER_LOGGING_ENABLED",
+    ];
+
+    private static readonly string[] FlexDeprecatedSiteConfig =
+    [
+        "linuxFxVersion", "windowsFxVersion", "netFrameworkVersion", "javaVersion", "powerShellVersion", "alwaysOn",
+        "use32BitWorkerProcess", "functionAppScaleLimit", "minimumElasticInstanceCount", "preWarmedInstanceCount",
+        "functionsRuntimeScaleMonitoringEnabled", "numberOfWorkers",
+    ];
+
     private JsonElement Template => bicep.Template;
 
     [Fact]
@@ -50,14 +70,26 @@ public sealed partial class MainBicepTest(BicepFixture bicep) : IClassFixture<Bi
     }
 
     [Fact]
-    public void FunctionApp_RunsTheCustomHandlerOnFlexConsumption()
+    public void FunctionApp_RunsDotnetIsolated10OnFlexConsumption()
     {
         var plan = Assert.Single(Resources("Microsoft.Web/serverfarms")).Json;
         var app = Assert.Single(Resources("Microsoft.Web/sites")).Properties;
+        var runtime = app.GetProperty("functionAppConfig").GetProperty("runtime");
 
         Assert.Equal("FlexConsumption", plan.GetProperty("sku").GetProperty("tier").GetString());
         Assert.Equal("FC1", plan.GetProperty("sku").GetProperty("name").GetString());
-        Assert.Equal("custom", app.GetProperty("functionAppConfig").GetProperty("runtime").GetProperty("name").GetString());
+        Assert.Equal("dotnet-isolated", runtime.GetProperty("name").GetString());
+        Assert.Equal("10.0", runtime.GetProperty("version").GetString());
+    }
+
+    [Fact]
+    public void FunctionApp_SetsNoSiteConfigPropertyFlexConsumptionDeprecates()
+    {
+        var siteConfig = Assert.Single(Resources("Microsoft.Web/sites")).Properties.GetProperty("siteConfig");
+        var names = siteConfig.EnumerateObject().Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+
+        // The runtime stack, instance counts and worker bitness belong to functionAppConfig or the platform on Flex.
+        Assert.Empty(names.Intersect(FlexDeprecatedSiteConfig, StringComparer.OrdinalIgnoreCase));
     }
 
     [Fact]
@@ -105,11 +137,11 @@ public sealed partial class MainBicepTest(BicepFixture bicep) : IClassFixture<Bi
             names.ToHashSet());
 
         // A storage connection string would need the shared key the account refuses; the instrumentation key is
-        // retired for the connection string; Flex Consumption takes the runtime and version from functionAppConfig.
+        // retired for the connection string; Flex Consumption takes the runtime and version from functionAppConfig
+        // and the package from the deployment container, and rejects or ignores the settings that did that before.
         Assert.DoesNotContain("AzureWebJobsStorage", names);
         Assert.DoesNotContain("APPINSIGHTS_INSTRUMENTATIONKEY", names);
-        Assert.DoesNotContain("FUNCTIONS_WORKER_RUNTIME", names);
-        Assert.DoesNotContain("FUNCTIONS_EXTENSION_VERSION", names);
+        Assert.Empty(names.Intersect(FlexDeprecatedAppSettings, StringComparer.OrdinalIgnoreCase));
         Assert.Equal(names.Count, names.Distinct(StringComparer.OrdinalIgnoreCase).Count());
     }
 

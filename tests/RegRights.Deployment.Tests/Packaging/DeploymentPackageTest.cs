@@ -3,105 +3,188 @@ using System.Text.Json;
 
 namespace RegRights.Deployment.Tests.Packaging;
 
-/// <summary>The zip scripts/package.sh writes has the layout the Functions host expects of a custom handler.</summary>
+/// <summary>
+/// The publish output of src/RegRights.Functions is what Flex Consumption's dotnet-isolated runtime loads: the Worker
+/// SDK's generated files at the root beside host.json, every function in functions.metadata as the app declares it.
+/// </summary>
 public sealed class DeploymentPackageTest(DeploymentPackageFixture package) : IClassFixture<DeploymentPackageFixture>
 {
-    // The triggers the extension bundle in host.json serves and this app uses or plans to (DESIGN.md: timers,
-    // HTTP intake, queue fan-out); a typo such as "timertrigger " would leave a function silently unloaded.
-    private static readonly HashSet<string> KnownTriggers = ["timerTrigger", "httpTrigger", "queueTrigger", "blobTrigger"];
+    // ReadyToRun images for Linux mark their COFF machine with this XOR (the runtime's IMAGE_FILE_MACHINE_NATIVE_OS_OVERRIDE).
+    private const ushort LinuxMachineXor = 0x7B79;
+
+    // The deployed contract as the functional tests and the README pin it: a route, verb, auth level or schedule
+    // changed in the app is changed here too.
+    private static readonly DeclaredFunction[] Functions =
+    [
+        // Agreements and their events.
+        Http("CreateAgreement", "POST", "agreements"),
+        Http("ListAgreements", "GET", "agreements"),
+        Http("GetAgreement", "GET", "agreements/{id}"),
+        Http("UpdateAgreement", "PUT", "agreements/{id}"),
+        Http("PostAgreementEvent", "POST", "agreements/{id}/events"),
+        Http("ListAgreementEvents", "GET", "agreements/{id}/events"),
+        Http("GetAgreementDeadlines", "GET", "agreements/{id}/deadlines"),
+        Http("GetAgreementCalendar", "GET", "agreements/{id}/calendar.ics"),
+        // Notice intake is anonymous: document systems sign their webhooks instead of holding a function key.
+        Http("PostNotice", "POST", "notices", "anonymous"),
+        Http("GetNotice", "GET", "notices/{id}"),
+        Http("ListAgreementNotices", "GET", "agreements/{id}/notices"),
+        // Reminders and the deadline index.
+        Http("ListAgreementReminders", "GET", "agreements/{id}/reminders"),
+        Http("RetryReminder", "POST", "agreements/{id}/reminders/{reminderId}/retry"),
+        Http("RebuildDeadlineIndex", "POST", "deadline-index/rebuild"),
+        // Probes and the API description; the health probe answers without a key.
+        Http("Health", "GET", "health", "anonymous"),
+        Http("OpenApi", "GET", "openapi.json"),
+        // Timers, UTC NCRONTAB: the scan at five past each hour, the dispatcher every minute.
+        Timer("ScanDeadlines", "0 5 * * * *"),
+        Timer("DispatchReminders", "0 * * * * *"),
+    ];
 
     [Fact]
-    public void Package_BuildsAndUnpacks()
+    public void Publish_Succeeds()
     {
-        Assert.True(package.Packaging.ExitCode == 0, package.Packaging.AllOutput);
-        Assert.True(Directory.Exists(package.Unpacked), package.Packaging.AllOutput);
+        Assert.True(package.Publishing.ExitCode == 0, package.Publishing.AllOutput);
     }
 
     [Fact]
-    public void HostJson_IsTheRepositoryOneAtTheRoot()
+    public void FunctionsMetadata_ListsEveryFunctionWithItsTriggerAsDeclared()
     {
-        Assert.Equal(File.ReadAllText(Repository.PathOf("host.json")), File.ReadAllText(Unpacked("host.json")));
+        using var metadata = ReadJson("functions.metadata");
+
+        var packaged = metadata.RootElement.EnumerateArray().Select(DeclaredFunction.From).OrderBy(f => f.Name, StringComparer.Ordinal);
+
+        Assert.Equal(Functions.OrderBy(f => f.Name, StringComparer.Ordinal), packaged);
     }
 
     [Fact]
-    public void DefaultExecutablePath_IsAnExecutableLinuxBinary()
+    public void FunctionsMetadata_PointsEveryFunctionAtTheIsolatedWorkerAssembly()
     {
-        var executable = Unpacked(DefaultExecutablePath());
+        using var metadata = ReadJson("functions.metadata");
 
-        Assert.True(File.Exists(executable), $"{DefaultExecutablePath()} is not in the package");
-        Assert.True(File.GetUnixFileMode(executable).HasFlag(UnixFileMode.UserExecute), "the zip lost the executable bit");
-        using var stream = File.OpenRead(executable);
-        var magic = new byte[4];
-        stream.ReadExactly(magic);
-        Assert.Equal([0x7F, (byte)'E', (byte)'L', (byte)'F'], magic);
-    }
-
-    [Fact]
-    public void App_IsSelfContainedAndReadyToRun()
-    {
-        var app = Path.GetDirectoryName(Unpacked(DefaultExecutablePath()))!;
-        var assembly = Path.Combine(app, Path.GetFileName(DefaultExecutablePath()) + ".dll");
-
-        // Self-contained: the runtime ships in the package, so the Flex image's .NET version does not matter.
-        Assert.True(File.Exists(Path.Combine(app, "libcoreclr.so")), "no linux-x64 runtime in app/");
-        using var reader = new PEReader(File.OpenRead(assembly));
-        Assert.True(reader.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0, "the app assembly is not ReadyToRun");
-    }
-
-    [Fact]
-    public void FunctionFolders_AreEveryProjectFunctionBesideHostJson()
-    {
-        var packaged = Directory.EnumerateDirectories(package.Unpacked)
-            .Select(d => Path.GetFileName(d))
-            .Where(name => name != "app")
-            .Order()
-            .ToList();
-
-        Assert.NotEmpty(package.SourceFunctions);
-        Assert.Equal(package.SourceFunctions, packaged);
-    }
-
-    [Fact]
-    public void FunctionJson_IsValidWithOneKnownTrigger()
-    {
-        var functionJsons = DeploymentPackageFixture.FunctionFolders(package.Unpacked).Select(d => Path.Combine(d, "function.json")).ToList();
-
-        Assert.NotEmpty(functionJsons);
-        Assert.All(functionJsons, path =>
+        Assert.All(metadata.RootElement.EnumerateArray(), function =>
         {
-            using var json = JsonDocument.Parse(File.ReadAllText(path));
-            var triggers = json.RootElement.GetProperty("bindings").EnumerateArray()
-                .Select(b => b.GetProperty("type").GetString()!)
-                .Where(type => type.EndsWith("Trigger", StringComparison.OrdinalIgnoreCase))
-                .ToList();
-            var trigger = Assert.Single(triggers);
-            Assert.Contains(trigger, KnownTriggers);
+            Assert.Equal("dotnet-isolated", function.GetProperty("language").GetString());
+            Assert.Equal("RegRights.Functions.dll", function.GetProperty("scriptFile").GetString());
         });
     }
 
     [Fact]
-    public async Task PackageScript_WithoutFunctionFolders_RefusesToPackage()
+    public void WorkerConfig_StartsTheWorkerInThePackageWithDotnet()
     {
-        var empty = Directory.CreateTempSubdirectory("regrights-nofunctions-").FullName;
-        try
-        {
-            var run = await ToolRun.RunAsync("bash", [Repository.PathOf("scripts", "package.sh"), empty, Path.Combine(empty, "out")], empty, TestContext.Current.CancellationToken);
+        using var config = ReadJson("worker.config.json");
+        var description = config.RootElement.GetProperty("description");
 
-            Assert.NotEqual(0, run.ExitCode);
-            Assert.Contains("no functions/<Name>/function.json", run.Error, StringComparison.Ordinal);
-            Assert.False(Directory.Exists(Path.Combine(empty, "out")));
-        }
-        finally
-        {
-            Directory.Delete(empty, recursive: true);
-        }
+        Assert.Equal("dotnet-isolated", description.GetProperty("language").GetString());
+        Assert.Equal("dotnet", description.GetProperty("defaultExecutablePath").GetString());
+        Assert.True(File.Exists(PathOf(description.GetProperty("defaultWorkerPath").GetString()!)), config.RootElement.GetRawText());
     }
 
-    private string Unpacked(string relative) => Path.Combine(package.Unpacked, relative);
-
-    private static string DefaultExecutablePath()
+    [Fact]
+    public void ExtensionsJson_LoadsItsExtensionsFromAzureFunctionsFolder()
     {
-        using var host = JsonDocument.Parse(File.ReadAllText(Repository.PathOf("host.json")));
-        return host.RootElement.GetProperty("customHandler").GetProperty("description").GetProperty("defaultExecutablePath").GetString()!;
+        using var extensions = ReadJson("extensions.json");
+        var hintPaths = extensions.RootElement.GetProperty("extensions").EnumerateArray()
+            .Select(e => e.GetProperty("hintPath").GetString()!)
+            .ToList();
+
+        // The host loads the worker's extension metadata from .azurefunctions/; a zip without hidden folders breaks it.
+        Assert.NotEmpty(hintPaths);
+        Assert.All(hintPaths, hint =>
+        {
+            Assert.StartsWith("./.azurefunctions/", hint, StringComparison.Ordinal);
+            Assert.True(File.Exists(PathOf(hint)), $"{hint} is not in the package");
+        });
+        Assert.True(File.Exists(PathOf(".azurefunctions", "function.deps.json")), "no .azurefunctions/function.deps.json");
+    }
+
+    [Fact]
+    public void HostJson_IsTheRepositoryOneWithoutCustomHandlerOrBundle()
+    {
+        var packaged = File.ReadAllText(PathOf("host.json"));
+        using var host = JsonDocument.Parse(packaged);
+
+        Assert.Equal(File.ReadAllText(Repository.PathOf("host.json")), packaged);
+        Assert.Equal("2.0", host.RootElement.GetProperty("version").GetString());
+        Assert.False(host.RootElement.TryGetProperty("customHandler", out _), "host.json still configures a custom handler");
+        // The Worker SDK's extensions.json supplies the bindings; a bundle would load a second, unrelated set.
+        Assert.False(host.RootElement.TryGetProperty("extensionBundle", out _), "host.json still names an extension bundle");
+        Assert.Equal("api", host.RootElement.GetProperty("extensions").GetProperty("http").GetProperty("routePrefix").GetString());
+    }
+
+    [Fact]
+    public void Package_HoldsNoFunctionJsonNorLocalSettings()
+    {
+        var files = Directory.EnumerateFiles(package.Published, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(package.Published, f))
+            .ToList();
+
+        // function.json folders would make the host index functions the worker does not declare; local settings
+        // hold developer secrets, and azd would drop them from the zip anyway.
+        Assert.NotEmpty(files);
+        Assert.DoesNotContain(files, f => Path.GetFileName(f) == "function.json");
+        Assert.DoesNotContain(files, f => Path.GetFileName(f) == "local.settings.json");
+        Assert.False(Directory.Exists(PathOf(".azure")), "azd leaves .azure/ out of the zip");
+    }
+
+    [Fact]
+    public void Worker_IsFrameworkDependentAndReadyToRunForLinuxX64()
+    {
+        using var runtimeConfig = ReadJson("RegRights.Functions.runtimeconfig.json");
+        var options = runtimeConfig.RootElement.GetProperty("runtimeOptions");
+        var frameworks = options.GetProperty("frameworks").EnumerateArray()
+            .ToDictionary(f => f.GetProperty("name").GetString()!, f => f.GetProperty("version").GetString()!);
+
+        // Framework-dependent on the runtime Bicep asks for (dotnet-isolated 10.0): no runtime in the package.
+        Assert.Equal("net10.0", options.GetProperty("tfm").GetString());
+        Assert.False(options.TryGetProperty("includedFrameworks", out _), "the package is self-contained");
+        Assert.StartsWith("10.0.", frameworks["Microsoft.NETCore.App"], StringComparison.Ordinal);
+        Assert.StartsWith("10.0.", frameworks["Microsoft.AspNetCore.App"], StringComparison.Ordinal);
+        Assert.False(File.Exists(PathOf("libcoreclr.so")), "a .NET runtime ships in the package");
+
+        // ReadyToRun native code for the worker, so its first request skips most JIT on a cold instance.
+        using var reader = new PEReader(File.OpenRead(PathOf("RegRights.Functions.dll")));
+        Assert.True(reader.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0, "the worker assembly is not ReadyToRun");
+        Assert.Equal(Machine.Amd64, (Machine)((ushort)reader.PEHeaders.CoffHeader.Machine ^ LinuxMachineXor));
+    }
+
+    private static DeclaredFunction Http(string name, string method, string route, string authLevel = "function") =>
+        new(name, "httpTrigger", authLevel, method, route, Schedule: null, RunOnStartup: false);
+
+    private static DeclaredFunction Timer(string name, string schedule) =>
+        new(name, "timerTrigger", AuthLevel: null, Methods: null, Route: null, schedule, RunOnStartup: false);
+
+    private JsonDocument ReadJson(string relative)
+    {
+        var path = PathOf(relative);
+        Assert.True(File.Exists(path), $"{relative} is not in the package\n{package.Publishing.AllOutput}");
+        return JsonDocument.Parse(File.ReadAllText(path));
+    }
+
+    private string PathOf(params string[] parts) => Path.GetFullPath(Path.Combine([package.Published, .. parts]));
+
+    /// <summary>One function as its trigger binding declares it; methods upper-case and comma-separated, auth level lower-case.</summary>
+    private sealed record DeclaredFunction(
+        string Name, string Trigger, string? AuthLevel, string? Methods, string? Route, string? Schedule, bool RunOnStartup)
+    {
+        public static DeclaredFunction From(JsonElement function)
+        {
+            var trigger = Assert.Single(
+                function.GetProperty("bindings").EnumerateArray(),
+                b => b.GetProperty("type").GetString()!.EndsWith("Trigger", StringComparison.Ordinal));
+            return new DeclaredFunction(
+                function.GetProperty("name").GetString()!,
+                trigger.GetProperty("type").GetString()!,
+                Text(trigger, "authLevel")?.ToLowerInvariant(),
+                trigger.TryGetProperty("methods", out var methods)
+                    ? string.Join(",", methods.EnumerateArray().Select(m => m.GetString()!.ToUpperInvariant()))
+                    : null,
+                Text(trigger, "route"),
+                Text(trigger, "schedule"),
+                trigger.TryGetProperty("runOnStartup", out var runOnStartup) && runOnStartup.GetBoolean());
+        }
+
+        private static string? Text(JsonElement binding, string property) =>
+            binding.TryGetProperty(property, out var value) ? value.GetString() : null;
     }
 }
