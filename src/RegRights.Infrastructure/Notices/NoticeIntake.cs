@@ -50,7 +50,12 @@ public class NoticeIntake
     /// <summary>The longest document URI.</summary>
     public const int MaxUri = 2000;
 
-    private static readonly JsonSerializerOptions Stored = new(RegRightsJson.Options) { WriteIndented = false };
+    // Stored notices are this app's own documents; one written by a later version during a deployment still reads.
+    private static readonly JsonSerializerOptions Stored = new(RegRightsJson.Options)
+    {
+        WriteIndented = false,
+        UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Skip,
+    };
 
     private readonly AgreementStore agreements;
     private readonly AgreementTermsCache terms;
