@@ -3,7 +3,9 @@ using Azure.Data.Tables;
 using NodaTime;
 using RegRights.Contracts.Agreements;
 using RegRights.Core.Agreements;
+using RegRights.Core.Calendars;
 using RegRights.Core.Deadlines;
+using RegRights.Core.Reminders;
 using RegRights.Infrastructure.Notices;
 using RegRights.Infrastructure.Reminders;
 using RegRights.Infrastructure.Storage;
@@ -99,6 +101,20 @@ public class AgreementService
         if (errors.Count > 0)
         {
             return new AgreementWriteResult.Invalid(errors);
+        }
+
+        // New terms must still compute the events already recorded (a 1,000-day Effectiveness Date after a closing in
+        // 2098 runs past the calendar). Events recorded after this read change the ETag, so the conditional replace
+        // below refuses the document rather than store it unchecked against them.
+        if (await agreements.GetRecordAsync(agreementId, cancellationToken).ConfigureAwait(false) is not { } current)
+        {
+            return new AgreementWriteResult.NotFound(agreementId);
+        }
+
+        var newTerms = (document.Terms ?? new TermsDocument()).ToTerms();
+        if (ScheduleRange.FindOutOfRange(newTerms, [.. current.Events.Select(e => e.Event)], ReminderLadder.Default) is { } outside)
+        {
+            return new AgreementWriteResult.Invalid(new Dictionary<string, string[]> { ["$.terms"] = ["Under these terms, the recorded events cannot be computed: " + outside] });
         }
 
         StoredAgreement stored;
@@ -198,6 +214,12 @@ public class AgreementService
             return new AgreementEventResult.Contradicted(contradiction);
         }
 
+        // Checked at the write, so a record the engine cannot compute is never stored to fail every read after it.
+        if (ScheduleRange.FindOutOfRange(record.Agreement.Terms, [.. record.Events.Select(e => e.Event), next], ReminderLadder.Default) is { } outside)
+        {
+            return new AgreementEventResult.Invalid(new Dictionary<string, string[]> { ["$.date"] = [outside] });
+        }
+
         var now = clock.GetCurrentInstant();
         AgreementRecord appended;
         try
@@ -240,6 +262,49 @@ public class AgreementService
         }
 
         return record.ScheduleAsOf(asOf ?? record.Today(clock.GetCurrentInstant()));
+    }
+
+    /// <summary>
+    /// Errors for an <paramref name="asOf"/> day the engine cannot judge statuses on, keyed <c>asOf</c>, or null when
+    /// it lies within the § 1 calendar (1971-01-01 to 2100-12-31).
+    /// </summary>
+    /// <remarks>A query parameter is an input like any other: 0001-01-01 is refused, not passed to the engine.</remarks>
+    public static IReadOnlyDictionary<string, string[]>? ValidateAsOf(LocalDate asOf) =>
+        asOf >= BusinessDayCalendar.MinDate && asOf <= BusinessDayCalendar.MaxDate
+            ? null
+            : new Dictionary<string, string[]>
+            {
+                ["asOf"] = [$"{asOf:uuuu-MM-dd} is outside the dates the § 1 Business Day calendar covers, {BusinessDayCalendar.MinDate:uuuu-MM-dd} to {BusinessDayCalendar.MaxDate:uuuu-MM-dd}."],
+            };
+
+    /// <summary>
+    /// <see cref="GetScheduleAsync"/> with every outcome named: the schedule, no such agreement, an
+    /// <paramref name="asOf"/> out of range (<see cref="ValidateAsOf"/>), or a stored record the engine cannot compute
+    /// (stored before writes were checked), which is that agreement's problem alone and never an exception.
+    /// </summary>
+    /// <param name="agreementId">The agreement's id.</param>
+    /// <param name="asOf">The day statuses are judged on; null for today in the agreement's zone.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    public virtual async Task<ScheduleResult> GetScheduleResultAsync(string agreementId, LocalDate? asOf, CancellationToken cancellationToken = default)
+    {
+        if (asOf is { } day && ValidateAsOf(day) is { } errors)
+        {
+            return new ScheduleResult.Invalid(errors);
+        }
+
+        if (await agreements.GetRecordAsync(agreementId, cancellationToken).ConfigureAwait(false) is not { } record)
+        {
+            return new ScheduleResult.NotFound(agreementId);
+        }
+
+        try
+        {
+            return new ScheduleResult.Computed(record.ScheduleAsOf(asOf ?? record.Today(clock.GetCurrentInstant())));
+        }
+        catch (ArgumentException ex) when (ex is not ArgumentNullException)
+        {
+            return new ScheduleResult.Uncomputable(agreementId, ex.Message.Split('\n')[0].Trim());
+        }
     }
 
     // Every successful write that changes an agreement's head row comes through here, once, after it is stored and

@@ -1,5 +1,6 @@
 using RegRights.Contracts.Agreements;
 using RegRights.Core.Agreements;
+using RegRights.Core.Calendars;
 
 namespace RegRights.Infrastructure.Agreements;
 
@@ -17,6 +18,7 @@ internal static class AgreementValidation
             try
             {
                 terms.ToTerms();
+                ClosuresInRange(errors, terms);
             }
             catch (ArgumentException ex)
             {
@@ -95,6 +97,19 @@ internal static class AgreementValidation
         DeadlineKey = d.DeadlineKey,
         Note = d.Note,
     };
+
+    // A closure outside the calendar would be stored and then break the calendar, so every read, of its agreement.
+    private static void ClosuresInRange(Dictionary<string, string[]> errors, TermsDocument terms)
+    {
+        for (var i = 0; i < (terms.Closures?.Count ?? 0); i++)
+        {
+            if (terms.Closures![i].Date is { } date && (date < BusinessDayCalendar.MinDate || date > BusinessDayCalendar.MaxDate))
+            {
+                errors[$"$.terms.closures[{i}].date"] =
+                    [$"{date:uuuu-MM-dd} is outside the dates the § 1 Business Day calendar covers, {BusinessDayCalendar.MinDate:uuuu-MM-dd} to {BusinessDayCalendar.MaxDate:uuuu-MM-dd}."];
+            }
+        }
+    }
 
     private static void Text(Dictionary<string, string[]> errors, string path, string? value, bool required)
     {

@@ -16,7 +16,7 @@ namespace RegRights.Infrastructure.IntegrationTests.Agreements;
 
 /// <summary>The agreement service over fresh tables in Azurite (behind the Azure rules), its clock pinned.</summary>
 [Collection(StorageTests.Name)]
-public sealed class AgreementServiceTest(StorageFixture fixture) : IDisposable
+public sealed partial class AgreementServiceTest(StorageFixture fixture) : IDisposable
 {
     // Monday 1 May 2000, noon in California (PDT, UTC-7): three days after the agreement of April 28, 2000 was signed.
     private static readonly Instant Now = Instant.FromUtc(2000, 5, 1, 19, 0);
