@@ -1,6 +1,7 @@
 using RegRights.Contracts.Agreements;
 using RegRights.Core.Agreements;
 using RegRights.Core.Calendars;
+using RegRights.Infrastructure.Email;
 
 namespace RegRights.Infrastructure.Agreements;
 
@@ -44,6 +45,12 @@ internal static class AgreementValidation
             if (contact?.Role is null)
             {
                 errors[$"$.contacts[{i}].role"] = ["Required: company, companyCounsel, holder, holdersCounsel or specialCounsel."];
+            }
+
+            // Checked at the write: a stored bad address fails every reminder sent to it, long after anyone could fix it.
+            if (!string.IsNullOrEmpty(contact?.Email) && EmailAddress.FindProblem(contact.Email) is { } problem)
+            {
+                errors[$"$.contacts[{i}].email"] = [problem];
             }
         }
 

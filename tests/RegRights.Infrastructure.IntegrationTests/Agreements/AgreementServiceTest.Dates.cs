@@ -161,6 +161,29 @@ public sealed partial class AgreementServiceTest
         Assert.Contains(rows, r => r.AgreementId == good && r.DeadlineKey == "filing-date");
     }
 
+    [Fact]
+    public async Task CreateAsync_ContactEmailNotAnAddress_InvalidAtTheEmailAndNothingStored()
+    {
+        // Arrange: issue 12's address; stored, every reminder to the Company side would fail.
+        var (service, _) = await CreateAsync();
+        var document = Seed() with
+        {
+            Contacts =
+            [
+                new ContactDocument { Name = "Alan W. Pettis", Role = ContactRole.CompanyCounsel, Email = "apettis@lw.example" },
+                new ContactDocument { Name = "Somebody", Role = ContactRole.Holder, Email = "not an email <script>" },
+            ],
+        };
+
+        // Act
+        var result = await service.CreateAsync(document, Cancel);
+
+        // Assert
+        var invalid = Assert.IsType<AgreementWriteResult.Invalid>(result);
+        Assert.Equal(["$.contacts[1].email"], invalid.Errors.Keys);
+        Assert.Empty(Assert.IsType<AgreementPageResult.Listed>(await service.ListAsync(null, null, Cancel)).Page.Items);
+    }
+
     private static async Task<string> StoreUncheckedClosingAsync(ReminderPipeline pipeline, LocalDate closing)
     {
         var stored = await pipeline.Agreements.CreateAsync(
