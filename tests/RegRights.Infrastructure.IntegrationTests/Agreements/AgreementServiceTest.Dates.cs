@@ -184,6 +184,56 @@ public sealed partial class AgreementServiceTest
         Assert.Empty(Assert.IsType<AgreementPageResult.Listed>(await service.ListAsync(null, null, Cancel)).Page.Items);
     }
 
+    [Fact]
+    public async Task RecordEventAsync_WaiverOfAnUnknownDeadline_InvalidAtDeadlineKey()
+    {
+        // Arrange: "filing-day" for filing-date; stored, it would waive nothing while the record read as a waiver (§ 6(f)).
+        var (service, _) = await CreateAsync();
+        var id = await CreateSeedAsync(service, Closing);
+
+        // Act
+        var result = await RecordAsync(service, id, Event("waiver", AgreementEventKind.Waiver, 2000, 5, 1) with { DeadlineKey = "filing-day" });
+
+        // Assert
+        var invalid = Assert.IsType<AgreementEventResult.Invalid>(result);
+        Assert.StartsWith("'filing-day' names no deadline; use one of filing-date, ", Assert.Single(invalid.Errors["$.deadlineKey"]), StringComparison.Ordinal);
+        Assert.Single((await service.ListEventsAsync(id, Cancel))!);
+    }
+
+    [Theory]
+    [InlineData("Registration Rights Agreement\0")]
+    [InlineData("Registration Rights Agreement\r\nX-Injected: yes")]
+    public async Task CreateAsync_NameWithNulOrLineBreak_InvalidAtName(string name)
+    {
+        // Arrange
+        var (service, _) = await CreateAsync();
+
+        // Act
+        var result = await service.CreateAsync(Seed() with { Name = name }, Cancel);
+
+        // Assert
+        var invalid = Assert.IsType<AgreementWriteResult.Invalid>(result);
+        Assert.StartsWith("Control characters", Assert.Single(invalid.Errors["$.name"]), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CreateAsync_ThousandEmojiName_AcceptedAndOneMoreRefusedCountingTextElements()
+    {
+        // Arrange: 1,000 fax-machine emoji are 2,000 UTF-16 units, but 1,000 characters as a reader counts them.
+        var (service, _) = await CreateAsync();
+        var thousand = string.Concat(Enumerable.Repeat("\U0001F4E0", 1000));
+
+        // Act
+        var accepted = await service.CreateAsync(Seed() with { Name = thousand }, Cancel);
+        var refused = await service.CreateAsync(Seed() with { Name = thousand + "\U0001F4E0" }, Cancel);
+
+        // Assert
+        Assert.IsType<AgreementWriteResult.Created>(accepted);
+        Assert.Equal(
+            "At most 1000 characters, counted as text elements (an emoji or an accented letter is one); 1001 were given.",
+            Assert.Single(Assert.IsType<AgreementWriteResult.Invalid>(refused).Errors["$.name"]));
+    }
+
     private static async Task<string> StoreUncheckedClosingAsync(ReminderPipeline pipeline, LocalDate closing)
     {
         var stored = await pipeline.Agreements.CreateAsync(
