@@ -8,7 +8,7 @@ using RegRights.Core.Notices;
 namespace RegRights.Contracts.UnitTests;
 
 /// <summary>The shared JSON settings, checked on the text itself: what a person or a script reads.</summary>
-public class RegRightsJsonTest
+public partial class RegRightsJsonTest
 {
     [Fact]
     public void Options_StampDocument_SectionSignsAndOffsetsAreLiteral()

@@ -1,3 +1,4 @@
+using System.Globalization;
 using NodaTime;
 using RegRights.Core.Agreements;
 using RegRights.Core.Calendars;
@@ -130,7 +131,9 @@ public sealed record TermsDocument
             FaxLateBound = FaxLateBound ?? terms.FaxLateBound,
             Roll = Roll ?? terms.Roll,
             ContestedDays = ContestedDays ?? terms.ContestedDays,
-            Closures = Closures is null ? terms.Closures : [.. Closures.Select((c, i) => c.ToClosure(i))],
+            Closures = Closures is null
+                ? terms.Closures
+                : [.. Closures.Select((c, i) => (c ?? throw new ArgumentException("A closure is required, not null.", $"closures[{i}]")).ToClosure(i))],
         };
         return terms.Validate();
     }
@@ -151,7 +154,24 @@ public sealed record ClosureDocument
     /// <summary><c>closed</c> or <c>contested</c>.</summary>
     public DayEffect? Effect { get; init; }
 
-    internal Closure ToClosure(int index) =>
-        new(Date ?? throw new ArgumentException("A closure needs its date.", $"closures[{index}].date"),
-            Name ?? "", Source ?? "", Effect ?? DayEffect.Closed);
+    // Errors name the closure by its place in the list (closures[1].source), so a client can find the one at fault.
+    internal Closure ToClosure(int index)
+    {
+        var path = string.Create(CultureInfo.InvariantCulture, $"closures[{index}]");
+        if (Date is not { } date)
+        {
+            throw new ArgumentException("A closure needs its date.", $"{path}.date");
+        }
+
+        try
+        {
+            return new(date, Name ?? "", Source ?? "", Effect ?? DayEffect.Closed);
+        }
+        catch (ArgumentException ex)
+        {
+            var reason = ex.Message;
+            var cut = reason.IndexOf(" (Parameter", StringComparison.Ordinal);
+            throw new ArgumentException(cut > 0 ? reason[..cut] : reason, $"{path}.{ex.ParamName}", ex);
+        }
+    }
 }

@@ -92,10 +92,12 @@ public sealed record ReminderLadder
             var firstOverdue = calendar.NextBusinessDay(lastPermittedDay);
             var windowStart = window.HasStart ? window.Start.InZone(zone).Date : firstOverdue;
             var week = Math.Max(0, (Period.DaysBetween(firstOverdue, windowStart) / 7) - 1);
+            // The weeks end where the calendar's Business Days do: a later week has no Business Day to go out on.
+            var lastBusinessDay = calendar.PreviousBusinessDayOrSame(BusinessDayCalendar.MaxDate);
             while (true)
             {
                 var weekDate = firstOverdue.PlusDays(7 * week);
-                if (weekDate > BusinessDayCalendar.MaxDate)
+                if (weekDate > lastBusinessDay)
                 {
                     yield break;
                 }

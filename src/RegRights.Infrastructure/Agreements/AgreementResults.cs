@@ -1,5 +1,6 @@
 using RegRights.Contracts.Agreements;
 using RegRights.Core.Agreements;
+using RegRights.Core.Deadlines;
 
 namespace RegRights.Infrastructure.Agreements;
 
@@ -77,4 +78,27 @@ public abstract record AgreementPageResult
 
     /// <summary>Errors keyed by the parameter's name (<c>pageSize</c>, <c>continuationToken</c>).</summary>
     public sealed record Invalid(IReadOnlyDictionary<string, string[]> Errors) : AgreementPageResult;
+}
+
+/// <summary>What <see cref="AgreementService.GetScheduleResultAsync"/> found.</summary>
+public abstract record ScheduleResult
+{
+    private ScheduleResult()
+    {
+    }
+
+    /// <summary>The agreement's deadlines as of the day asked.</summary>
+    public sealed record Computed(DeadlineSchedule Schedule) : ScheduleResult;
+
+    /// <summary>No agreement has that id.</summary>
+    public sealed record NotFound(string AgreementId) : ScheduleResult;
+
+    /// <summary>The <c>asOf</c> day is out of range; errors keyed <c>asOf</c>.</summary>
+    public sealed record Invalid(IReadOnlyDictionary<string, string[]> Errors) : ScheduleResult;
+
+    /// <summary>
+    /// The stored record cannot be computed (it was stored before writes were checked, e.g. a closure dated
+    /// 0001-01-01): <paramref name="Reason"/> says why, in the engine's words. Only this agreement is affected.
+    /// </summary>
+    public sealed record Uncomputable(string AgreementId, string Reason) : ScheduleResult;
 }

@@ -3,7 +3,9 @@ using Azure.Data.Tables;
 using NodaTime;
 using RegRights.Contracts.Agreements;
 using RegRights.Core.Agreements;
+using RegRights.Core.Calendars;
 using RegRights.Core.Deadlines;
+using RegRights.Core.Reminders;
 using RegRights.Infrastructure.Notices;
 using RegRights.Infrastructure.Reminders;
 using RegRights.Infrastructure.Storage;
@@ -32,6 +34,12 @@ public class AgreementService
 
     /// <summary>The largest page that may be asked for.</summary>
     public const int MaxPageSize = 200;
+
+    /// <summary>
+    /// How many times an event is appended before <see cref="AgreementEventResult.AgreementChanged"/>: each attempt
+    /// that loses to another write reads the record again and checks the event against it.
+    /// </summary>
+    public const int MaxAppendAttempts = 100;
 
     private readonly AgreementStore agreements;
     private readonly DeadlineIndexUpdater index;
@@ -101,6 +109,20 @@ public class AgreementService
             return new AgreementWriteResult.Invalid(errors);
         }
 
+        // New terms must still compute the events already recorded (a 1,000-day Effectiveness Date after a closing in
+        // 2098 runs past the calendar). Events recorded after this read change the ETag, so the conditional replace
+        // below refuses the document rather than store it unchecked against them.
+        if (await agreements.GetRecordAsync(agreementId, cancellationToken).ConfigureAwait(false) is not { } current)
+        {
+            return new AgreementWriteResult.NotFound(agreementId);
+        }
+
+        var newTerms = (document.Terms ?? new TermsDocument()).ToTerms();
+        if (ScheduleRange.FindOutOfRange(newTerms, [.. current.Events.Select(e => e.Event)], ReminderLadder.Default) is { } outside)
+        {
+            return new AgreementWriteResult.Invalid(new Dictionary<string, string[]> { ["$.terms"] = ["Under these terms, the recorded events cannot be computed: " + outside] });
+        }
+
         StoredAgreement stored;
         try
         {
@@ -165,9 +187,12 @@ public class AgreementService
     /// <remarks>
     /// Checks in order: the fields; then the event's id (the same event again is a retry, answered with the first; the
     /// same id for another event is refused); then the record (<see cref="EventRecordRules.FindContradiction"/>, e.g. a
-    /// filing dated before the Closing Date, § 1). The append is conditional on <paramref name="record"/>'s ETag: if
-    /// anything was stored since it was read, nothing is stored and the answer is
-    /// <see cref="AgreementEventResult.AgreementChanged"/>, because the event was checked against an old record.
+    /// filing dated before the Closing Date, § 1); then the dates its clocks reach (<see cref="ScheduleRange"/>). The
+    /// append is conditional on the record's ETag. If another write was stored since the record was read (50 document
+    /// systems posting distinct notices' events at once), the record is read again, the event checked again against
+    /// it, and appended after it, up to <see cref="MaxAppendAttempts"/> times: so a client sees
+    /// <see cref="AgreementEventResult.AgreementChanged"/> only when the agreement kept changing under every attempt,
+    /// and a true conflict (two Closings posted at once) as the second one's <see cref="AgreementEventResult.Contradicted"/>.
     /// </remarks>
     /// <param name="record">The record from <see cref="GetRecordAsync"/>.</param>
     /// <param name="document">The event as posted; <see cref="AgreementEventDocument.RecordedAt"/> is ignored.</param>
@@ -184,6 +209,45 @@ public class AgreementService
         }
 
         var next = AgreementValidation.ToEvent(document);
+        var current = record;
+        for (var attempt = 1; ; attempt++)
+        {
+            if (CheckAgainst(current, next) is { } refused)
+            {
+                return refused;
+            }
+
+            var now = clock.GetCurrentInstant();
+            try
+            {
+                var appended = await agreements.AppendEventAsync(current, next, now, cancellationToken).ConfigureAwait(false);
+                await WrittenAsync(record.Agreement.Id, appended).ConfigureAwait(false);
+                return new AgreementEventResult.Recorded(AgreementEventDocument.From(next, Local(now, record.Agreement)));
+            }
+            catch (TableTransactionFailedException ex) when (ex.Status == 412)
+            {
+                // Another write landed first. Distinct events commute, so the event is checked again against the record
+                // as it now is and appended after it; only a true conflict (the same id, a contradiction) is answered.
+                if (attempt == MaxAppendAttempts)
+                {
+                    return new AgreementEventResult.AgreementChanged(record.Agreement.Id);
+                }
+            }
+
+            // A random pause spreads the writers that lost the same race, so each round lets more of them through.
+            await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 5 * Math.Min(attempt, 10))), cancellationToken).ConfigureAwait(false);
+            if (await agreements.GetRecordAsync(record.Agreement.Id, cancellationToken).ConfigureAwait(false) is not { } reread)
+            {
+                return new AgreementEventResult.AgreementChanged(record.Agreement.Id);
+            }
+
+            current = reread;
+        }
+    }
+
+    // The checks of an event against one state of the record; null when it may be appended to it.
+    private static AgreementEventResult? CheckAgainst(AgreementRecord record, AgreementEvent next)
+    {
         if (record.Events.FirstOrDefault(e => e.Event.Id == next.Id) is { } existing)
         {
             // The same event again is a client's retry; the same id for another event is a mistake.
@@ -198,19 +262,10 @@ public class AgreementService
             return new AgreementEventResult.Contradicted(contradiction);
         }
 
-        var now = clock.GetCurrentInstant();
-        AgreementRecord appended;
-        try
-        {
-            appended = await agreements.AppendEventAsync(record, next, now, cancellationToken).ConfigureAwait(false);
-        }
-        catch (TableTransactionFailedException ex) when (ex.Status == 412)
-        {
-            return new AgreementEventResult.AgreementChanged(record.Agreement.Id);
-        }
-
-        await WrittenAsync(record.Agreement.Id, appended).ConfigureAwait(false);
-        return new AgreementEventResult.Recorded(AgreementEventDocument.From(next, Local(now, record.Agreement)));
+        // Checked at the write, so a record the engine cannot compute is never stored to fail every read after it.
+        return ScheduleRange.FindOutOfRange(record.Agreement.Terms, [.. record.Events.Select(e => e.Event), next], ReminderLadder.Default) is { } outside
+            ? new AgreementEventResult.Invalid(new Dictionary<string, string[]> { ["$.date"] = [outside] })
+            : null;
     }
 
     /// <summary>The agreement's events in the order recorded, or null when there is no agreement with that id.</summary>
@@ -240,6 +295,49 @@ public class AgreementService
         }
 
         return record.ScheduleAsOf(asOf ?? record.Today(clock.GetCurrentInstant()));
+    }
+
+    /// <summary>
+    /// Errors for an <paramref name="asOf"/> day the engine cannot judge statuses on, keyed <c>asOf</c>, or null when
+    /// it lies within the § 1 calendar (1971-01-01 to 2100-12-31).
+    /// </summary>
+    /// <remarks>A query parameter is an input like any other: 0001-01-01 is refused, not passed to the engine.</remarks>
+    public static IReadOnlyDictionary<string, string[]>? ValidateAsOf(LocalDate asOf) =>
+        asOf >= BusinessDayCalendar.MinDate && asOf <= BusinessDayCalendar.MaxDate
+            ? null
+            : new Dictionary<string, string[]>
+            {
+                ["asOf"] = [$"{asOf:uuuu-MM-dd} is outside the dates the § 1 Business Day calendar covers, {BusinessDayCalendar.MinDate:uuuu-MM-dd} to {BusinessDayCalendar.MaxDate:uuuu-MM-dd}."],
+            };
+
+    /// <summary>
+    /// <see cref="GetScheduleAsync"/> with every outcome named: the schedule, no such agreement, an
+    /// <paramref name="asOf"/> out of range (<see cref="ValidateAsOf"/>), or a stored record the engine cannot compute
+    /// (stored before writes were checked), which is that agreement's problem alone and never an exception.
+    /// </summary>
+    /// <param name="agreementId">The agreement's id.</param>
+    /// <param name="asOf">The day statuses are judged on; null for today in the agreement's zone.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    public virtual async Task<ScheduleResult> GetScheduleResultAsync(string agreementId, LocalDate? asOf, CancellationToken cancellationToken = default)
+    {
+        if (asOf is { } day && ValidateAsOf(day) is { } errors)
+        {
+            return new ScheduleResult.Invalid(errors);
+        }
+
+        if (await agreements.GetRecordAsync(agreementId, cancellationToken).ConfigureAwait(false) is not { } record)
+        {
+            return new ScheduleResult.NotFound(agreementId);
+        }
+
+        try
+        {
+            return new ScheduleResult.Computed(record.ScheduleAsOf(asOf ?? record.Today(clock.GetCurrentInstant())));
+        }
+        catch (ArgumentException ex) when (ex is not ArgumentNullException)
+        {
+            return new ScheduleResult.Uncomputable(agreementId, ex.Message.Split('\n')[0].Trim());
+        }
     }
 
     // Every successful write that changes an agreement's head row comes through here, once, after it is stored and

@@ -1,5 +1,9 @@
+using System.Globalization;
 using RegRights.Contracts.Agreements;
 using RegRights.Core.Agreements;
+using RegRights.Core.Calendars;
+using RegRights.Core.Deadlines;
+using RegRights.Infrastructure.Email;
 
 namespace RegRights.Infrastructure.Agreements;
 
@@ -11,12 +15,13 @@ internal static class AgreementValidation
     public static Dictionary<string, string[]> Validate(AgreementDocument document)
     {
         var errors = new Dictionary<string, string[]>();
-        Text(errors, "$.name", document.Name, required: true);
+        Text(errors, "$.name", document.Name, required: true, singleLine: true);
         if (document.Terms is { } terms)
         {
             try
             {
                 terms.ToTerms();
+                ClosuresInRange(errors, terms);
             }
             catch (ArgumentException ex)
             {
@@ -28,7 +33,8 @@ internal static class AgreementValidation
         for (var i = 0; i < (document.Parties?.Count ?? 0); i++)
         {
             var party = document.Parties![i];
-            Text(errors, $"$.parties[{i}].name", party?.Name, required: true);
+            Text(errors, $"$.parties[{i}].name", party?.Name, required: true, singleLine: true);
+            Text(errors, $"$.parties[{i}].address", party?.Address, required: false, singleLine: false);
             if (party?.Role is null)
             {
                 errors[$"$.parties[{i}].role"] = ["Required: company or holder."];
@@ -38,10 +44,19 @@ internal static class AgreementValidation
         for (var i = 0; i < (document.Contacts?.Count ?? 0); i++)
         {
             var contact = document.Contacts![i];
-            Text(errors, $"$.contacts[{i}].name", contact?.Name, required: true);
+            Text(errors, $"$.contacts[{i}].name", contact?.Name, required: true, singleLine: true);
+            Text(errors, $"$.contacts[{i}].represents", contact?.Represents, required: false, singleLine: true);
+            Text(errors, $"$.contacts[{i}].facsimile", contact?.Facsimile, required: false, singleLine: true);
+            Text(errors, $"$.contacts[{i}].address", contact?.Address, required: false, singleLine: false);
             if (contact?.Role is null)
             {
                 errors[$"$.contacts[{i}].role"] = ["Required: company, companyCounsel, holder, holdersCounsel or specialCounsel."];
+            }
+
+            // Checked at the write: a stored bad address fails every reminder sent to it, long after anyone could fix it.
+            if (!string.IsNullOrEmpty(contact?.Email) && EmailAddress.FindProblem(contact.Email) is { } problem)
+            {
+                errors[$"$.contacts[{i}].email"] = [problem];
             }
         }
 
@@ -51,11 +66,7 @@ internal static class AgreementValidation
     public static Dictionary<string, string[]> Validate(AgreementEventDocument document)
     {
         var errors = new Dictionary<string, string[]>();
-        Text(errors, "$.id", document.Id, required: true);
-        if (document.Id is { } id && id.Any(char.IsControl))
-        {
-            errors["$.id"] = ["An event id may not contain control characters."];
-        }
+        Text(errors, "$.id", document.Id, required: true, singleLine: true);
 
         if (document.Kind is null)
         {
@@ -81,10 +92,15 @@ internal static class AgreementValidation
         {
             errors["$.deadlineKey"] = ["Required for waiver: the key of the deadline waived, e.g. filing-date (§ 6(f))."];
         }
+        else if (document.Kind == AgreementEventKind.Waiver && ObligationCatalog.Find(document.DeadlineKey!) is null)
+        {
+            // A waiver of no deadline would be stored and waive nothing, while the record reads as if it did.
+            errors["$.deadlineKey"] = [$"'{document.DeadlineKey}' names no deadline; use one of {string.Join(", ", ObligationCatalog.All.Select(o => o.Key))}, with #n for an instance (sec-comment-response#2)."];
+        }
 
-        Text(errors, "$.refersTo", document.RefersTo, required: false);
-        Text(errors, "$.deadlineKey", document.DeadlineKey, required: false);
-        Text(errors, "$.note", document.Note, required: false);
+        Text(errors, "$.refersTo", document.RefersTo, required: false, singleLine: true);
+        Text(errors, "$.deadlineKey", document.DeadlineKey, required: false, singleLine: true);
+        Text(errors, "$.note", document.Note, required: false, singleLine: false);
         return errors;
     }
 
@@ -96,15 +112,42 @@ internal static class AgreementValidation
         Note = d.Note,
     };
 
-    private static void Text(Dictionary<string, string[]> errors, string path, string? value, bool required)
+    // A closure outside the calendar would be stored and then break the calendar, so every read, of its agreement.
+    private static void ClosuresInRange(Dictionary<string, string[]> errors, TermsDocument terms)
+    {
+        for (var i = 0; i < (terms.Closures?.Count ?? 0); i++)
+        {
+            if (terms.Closures![i].Date is { } date && (date < BusinessDayCalendar.MinDate || date > BusinessDayCalendar.MaxDate))
+            {
+                errors[$"$.terms.closures[{i}].date"] =
+                    [$"{date:uuuu-MM-dd} is outside the dates the § 1 Business Day calendar covers, {BusinessDayCalendar.MinDate:uuuu-MM-dd} to {BusinessDayCalendar.MaxDate:uuuu-MM-dd}."];
+            }
+        }
+    }
+
+    // Lengths count text elements (StringInfo), what a reader sees as one character: an emoji or a letter with its
+    // accent is one, not the two or more UTF-16 units it is stored as. NUL never belongs in a record; a line break
+    // only in multi-line text (an address, a note), since in a name it would split the line an email header or a
+    // log shows it on.
+    private static void Text(Dictionary<string, string[]> errors, string path, string? value, bool required, bool singleLine)
     {
         if (required && string.IsNullOrWhiteSpace(value))
         {
             errors[path] = ["Required."];
         }
-        else if (value is { Length: > MaxText })
+        else if (value is null)
         {
-            errors[path] = [$"At most {MaxText} characters."];
+            return;
+        }
+        else if (value.Any(c => char.IsControl(c) && (singleLine || c is not ('\r' or '\n' or '\t'))))
+        {
+            errors[path] = [singleLine
+                ? "Control characters (NUL, CR, LF, tab and the like) are not allowed here; give the text on one line."
+                : "Control characters other than line breaks and tabs (NUL and the like) are not allowed."];
+        }
+        else if (value.Length > MaxText && new StringInfo(value).LengthInTextElements > MaxText)
+        {
+            errors[path] = [$"At most {MaxText} characters, counted as text elements (an emoji or an accented letter is one); {new StringInfo(value).LengthInTextElements} were given."];
         }
     }
 

@@ -50,7 +50,12 @@ public class NoticeIntake
     /// <summary>The longest document URI.</summary>
     public const int MaxUri = 2000;
 
-    private static readonly JsonSerializerOptions Stored = new(RegRightsJson.Options) { WriteIndented = false };
+    // Stored notices are this app's own documents; one written by a later version during a deployment still reads.
+    private static readonly JsonSerializerOptions Stored = new(RegRightsJson.Options)
+    {
+        WriteIndented = false,
+        UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Skip,
+    };
 
     private readonly AgreementStore agreements;
     private readonly AgreementTermsCache terms;
@@ -173,10 +178,11 @@ public class NoticeIntake
         Text(errors, "sender", request.Sender);
         Text(errors, "recipient", request.Recipient);
         Text(errors, "kind", request.Kind);
+        // Only a web address: the record's reader follows it, and javascript: or file: would run or open something there.
         if (request.DocumentUri is { } uri &&
-            (uri.Length > MaxUri || !Uri.TryCreate(uri, UriKind.Absolute, out _)))
+            (uri.Length > MaxUri || !Uri.TryCreate(uri, UriKind.Absolute, out var parsed) || (parsed.Scheme != Uri.UriSchemeHttps && parsed.Scheme != Uri.UriSchemeHttp)))
         {
-            errors["documentUri"] = [$"An absolute URI of at most {MaxUri} characters, or omit it."];
+            errors["documentUri"] = [$"An absolute https (or http) URI of at most {MaxUri} characters, or omit it."];
         }
 
         return errors;
@@ -188,9 +194,14 @@ public class NoticeIntake
         {
             errors[path] = ["Required."];
         }
-        else if (value.Length > MaxText)
+        else if (value.Any(char.IsControl))
         {
-            errors[path] = [$"At most {MaxText} characters."];
+            // NUL, CR or LF in a sender's name would split the line a reminder or a log shows it on.
+            errors[path] = ["Control characters (NUL, CR, LF, tab and the like) are not allowed; give the text on one line."];
+        }
+        else if (value.Length > MaxText && new System.Globalization.StringInfo(value).LengthInTextElements > MaxText)
+        {
+            errors[path] = [$"At most {MaxText} characters, counted as text elements (an emoji or an accented letter is one)."];
         }
     }
 }

@@ -23,6 +23,15 @@ public sealed record DeadlineIndexEntry(
     string AgreementId, string DeadlineKey, LocalDate LastPermittedDay, LocalDate DueDate, bool RemindWhenOverdue, string Terms,
     string RecordETag);
 
+/// <summary>What <see cref="DeadlineIndex.RebuildWithReportAsync"/> did.</summary>
+/// <param name="Agreements">The agreements indexed.</param>
+/// <param name="Rows">The rows the index now holds.</param>
+/// <param name="Skipped">The agreements whose record the engine cannot compute, with the reason; they have no rows.</param>
+public sealed record DeadlineIndexRebuild(int Agreements, int Rows, IReadOnlyList<SkippedAgreement> Skipped);
+
+/// <summary>An agreement a rebuild skipped, and why, in the engine's words.</summary>
+public sealed record SkippedAgreement(string AgreementId, string Reason);
+
 /// <summary>
 /// The deadline index: an agreement's open, reminded deadline instances, partitioned by last permitted day.
 /// </summary>
@@ -94,10 +103,23 @@ public class DeadlineIndex
     /// Rebuilds the whole index from the agreements table: every agreement is indexed afresh, and every row that no
     /// agreement asks for is removed. Returns how many agreements and rows the index now holds.
     /// </summary>
+    /// <remarks>An agreement whose record cannot be computed is skipped; <see cref="RebuildWithReportAsync"/> names it.</remarks>
     public virtual async Task<(int Agreements, int Rows)> RebuildAsync(CancellationToken cancellationToken = default)
+    {
+        var report = await RebuildWithReportAsync(cancellationToken).ConfigureAwait(false);
+        return (report.Agreements, report.Rows);
+    }
+
+    /// <summary>
+    /// <see cref="RebuildAsync"/>, and the agreements it skipped: a stored record the engine cannot compute (stored
+    /// before writes were checked, e.g. a closure dated 0001-01-01 or a closing whose clocks run past 2100) has no
+    /// rows and is reported with the reason, so one bad record never fails the rebuild of every other agreement.
+    /// </summary>
+    public virtual async Task<DeadlineIndexRebuild> RebuildWithReportAsync(CancellationToken cancellationToken = default)
     {
         var now = clock.GetCurrentInstant();
         var desired = new List<DeadlineIndexEntry>();
+        var skipped = new List<SkippedAgreement>();
         var count = 0;
         string? token = null;
         do
@@ -106,10 +128,20 @@ public class DeadlineIndex
             foreach (var agreement in page.Items)
             {
                 var record = await agreements.GetRecordAsync(agreement.Id, cancellationToken).ConfigureAwait(false);
-                if (record is not null)
+                if (record is null)
+                {
+                    continue;
+                }
+
+                try
                 {
                     desired.AddRange(EntriesFor(record, now));
                     count++;
+                }
+                catch (ArgumentException ex) when (ex is not ArgumentNullException)
+                {
+                    // ArgumentOutOfRangeException from the calendar, or stored terms that ToTerms refuses.
+                    skipped.Add(new SkippedAgreement(agreement.Id, ex.Message.Split('\n')[0].Trim()));
                 }
             }
 
@@ -124,7 +156,7 @@ public class DeadlineIndex
         var wantedByAgreement = desired.Select(e => (e.AgreementId, ByAgreementRowKey(e))).ToHashSet();
         await DeleteUnwantedAsync(tables.DeadlineIndex, wantedDates, cancellationToken).ConfigureAwait(false);
         await DeleteUnwantedAsync(tables.DeadlineIndexByAgreement, wantedByAgreement, cancellationToken).ConfigureAwait(false);
-        return (count, desired.Count);
+        return new DeadlineIndexRebuild(count, desired.Count, skipped);
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using RegRights.Contracts.Agreements;
 using RegRights.Core.Reminders;
+using RegRights.Infrastructure.Email;
 
 namespace RegRights.Infrastructure.Reminders;
 
@@ -9,7 +10,9 @@ public static class ReminderRecipients
     /// <summary>
     /// To: the Company and its counsel (§ 6(h) "If to the Company" and its "With copies to"), who must act on every
     /// reminded deadline; Cc: the other roles <see cref="ReminderAudience.For"/> names. A contact without an email is
-    /// left out; an address listed twice goes once. If no Company-side contact has an email, the others become To.
+    /// left out, and so is one whose stored address no transport can send to (stored before addresses were checked,
+    /// <see cref="EmailAddress.FindProblem"/>), so that it never stops the email to the others; an address listed twice
+    /// goes once. If no Company-side contact has an email, the others become To.
     /// </summary>
     public static (IReadOnlyList<ReminderRecipient> To, IReadOnlyList<ReminderRecipient> Cc) Resolve(
         IReadOnlyList<RecipientRole> roles, IReadOnlyList<ContactDocument> contacts)
@@ -24,7 +27,8 @@ public static class ReminderRecipients
             var target = role == RecipientRole.CompanyCounsel ? to : cc;
             foreach (var contact in contacts)
             {
-                if (!string.IsNullOrWhiteSpace(contact.Email) && Matches(role, contact.Role) && seen.Add(contact.Email.Trim()))
+                if (!string.IsNullOrWhiteSpace(contact.Email) && Matches(role, contact.Role)
+                    && EmailAddress.FindProblem(contact.Email.Trim()) is null && seen.Add(contact.Email.Trim()))
                 {
                     target.Add(new ReminderRecipient(contact.Email.Trim(), contact.Name));
                 }

@@ -11,7 +11,13 @@ namespace RegRights.Infrastructure.Storage;
 /// </summary>
 internal static class TableValues
 {
-    public static readonly JsonSerializerOptions Json = new(RegRightsJson.Options) { WriteIndented = false };
+    // A stored document was written by this app, perhaps by a later version during a deployment: a member this
+    // version does not know is skipped on read, where a request's unknown member is refused (RegRightsJson).
+    public static readonly JsonSerializerOptions Json = new(RegRightsJson.Options)
+    {
+        WriteIndented = false,
+        UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Skip,
+    };
 
     public static string Format(LocalDate date) => LocalDatePattern.Iso.Format(date);
 

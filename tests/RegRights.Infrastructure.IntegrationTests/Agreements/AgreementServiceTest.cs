@@ -16,7 +16,7 @@ namespace RegRights.Infrastructure.IntegrationTests.Agreements;
 
 /// <summary>The agreement service over fresh tables in Azurite (behind the Azure rules), its clock pinned.</summary>
 [Collection(StorageTests.Name)]
-public sealed class AgreementServiceTest(StorageFixture fixture) : IDisposable
+public sealed partial class AgreementServiceTest(StorageFixture fixture) : IDisposable
 {
     // Monday 1 May 2000, noon in California (PDT, UTC-7): three days after the agreement of April 28, 2000 was signed.
     private static readonly Instant Now = Instant.FromUtc(2000, 5, 1, 19, 0);
@@ -225,10 +225,54 @@ public sealed class AgreementServiceTest(StorageFixture fixture) : IDisposable
         var won = await service.RecordEventAsync(first!, Closing, Cancel);
         var lost = await service.RecordEventAsync(second!, Event("closing-2", AgreementEventKind.Closing, 2000, 4, 29), Cancel);
 
-        // Assert: the second was checked against a record that no longer exists, so nothing of it is stored.
+        // Assert: the second is checked again against the record as it now is, which has its Closing: a true
+        // conflict, refused with the reason, and nothing of it stored.
         Assert.IsType<AgreementEventResult.Recorded>(won);
-        Assert.Equal(new AgreementEventResult.AgreementChanged(id), lost);
+        Assert.Equal(
+            "The Closing Date is already recorded (2000-04-28, event 'closing'); an agreement has one (§ 1).",
+            Assert.IsType<AgreementEventResult.Contradicted>(lost).Reason);
         Assert.Equal(["closing"], (await service.ListEventsAsync(id, Cancel))!.Select(e => e.Id));
+    }
+
+    [Fact]
+    public async Task RecordEventAsync_FiftyDistinctEventsInParallel_AllStoredOnce()
+    {
+        // Arrange: 50 indemnification notices (§ 5(c)) posted at once, each checked against the record its client read.
+        var (service, _) = await CreateAsync();
+        var id = await CreateSeedAsync(service, Closing);
+        var record = await service.GetRecordAsync(id, Cancel);
+        var events = Enumerable.Range(1, 50)
+            .Select(i => Event($"indemnity-{i:00}", AgreementEventKind.IndemnificationNotice, 2000, 6, 1 + (i % 28)))
+            .ToList();
+
+        // Act
+        var results = await Task.WhenAll(events.Select(e => Task.Run(() => service.RecordEventAsync(record!, e, Cancel), Cancel)));
+
+        // Assert: distinct events commute, so every one is recorded, each once, after the Closing.
+        Assert.All(results, r => Assert.IsType<AgreementEventResult.Recorded>(r));
+        var stored = (await service.ListEventsAsync(id, Cancel))!;
+        Assert.Equal(51, stored.Count);
+        Assert.Equal(events.Select(e => e.Id).Order(StringComparer.Ordinal), stored.Skip(1).Select(e => e.Id!).Order(StringComparer.Ordinal));
+        Assert.Equal(51, (await service.GetAsync(id, Cancel))!.EventCount);
+    }
+
+    [Fact]
+    public async Task RecordEventAsync_TheSameEventTwiceInParallel_StoredOnceAndTheOtherReplayed()
+    {
+        // Arrange: a client's retry racing its own first attempt.
+        var (service, _) = await CreateAsync();
+        var id = await CreateSeedAsync(service, Closing);
+        var record = await service.GetRecordAsync(id, Cancel);
+        var filed = Event("filed", AgreementEventKind.Filed, 2000, 5, 26);
+
+        // Act
+        var results = await Task.WhenAll(Task.Run(() => service.RecordEventAsync(record!, filed, Cancel), Cancel),
+            Task.Run(() => service.RecordEventAsync(record!, filed, Cancel), Cancel));
+
+        // Assert
+        Assert.Single(results, r => r is AgreementEventResult.Recorded);
+        Assert.Single(results, r => r is AgreementEventResult.Replayed);
+        Assert.Equal(["closing", "filed"], (await service.ListEventsAsync(id, Cancel))!.Select(e => e.Id));
     }
 
     [Fact]
