@@ -819,7 +819,9 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
         FunctionId = function.FunctionId,
         TraceContext = new RpcTraceContext
         {
-            TraceParent = Activity.Current?.Id ?? $"00-{ActivityTraceId.CreateRandom()}-{ActivitySpanId.CreateRandom()}-00",
+            // The caller's trace when there is one, marked sampled: the host records every invocation by default, and
+            // a worker that samples on its parent would otherwise drop the spans of a request whose caller did not sample.
+            TraceParent = $"00-{Activity.Current?.TraceId ?? ActivityTraceId.CreateRandom()}-{Activity.Current?.SpanId ?? ActivitySpanId.CreateRandom()}-01",
             TraceState = Activity.Current?.TraceStateString ?? "",
         },
     };

@@ -35,8 +35,16 @@ internal sealed class DeadlinesApi(AgreementService agreements)
             date = parsed.Value;
         }
 
-        return await agreements.GetScheduleAsync(id, date, cancellationToken).ConfigureAwait(false) is { } schedule
-            ? TypedResults.Ok(DeadlinesDocument.From(schedule))
-            : AgreementsApi.NotFound(id);
+        var result = await agreements.GetScheduleResultAsync(id, date, cancellationToken).ConfigureAwait(false);
+        return result switch
+        {
+            ScheduleResult.Computed computed => TypedResults.Ok(DeadlinesDocument.From(computed.Schedule)),
+            ScheduleResult.NotFound => AgreementsApi.NotFound(id),
+            ScheduleResult.Invalid invalid => JsonBody.Problem(new Dictionary<string, string[]>(invalid.Errors)),
+            ScheduleResult.Uncomputable uncomputable => TypedResults.Problem(
+                detail: uncomputable.Reason, statusCode: StatusCodes.Status422UnprocessableEntity,
+                title: "The agreement's deadlines cannot be computed", type: ProblemTypes.Contradiction),
+            _ => throw new InvalidOperationException($"Unknown schedule result {result.GetType().Name}."),
+        };
     }
 }

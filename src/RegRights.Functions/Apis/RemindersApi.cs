@@ -56,7 +56,8 @@ internal sealed record ReminderView(
 /// <summary>What a rebuild of the deadline index did.</summary>
 /// <param name="Agreements">Agreements indexed.</param>
 /// <param name="Rows">Index rows the index now holds.</param>
-internal sealed record DeadlineIndexRebuildResult(int Agreements, int Rows);
+/// <param name="Skipped">Agreements whose record the engine cannot compute, each with the reason: they have no rows.</param>
+internal sealed record DeadlineIndexRebuildResult(int Agreements, int Rows, IReadOnlyList<SkippedAgreement> Skipped);
 
 /// <summary>
 /// An agreement's reminders (<c>/api/agreements/{id}/reminders</c>), its deadlines as a calendar feed, and the deadline
@@ -135,7 +136,7 @@ internal sealed class RemindersApi(ReminderService reminders, DeadlineIndex inde
     public async Task<Ok<DeadlineIndexRebuildResult>> RebuildIndexAsync(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "deadline-index/rebuild")] HttpRequest request, CancellationToken cancellationToken)
     {
-        var (agreements, rows) = await index.RebuildAsync(cancellationToken).ConfigureAwait(false);
-        return TypedResults.Ok(new DeadlineIndexRebuildResult(agreements, rows));
+        var report = await index.RebuildWithReportAsync(cancellationToken).ConfigureAwait(false);
+        return TypedResults.Ok(new DeadlineIndexRebuildResult(report.Agreements, report.Rows, report.Skipped));
     }
 }

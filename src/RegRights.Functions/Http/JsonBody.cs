@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
+using RegRights.Contracts;
 
 namespace RegRights.Functions.Http;
 
@@ -31,43 +32,22 @@ internal static class JsonBody
         return buffer.ToArray();
     }
 
-    /// <summary>Parses <paramref name="body"/>; on failure, a 400 validation problem keyed by the JSON path.</summary>
+    /// <summary>
+    /// Reads <paramref name="body"/> strictly (<see cref="RegRightsJson.Read{T}"/>: unknown members and duplicate keys
+    /// refused); on failure, a 400 validation problem keyed by the JSON path, worded for a person.
+    /// </summary>
     public static bool TryParse<T>(ReadOnlySpan<byte> body, JsonSerializerOptions options, out T value, out ValidationProblem problem)
         where T : class
     {
-        value = null!;
-        problem = null!;
-        if (body.IsEmpty)
+        var result = RegRightsJson.Read<T>(body, options);
+        if (result.TryGetValue(out value))
         {
-            problem = Problem("$", "The request body is empty; a JSON object is required.");
-            return false;
-        }
-
-        try
-        {
-            var parsed = JsonSerializer.Deserialize<T>(body, options);
-            if (parsed is null)
-            {
-                problem = Problem("$", "The request body is null; a JSON object is required.");
-                return false;
-            }
-
-            value = parsed;
+            problem = null!;
             return true;
         }
-        catch (JsonException ex)
-        {
-            var reason = ex.Message;
-            var cut = reason.IndexOf(" Path:", StringComparison.Ordinal);
-            if (cut > 0)
-            {
-                reason = reason[..cut];
-            }
 
-            var position = ex.LineNumber is { } line ? $" (line {line + 1}, byte {ex.BytePositionInLine + 1})" : "";
-            problem = Problem(string.IsNullOrEmpty(ex.Path) ? "$" : ex.Path, reason + position);
-            return false;
-        }
+        problem = Problem(new Dictionary<string, string[]>(result.Errors));
+        return false;
     }
 
     /// <summary>The app's JSON options (RegRightsJson), as configured for minimal APIs.</summary>

@@ -1,0 +1,74 @@
+using System.Net;
+using static RegRights.Functions.FunctionalTests.Api;
+
+namespace RegRights.Functions.FunctionalTests.Apis;
+
+/// <summary>
+/// Over HTTP, what the strict readers below the adapters refuse comes back as a 400 problem naming the field, with
+/// nothing stored: an unknown member, a duplicate key, a query parameter that does not parse or a date past the
+/// calendar's reach.
+/// </summary>
+public sealed class StrictInputTest(FunctionsAppFixture app)
+{
+    [Theory]
+    // A misspelt term would silently take the seed's 30 days.
+    [InlineData("""{"name":"x","terms":{"filingDay":60}}""", "$.terms.filingDay")]
+    // A top-level closingDate is not a member: the Closing is an event.
+    [InlineData("""{"name":"x","closingDate":"2000-04-28"}""", "$.closingDate")]
+    // The second name would win without a word.
+    [InlineData("""{"name":"x","name":"y"}""", "$.name")]
+    public async Task CreateAgreement_UnknownMemberOrDuplicateKey_Is400NamingItAndStoresNothing(string body, string path)
+    {
+        // Arrange
+        var name = "strict-" + Guid.NewGuid().ToString("N");
+        body = body.Replace("\"x\"", $"\"{name}\"", StringComparison.Ordinal);
+
+        // Act
+        using var response = await app.Management.PostAsync(Url("/api/agreements"), Json(body), Cancel);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.NotEmpty(await response.ErrorAtAsync(path));
+        using var list = await app.Management.GetAsync(Url("/api/agreements?pageSize=200"), Cancel);
+        Assert.DoesNotContain(name, await list.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ListAgreements_PageSizeNotANumber_Is400NamingPageSize()
+    {
+        using var response = await app.Management.GetAsync(Url("/api/agreements?pageSize=abc"), Cancel);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("'abc'", await response.ErrorAtAsync("pageSize"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PostEvent_ClosingWhoseDeadlinesRunPast2100_Is400NamingTheDateAndStoresNothing()
+    {
+        // Arrange
+        using var created = await app.Management.PostAsync(Url("/api/agreements"), Json("""{"name":"Closing in 2099"}"""), Cancel);
+        var id = (string)(await created.ReadJsonAsync())["id"]!;
+
+        // Act: the Effectiveness Period and the § 6(b) standstill would be counted on a calendar that ends in 2100.
+        using var response = await app.Management.PostAsync(Url($"/api/agreements/{id}/events"),
+            Json("""{"id":"closing","kind":"closing","date":"2099-01-01"}"""), Cancel);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.NotEmpty(await response.ErrorAtAsync("$.date"));
+        using var events = await app.Management.GetAsync(Url($"/api/agreements/{id}/events"), Cancel);
+        Assert.Equal("[]", await events.Content.ReadAsStringAsync(Cancel));
+    }
+
+    [Fact]
+    public async Task GetDeadlines_AsOfPastTheCalendar_Is400NamingAsOf()
+    {
+        using var created = await app.Management.PostAsync(Url("/api/agreements"), Json("""{"name":"asOf range"}"""), Cancel);
+        var id = (string)(await created.ReadJsonAsync())["id"]!;
+
+        using var response = await app.Management.GetAsync(Url($"/api/agreements/{id}/deadlines?asOf=9999-12-31"), Cancel);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.NotEmpty(await response.ErrorAtAsync("asOf"));
+    }
+}
