@@ -34,11 +34,12 @@ if [ "${REGRIGHTS_SCHEDULED_SCAN:-false}" = "true" ]; then export AzureWebJobs__
 export Reminders__FirstScanLookBack="${REGRIGHTS_FIRST_SCAN_LOOKBACK:-4.00:00:00}"
 
 azurite_pid=""; maildev_pid=""; app_pid=""
-# Each service is stopped the way that keeps its data, and waited for: Azurite writes its tables on SIGINT (on SIGTERM
-# it exits with up to 5 s of acknowledged writes lost).
+# Each service is stopped the way that keeps its data, and waited for, the app first: Azurite writes its tables on
+# SIGINT (on SIGTERM it exits with up to 5 s of acknowledged writes lost). The app gets SIGTERM, since a script's
+# background jobs ignore SIGINT; the local host then stops the worker and its servers in order.
 stop() {
   trap - EXIT INT TERM
-  [ -n "$app_pid" ] && kill -INT "$app_pid" 2>/dev/null && wait "$app_pid" 2>/dev/null
+  [ -n "$app_pid" ] && kill -TERM "$app_pid" 2>/dev/null && wait "$app_pid" 2>/dev/null
   [ -n "$maildev_pid" ] && kill -TERM "$maildev_pid" 2>/dev/null && wait "$maildev_pid" 2>/dev/null
   [ -n "$azurite_pid" ] && kill -INT "$azurite_pid" 2>/dev/null && wait "$azurite_pid" 2>/dev/null
   return 0

@@ -135,14 +135,16 @@ public static class LocalHostCommand
             await using (host.ConfigureAwait(false))
             {
                 PrintFunctions(host, keysGenerated: options.FunctionKey is null || options.MasterKey is null);
-                try
+                var stopped = Task.Delay(Timeout.Infinite, stop.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+                if (await Task.WhenAny(stopped, host.Worker.Completion).ConfigureAwait(false) != stopped)
                 {
-                    await Task.Delay(Timeout.Infinite, stop.Token).ConfigureAwait(false);
+                    // The Functions host would start a new worker; a development tool says so and stops instead of
+                    // serving requests it can no longer answer.
+                    await Console.Error.WriteLineAsync($"The worker exited ({host.Worker.Description}); the local host stops.").ConfigureAwait(false);
+                    return 1;
                 }
-                catch (OperationCanceledException)
-                {
-                    Console.WriteLine("Stopping...");
-                }
+
+                Console.WriteLine("Stopping...");
             }
 
             return 0;
