@@ -1,5 +1,7 @@
 using Azure;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Primitives;
+using Microsoft.Net.Http.Headers;
 using RegRights.Contracts.Agreements;
 using RegRights.Functions.OpenApi;
 using RegRights.Functions.Telemetry;
@@ -98,8 +100,16 @@ internal sealed class AgreementsApi(AgreementService agreements)
     {
         RegRightsActivity.TagAgreement(id);
         var context = request.HttpContext;
-        var ifMatch = context.Request.Headers.IfMatch.ToString();
-        if (string.IsNullOrEmpty(ifMatch) || ifMatch == "*")
+
+        // RFC 9110 § 13.1.1: If-Match is "*" or a list of entity tags; anything else is a malformed header.
+        IList<EntityTagHeaderValue>? tags = null;
+        if (!StringValues.IsNullOrEmpty(request.Headers.IfMatch) && !EntityTagHeaderValue.TryParseStrictList(request.Headers.IfMatch, out tags))
+        {
+            return JsonBody.Problem("if-match",
+                $"'{request.Headers.IfMatch}' is not an entity tag: send the ETag header of the last GET as it came, quotes and W/ included.");
+        }
+
+        if (tags is null || tags.Count == 0 || tags.Any(t => t.Equals(EntityTagHeaderValue.Any)))
         {
             return TypedResults.Problem(
                 detail: "Send If-Match with the ETag from the last GET, so a change made in between is not overwritten.",
@@ -112,6 +122,27 @@ internal sealed class AgreementsApi(AgreementService agreements)
             return problem;
         }
 
+        // The ETags this API hands out are weak, as Table Storage makes them, and are compared as the store compares
+        // them, character for character. A tag of another form (a strong one, a W/ tag stripped of its W/) is never
+        // the current one, so it is 412 without asking the store; a list matches when one of its tags is current.
+        var candidates = tags.Where(t => t.IsWeak).Select(t => t.ToString()).ToList();
+        if (candidates.Count == 0)
+        {
+            return PreconditionFailed();
+        }
+
+        var ifMatch = candidates[0];
+        if (candidates.Count > 1)
+        {
+            var current = await agreements.GetAsync(id, cancellationToken).ConfigureAwait(false);
+            if (current is null)
+            {
+                return NotFound(id);
+            }
+
+            ifMatch = candidates.FirstOrDefault(t => t == current.ETag) ?? ifMatch;
+        }
+
         var result = await agreements.ReplaceAsync(id, document, new ETag(ifMatch), cancellationToken).ConfigureAwait(false);
         switch (result)
         {
@@ -121,9 +152,7 @@ internal sealed class AgreementsApi(AgreementService agreements)
             case AgreementWriteResult.NotFound:
                 return NotFound(id);
             case AgreementWriteResult.PreconditionFailed:
-                return TypedResults.Problem(
-                    detail: "The agreement changed since that ETag was read. GET it again, reapply the change, and send the new ETag.",
-                    statusCode: StatusCodes.Status412PreconditionFailed, title: "The agreement changed", type: ProblemTypes.Conflict);
+                return PreconditionFailed();
             case AgreementWriteResult.Invalid invalid:
                 return JsonBody.Problem(new Dictionary<string, string[]>(invalid.Errors));
             default:
@@ -188,6 +217,10 @@ internal sealed class AgreementsApi(AgreementService agreements)
         var events = await agreements.ListEventsAsync(id, cancellationToken).ConfigureAwait(false);
         return events is null ? NotFound(id) : TypedResults.Ok(events);
     }
+
+    private static ProblemHttpResult PreconditionFailed() => TypedResults.Problem(
+        detail: "The agreement changed since that ETag was read. GET it again, reapply the change, and send the new ETag.",
+        statusCode: StatusCodes.Status412PreconditionFailed, title: "The agreement changed", type: ProblemTypes.Conflict);
 
     internal static ProblemHttpResult NotFound(string id) => TypedResults.Problem(
         detail: $"No agreement with id '{id}'.", statusCode: StatusCodes.Status404NotFound, title: "Agreement not found", type: ProblemTypes.NotFound);

@@ -72,3 +72,94 @@ public sealed class StrictInputTest(FunctionsAppFixture app)
         Assert.NotEmpty(await response.ErrorAtAsync("asOf"));
     }
 }
+
+/// <summary>If-Match as RFC 9110 reads it: a malformed header is 400, a list matches when one tag is current, a tag that is not the current one (a weak tag stripped of its W/ included) is 412.</summary>
+public sealed class IfMatchTest(FunctionsAppFixture app)
+{
+    [Theory]
+    [InlineData("garbage")]
+    // Unquoted: the ETag's value without its quotes.
+    [InlineData("W/datetime'2000-05-01T19%3A00%3A00Z'")]
+    [InlineData("\"unterminated")]
+    public async Task UpdateAgreement_MalformedIfMatch_Is400NamingTheHeaderAndChangesNothing(string ifMatch)
+    {
+        // Arrange
+        var (id, _) = await CreateAsync();
+
+        // Act
+        using var response = await PutAsync(id, ifMatch);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.NotEmpty(await response.ErrorAtAsync("if-match"));
+        Assert.Equal("If-Match", await NameAsync(id));
+    }
+
+    [Fact]
+    public async Task UpdateAgreement_ListHoldingTheCurrentETag_Is200()
+    {
+        var (id, etag) = await CreateAsync();
+
+        using var response = await PutAsync(id, $"W/\"datetime'1999-01-01T00%3A00%3A00Z'\", {etag}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("If-Match (renamed)", await NameAsync(id));
+    }
+
+    [Theory]
+    // A well-formed tag that was never this agreement's.
+    [InlineData("\"no-such-etag\"")]
+    // The list holds no current tag.
+    [InlineData("\"a\", \"b\"")]
+    public async Task UpdateAgreement_NoCurrentETag_Is412AndChangesNothing(string ifMatch)
+    {
+        var (id, _) = await CreateAsync();
+
+        using var response = await PutAsync(id, ifMatch);
+
+        Assert.Equal(HttpStatusCode.PreconditionFailed, response.StatusCode);
+        Assert.Equal("If-Match", await NameAsync(id));
+    }
+
+    [Fact]
+    public async Task UpdateAgreement_WeakETagStrippedOfItsW_Is412()
+    {
+        var (id, etag) = await CreateAsync();
+
+        using var response = await PutAsync(id, etag["W/".Length..]);
+
+        Assert.Equal(HttpStatusCode.PreconditionFailed, response.StatusCode);
+        Assert.Equal("If-Match", await NameAsync(id));
+    }
+
+    [Fact]
+    public async Task UpdateAgreement_Star_Is428()
+    {
+        var (id, _) = await CreateAsync();
+
+        using var response = await PutAsync(id, "*");
+
+        Assert.Equal((HttpStatusCode)428, response.StatusCode);
+    }
+
+    private async Task<(string Id, string ETag)> CreateAsync()
+    {
+        using var created = await app.Management.PostAsync(Url("/api/agreements"), Json("""{"name":"If-Match"}"""), Cancel);
+        var body = await created.ReadJsonAsync();
+        Assert.StartsWith("W/\"", (string)body["eTag"]!, StringComparison.Ordinal);
+        return ((string)body["id"]!, (string)body["eTag"]!);
+    }
+
+    private async Task<HttpResponseMessage> PutAsync(string id, string ifMatch)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Put, Url($"/api/agreements/{id}")) { Content = Json("""{"name":"If-Match (renamed)"}""") };
+        request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        return await app.Management.SendAsync(request, Cancel);
+    }
+
+    private async Task<string?> NameAsync(string id)
+    {
+        using var response = await app.Management.GetAsync(Url($"/api/agreements/{id}"), Cancel);
+        return (string?)(await response.ReadJsonAsync())["name"];
+    }
+}
