@@ -84,7 +84,7 @@ cat <<INFO
 [4/4] RegRights.Functions is running.
   API            http://127.0.0.1:7071/api   (function key: x-functions-key: $function_key)
   Health         http://127.0.0.1:7071/api/health
-  OpenAPI        http://127.0.0.1:7071/api/openapi.json?code=$function_key
+  OpenAPI        http://127.0.0.1:7071/api/openapi.json
   Azurite table  http://127.0.0.1:10002/devstoreaccount1 (data in .azurite/)
   Email inbox    http://127.0.0.1:1080   (maildev; the app sends through SMTP 127.0.0.1:1025)
   Webhook secret $webhook_secret   (source "local")

@@ -52,7 +52,7 @@ public sealed class FunctionDefinitionsTest(FunctionsAppFixture app)
     [Fact]
     public async Task ManagementEndpoint_WithoutKey_Is401()
     {
-        using var response = await app.Anonymous.GetAsync(new Uri("/api/openapi.json", UriKind.Relative), TestContext.Current.CancellationToken);
+        using var response = await app.Anonymous.GetAsync(new Uri("/api/agreements", UriKind.Relative), TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
@@ -61,7 +61,16 @@ public sealed class FunctionDefinitionsTest(FunctionsAppFixture app)
     public async Task ManagementEndpoint_WithKeyInCodeQuery_IsServed()
     {
         using var response = await app.Anonymous.GetAsync(
-            new Uri($"/api/openapi.json?code={FunctionsAppFixture.FunctionKey}", UriKind.Relative), TestContext.Current.CancellationToken);
+            new Uri($"/api/agreements?code={FunctionsAppFixture.FunctionKey}", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task OpenApi_IsAnonymous()
+    {
+        // It holds no data, and a client generator fetches it without a key.
+        using var response = await app.Anonymous.GetAsync(new Uri("/api/openapi.json", UriKind.Relative), TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }

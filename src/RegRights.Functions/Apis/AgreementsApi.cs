@@ -95,6 +95,7 @@ internal sealed class AgreementsApi(AgreementService agreements)
     [EndpointSummary("Replace an agreement's document")]
     [EndpointDescription("Requires If-Match with the ETag last read: 428 without it, 412 when the agreement changed since (an event counts).")]
     [AcceptsJson(typeof(AgreementDocument))]
+    [HeaderParameter("If-Match", "The ETag of the last GET, as it came (W/\"…\"); a list matches when one of its tags is current.", Required = true)]
     public async Task<Results<Ok<AgreementView>, ValidationProblem, ProblemHttpResult>> UpdateAgreementAsync(
         [HttpTrigger(AuthorizationLevel.Function, "put", Route = "agreements/{id}")] HttpRequest request, string id, CancellationToken cancellationToken)
     {

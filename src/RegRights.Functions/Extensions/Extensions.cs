@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NodaTime;
-using RegRights.Contracts;
 using RegRights.Functions.OpenApi;
 using RegRights.Functions.Telemetry;
 using RegRights.Functions.Webhooks;
@@ -35,7 +34,7 @@ internal static class Extensions
     public static FunctionsApplicationBuilder AddHttpApi(this FunctionsApplicationBuilder builder)
     {
         builder.Services.Configure<KestrelServerOptions>(kestrel => kestrel.Limits.MaxRequestBodySize = RequestLimits.KestrelMaxBodyBytes);
-        builder.Services.ConfigureHttpJsonOptions(o => RegRightsJson.Configure(o.SerializerOptions));
+        builder.Services.ConfigureHttpJsonOptions(o => JsonBody.Configure(o.SerializerOptions));
         builder.Services.AddProblemDetails();
         builder.Services.AddSingleton<OpenApiDocumentSource>();
         builder.UseMiddleware<ProblemDetailsMiddleware>();

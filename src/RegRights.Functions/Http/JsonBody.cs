@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using RegRights.Contracts;
@@ -48,6 +49,16 @@ internal static class JsonBody
 
         problem = Problem(new Dictionary<string, string[]>(result.Errors));
         return false;
+    }
+
+    /// <summary>
+    /// The HTTP API's JSON settings: <see cref="RegRightsJson"/>'s, over ASP.NET Core's web defaults less their
+    /// numbers-in-strings, so that <c>"30"</c> is refused where a number is expected, as the OpenAPI document says.
+    /// </summary>
+    public static void Configure(JsonSerializerOptions options)
+    {
+        RegRightsJson.Configure(options);
+        options.NumberHandling = JsonNumberHandling.Strict;
     }
 
     /// <summary>The app's JSON options (RegRightsJson), as configured for minimal APIs.</summary>

@@ -17,6 +17,20 @@ internal sealed class AcceptsJsonAttribute(Type requestType) : Attribute, IAccep
     public bool IsOptional => false;
 }
 
+/// <summary>A request header an HTTP function reads, declared for the OpenAPI document.</summary>
+/// <param name="name">The header's name.</param>
+/// <param name="description">What it carries.</param>
+[AttributeUsage(AttributeTargets.Method, AllowMultiple = true)]
+internal sealed class HeaderParameterAttribute(string name, string description) : Attribute
+{
+    public string Name { get; } = name;
+
+    public string Description { get; } = description;
+
+    /// <summary>Whether a request without it is refused.</summary>
+    public bool Required { get; init; }
+}
+
 /// <summary>
 /// A query parameter an HTTP function reads from <see cref="HttpRequest.Query"/>. The worker binds function parameters
 /// from route values only, so query parameters are parsed (and refused with a problem naming them) by the function,

@@ -4,8 +4,9 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.OpenApi;
+using System.Reflection;
+using System.Text.Json;
 using Microsoft.OpenApi;
-using RegRights.Contracts;
 
 namespace RegRights.Functions.OpenApi;
 
@@ -41,19 +42,22 @@ internal sealed class OpenApiDocumentSource
             ContentRootPath = AppContext.BaseDirectory,
         });
         builder.WebHost.UseServer(new DescribingServer());
-        builder.Services.ConfigureHttpJsonOptions(o => RegRightsJson.Configure(o.SerializerOptions));
+        builder.Services.ConfigureHttpJsonOptions(o => JsonBody.Configure(o.SerializerOptions));
         builder.Services.AddOpenApi(DocumentName, options =>
         {
             options.AddDocumentTransformer((document, _, _) =>
             {
                 document.Info.Title = "RegRights.Functions";
                 document.Info.Description =
-                    "Agreements, their events and deadlines, and signed notice intake under § 6(h). Management endpoints take a key in x-functions-key or ?code=.";
+                    "Agreements, their events and deadlines, and signed notice intake under § 6(h). Function-level endpoints take the function key in " +
+                    "x-functions-key or ?code=; without it the Functions host answers 401 with no body. Every other error is application/problem+json (RFC 7807).";
                 return Task.CompletedTask;
             });
+            options.AddSchemaTransformer(DescribeValues);
             options.AddOperationTransformer((operation, context, _) =>
             {
-                foreach (var query in context.Description.ActionDescriptor.EndpointMetadata.OfType<QueryParameterAttribute>())
+                var metadata = context.Description.ActionDescriptor.EndpointMetadata;
+                foreach (var query in metadata.OfType<QueryParameterAttribute>())
                 {
                     operation.Parameters ??= [];
                     operation.Parameters.Add(new OpenApiParameter
@@ -69,6 +73,33 @@ internal sealed class OpenApiDocumentSource
                     });
                 }
 
+                foreach (var header in metadata.OfType<HeaderParameterAttribute>())
+                {
+                    operation.Parameters ??= [];
+                    operation.Parameters.Add(new OpenApiParameter
+                    {
+                        Name = header.Name,
+                        In = ParameterLocation.Header,
+                        Description = header.Description,
+                        Required = header.Required,
+                        Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+                    });
+                }
+
+                // Problems a function answers through ProblemHttpResult, whose status the result type does not say.
+                foreach (var (status, title) in ProblemStatuses(context.Description.RelativePath ?? "", context.Description.HttpMethod ?? ""))
+                {
+                    operation.Responses ??= [];
+                    operation.Responses.TryAdd(status.ToString(System.Globalization.CultureInfo.InvariantCulture), new OpenApiResponse
+                    {
+                        Description = title,
+                        Content = new Dictionary<string, OpenApiMediaType>
+                        {
+                            ["application/problem+json"] = new() { Schema = new OpenApiSchemaReference("ProblemDetails", context.Document) },
+                        },
+                    });
+                }
+
                 return Task.CompletedTask;
             });
         });
@@ -77,7 +108,11 @@ internal sealed class OpenApiDocumentSource
         var prefix = RoutePrefix();
         foreach (var function in HttpFunction.In(typeof(OpenApiDocumentSource).Assembly))
         {
-            app.MapMethods($"/{prefix}/{function.Route}", function.Methods, function.DescribingDelegate()).WithName(function.Name);
+            var endpoint = app.MapMethods($"/{prefix}/{function.Route}", function.Methods, function.DescribingDelegate()).WithName(function.Name);
+            if (function.Method.DeclaringType!.GetCustomAttribute<TagsAttribute>() is { } tags)
+            {
+                endpoint.WithTags([.. tags.Tags]);
+            }
         }
 
         // Starting builds the endpoint data sources the generator reads; the server it starts listens nowhere.
@@ -86,6 +121,68 @@ internal sealed class OpenApiDocumentSource
         var text = await document.SerializeAsJsonAsync(OpenApiSpecVersion.OpenApi3_1).ConfigureAwait(false);
         await app.StopAsync().ConfigureAwait(false);
         return text;
+    }
+
+    /// <summary>
+    /// The problem answers an operation has beside those its result types declare: 404 on an agreement's or a notice's
+    /// own routes, 409 and 422 on events, 412 and 428 on a replace, 503 wherever Table Storage is read.
+    /// </summary>
+    private static IEnumerable<(int Status, string Title)> ProblemStatuses(string path, string method)
+    {
+        if (path.Contains("{id}", StringComparison.Ordinal))
+        {
+            yield return (StatusCodes.Status404NotFound, "No agreement (or notice) with that id");
+        }
+
+        if (path.EndsWith("/events", StringComparison.Ordinal) && method == "POST")
+        {
+            yield return (StatusCodes.Status409Conflict, "The event id is already used, or another change landed at the same moment");
+            yield return (StatusCodes.Status422UnprocessableEntity, "The event contradicts the record");
+        }
+
+        if (method == "PUT")
+        {
+            yield return (StatusCodes.Status412PreconditionFailed, "The agreement changed since the ETag in If-Match was read");
+            yield return (StatusCodes.Status428PreconditionRequired, "If-Match is missing");
+        }
+
+        if (path.EndsWith("/deadlines", StringComparison.Ordinal))
+        {
+            yield return (StatusCodes.Status422UnprocessableEntity, "The agreement's deadlines cannot be computed");
+        }
+
+        yield return (StatusCodes.Status503ServiceUnavailable, "Table Storage did not answer; retry after Retry-After");
+    }
+
+    /// <summary>
+    /// The wire form of the values the generator cannot see through: NodaTime's types are ISO strings (a date, a
+    /// moment with its UTC offset), and the enums are their camelCase names, as the app's converters write them.
+    /// </summary>
+    private static Task DescribeValues(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
+    {
+        var type = Nullable.GetUnderlyingType(context.JsonTypeInfo.Type) ?? context.JsonTypeInfo.Type;
+        (JsonSchemaType? wire, string? format, string? description) = type switch
+        {
+            _ when type == typeof(NodaTime.LocalDate) => (JsonSchemaType.String, "date", "An ISO date, yyyy-MM-dd, e.g. 2000-04-28: a day in the agreement's zone."),
+            _ when type == typeof(NodaTime.OffsetDateTime) => (JsonSchemaType.String, "date-time",
+                "An RFC 3339 moment with its UTC offset, e.g. 2000-05-25T13:59:00-07:00; a time without an offset is refused."),
+            _ when type == typeof(NodaTime.Instant) => (JsonSchemaType.String, "date-time", "An RFC 3339 moment in UTC, e.g. 2000-05-25T20:59:00Z."),
+            _ when type == typeof(NodaTime.LocalTime) => (JsonSchemaType.String, "time", "A time of day, HH:mm:ss, e.g. 14:00:00."),
+            _ => ((JsonSchemaType?)null, (string?)null, (string?)null),
+        };
+        if (wire is { } w)
+        {
+            schema.Type = w;
+            schema.Format = format;
+            schema.Description ??= description;
+        }
+        else if (type.IsEnum)
+        {
+            schema.Type = JsonSchemaType.String;
+            schema.Enum = [.. Enum.GetNames(type).Select(n => (JsonNode)JsonNamingPolicy.CamelCase.ConvertName(n))];
+        }
+
+        return Task.CompletedTask;
     }
 
     /// <summary>A server that serves nothing: the describing app is started only so that its endpoints are built.</summary>

@@ -35,7 +35,7 @@ public sealed class DeploymentPackageTest(DeploymentPackageFixture package) : IC
         Http("RebuildDeadlineIndex", "POST", "deadline-index/rebuild"),
         // Probes and the API description; the health probe answers without a key.
         Http("Health", "GET", "health", "anonymous"),
-        Http("OpenApi", "GET", "openapi.json"),
+        Http("OpenApi", "GET", "openapi.json", "anonymous"),
         // Timers, UTC NCRONTAB: the scan at five past each hour, the dispatcher every minute.
         Timer("ScanDeadlines", "0 5 * * * *"),
         Timer("DispatchReminders", "0 * * * * *"),

@@ -61,4 +61,33 @@ public sealed class OpenApiDocumentTest(FunctionsAppFixture app)
         Assert.NotNull(paths["/api/agreements"]!["post"]!["requestBody"]!["content"]!["application/json"]!["schema"]);
         Assert.NotNull(paths["/api/notices"]!["post"]!["requestBody"]!["content"]!["application/json"]!["schema"]);
     }
+
+    [Fact]
+    public async Task OpenApi_IsCompleteEnoughToGenerateAClient()
+    {
+        // Arrange
+        using var response = await app.Anonymous.GetAsync(Url("/api/openapi.json"), Cancel);
+        var document = await response.ReadJsonAsync();
+        var schemas = document["components"]!["schemas"]!;
+        var paths = document["paths"]!;
+
+        // Assert: NodaTime values are ISO strings with their format; enums list their names; tags are the areas.
+        Assert.Equal(("string", "date"), ((string?)schemas["LocalDate"]!["type"], (string?)schemas["LocalDate"]!["format"]));
+        Assert.Equal(("string", "date-time"), ((string?)schemas["OffsetDateTime"]!["type"], (string?)schemas["OffsetDateTime"]!["format"]));
+        Assert.Contains("offset", (string?)schemas["OffsetDateTime"]!["description"], StringComparison.Ordinal);
+        Assert.Equal(["courier", "facsimile"], schemas["DeliveryMethod"]!["enum"]!.AsArray().Select(v => (string?)v).Where(v => v is "facsimile" or "courier").Order());
+        Assert.Contains("closing", schemas["AgreementEventKind"]!["enum"]!.AsArray().Select(v => (string?)v));
+        Assert.Contains("companyCounsel", schemas["ContactRole"]!["enum"]!.AsArray().Select(v => (string?)v));
+        Assert.Equal("integer", (string?)schemas["AgreementView"]!["properties"]!["eventCount"]!["type"]);
+        Assert.Equal("Agreements", (string?)paths["/api/agreements"]!["post"]!["tags"]![0]);
+
+        // If-Match is declared, and each operation lists the problems it answers.
+        var put = paths["/api/agreements/{id}"]!["put"]!;
+        var ifMatch = put["parameters"]!.AsArray().Single(p => (string?)p!["name"] == "If-Match")!;
+        Assert.Equal(("header", true), ((string?)ifMatch["in"], (bool?)ifMatch["required"]));
+        Assert.Equal(["200", "400", "404", "412", "428", "503"], put["responses"]!.AsObject().Select(r => r.Key).Order());
+        var postEvent = paths["/api/agreements/{id}/events"]!["post"]!["responses"]!.AsObject();
+        Assert.True(postEvent.ContainsKey("409") && postEvent.ContainsKey("422") && postEvent.ContainsKey("404"));
+        Assert.Equal("application/problem+json", paths["/api/agreements/{id}"]!["get"]!["responses"]!["404"]!["content"]!.AsObject().Single().Key);
+    }
 }
