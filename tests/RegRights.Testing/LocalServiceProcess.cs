@@ -138,13 +138,29 @@ public sealed class LocalServiceProcess : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync() => await StopAsync().ConfigureAwait(false);
 
-    /// <summary>A loopback port nothing listens on right now.</summary>
+    /// <summary>
+    /// A loopback port nothing listens on right now, and that this process has not handed out before: a service given a
+    /// port binds it only when it has started, and until then the system may offer the same port to the next fixture,
+    /// whose requests would then reach the wrong service.
+    /// </summary>
     public static int FreeLoopbackPort()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        while (true)
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+            lock (HandedOut)
+            {
+                if (HandedOut.Add(port))
+                {
+                    return port;
+                }
+            }
+        }
     }
+
+    private static readonly HashSet<int> HandedOut = [];
 
     private async Task WaitForPortAsync(int port, CancellationToken cancellationToken)
     {
