@@ -39,7 +39,8 @@ internal static class StampCommand
         };
         var json = new Option<bool>("--json") { Description = "Print the JSON document the HTTP API returns." };
 
-        var command = new Command("stamp", "When a notice is deemed given and effective under § 6(h), in California time, with the rule applied and any gap in the text.")
+        var command = new Command("stamp",
+            $"When a notice is deemed given and effective under § 6(h), under the seed agreement's terms and so in {AgreementTerms.NeoTherapeutics2000.ZoneName}, with the rule applied and any gap in the text.")
         {
             method, sent, received, json,
         };

@@ -13,11 +13,12 @@ namespace RegRights.Core.Notices;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Each delivery is read in California time (<see cref="AgreementTerms.TimeZone"/>, PST or PDT as in force that day):
+/// Each delivery is read in the agreement's zone (<see cref="AgreementTerms.TimeZone"/>; "California time" for the seed
+/// agreement, PST or PDT as in force that day), and explanations name that zone (<see cref="AgreementTerms.ZoneName"/>):
 /// § 6(h)(i) a facsimile strictly before <see cref="AgreementTerms.FaxCutoff"/> (2:00 p.m.) on a Business Day is
 /// effective on the date of transmission; § 6(h)(ii) a facsimile strictly after the cut-off and strictly before
 /// <see cref="AgreementTerms.FaxLateBound"/> (11:59 p.m.) on any date, the next Business Day; § 6(h)(iii) an overnight
-/// courier, the Business Day following the date of mailing, that date taken in California time; § 6(h)(iv) anything
+/// courier, the Business Day following the date of mailing, that date taken in the agreement's zone; § 6(h)(iv) anything
 /// else, upon actual receipt.
 /// </para>
 /// <para>
@@ -28,7 +29,7 @@ namespace RegRights.Core.Notices;
 /// </para>
 /// <para>
 /// Under (ii) and (iii) the notice counts from the start of the effective date, taken with
-/// <see cref="DateTimeZone.AtStartOfDay"/>: the first instant of that date in California time. Midnight always exists
+/// <see cref="DateTimeZone.AtStartOfDay"/>: the first instant of that date in the agreement's zone. Midnight always exists
 /// in America/Los_Angeles (its clocks change at 2:00 a.m.), but an agreement in a zone whose clocks skip midnight
 /// would make a strict mapping throw and a lenient one invent a time; the date "begins" at its first instant.
 /// </para>
@@ -57,11 +58,11 @@ public sealed class NoticeStamper
     /// </summary>
     public static NoticeStamper Default { get; } = new(Duration.FromDays(7));
 
-    /// <summary>The first date, in California time, a delivery may be sent or received on: 1971-01-01, where the calendar starts.</summary>
+    /// <summary>The first date, in the agreement's zone, a delivery may be sent or received on: 1971-01-01, where the calendar starts.</summary>
     public static LocalDate MinDate => BusinessDayCalendar.MinDate;
 
     /// <summary>
-    /// The last date, in California time, a delivery may be sent or received on: 2100-11-30, a month before the calendar
+    /// The last date, in the agreement's zone, a delivery may be sent or received on: 2100-11-30, a month before the calendar
     /// ends, so that the next Business Day after any supported date is known.
     /// </summary>
     public static LocalDate MaxDate { get; } = new(2100, 11, 30);
@@ -88,7 +89,7 @@ public sealed class NoticeStamper
     /// <paramref name="deliveries"/> is empty, or the terms' fax cut-off is not earlier than the late bound.
     /// </exception>
     /// <exception cref="ArgumentOutOfRangeException">
-    /// A sending or receipt date, in California time, lies outside <see cref="MinDate"/> to <see cref="MaxDate"/>.
+    /// A sending or receipt date, in the agreement's zone, lies outside <see cref="MinDate"/> to <see cref="MaxDate"/>.
     /// </exception>
     [Pure]
     public NoticeStamp Stamp(AgreementTerms terms, IReadOnlyList<Delivery> deliveries, Instant recordedAt)
@@ -100,8 +101,8 @@ public sealed class NoticeStamper
         for (var i = 0; i < deliveries.Count; i++)
         {
             var delivery = deliveries[i] ?? throw new ArgumentNullException(nameof(deliveries), $"deliveries[{i}] is null.");
-            var outside = OutsideRange(terms.TimeZone, delivery.SentAt, i, "sent")
-                ?? (delivery.ReceivedAt is { } received ? OutsideRange(terms.TimeZone, received, i, "received") : null);
+            var outside = OutsideRange(terms, delivery.SentAt, i, "sent")
+                ?? (delivery.ReceivedAt is { } received ? OutsideRange(terms, received, i, "received") : null);
             if (outside is not null)
             {
                 throw new ArgumentOutOfRangeException(nameof(deliveries), outside);
@@ -117,12 +118,12 @@ public sealed class NoticeStamper
         return new NoticeStamp(recordedAt, literal, alternative, explanation, stamps, warnings);
     }
 
-    private static string? OutsideRange(DateTimeZone zone, OffsetDateTime value, int index, string what)
+    private static string? OutsideRange(AgreementTerms terms, OffsetDateTime value, int index, string what)
     {
-        var date = value.ToInstant().InZone(zone).Date;
+        var date = value.ToInstant().InZone(terms.TimeZone).Date;
         return date >= MinDate && date <= MaxDate
             ? null
-            : $"deliveries[{index}] was {what} on {date:uuuu-MM-dd} (California time), outside the supported range " +
+            : $"deliveries[{index}] was {what} on {date:uuuu-MM-dd} ({terms.ZoneName}), outside the supported range " +
               $"{MinDate:uuuu-MM-dd} to {MaxDate:uuuu-MM-dd}.";
     }
 
@@ -141,7 +142,7 @@ public sealed class NoticeStamper
 
         if (delivery.Method == DeliveryMethod.Facsimile)
         {
-            var sentWords = $"Sent by facsimile at {NoticeText.Moment(sent)}, California time{recorded}";
+            var sentWords = $"Sent by facsimile at {NoticeText.Moment(sent)}, {terms.ZoneName}{recorded}";
             NoticeGap gap;
             string gapWords;
             if (time < terms.FaxCutoff && calendar.IsBusinessDay(date))
@@ -193,7 +194,7 @@ public sealed class NoticeStamper
         if (delivery.Method == DeliveryMethod.Courier)
         {
             var words = $"Sent by overnight courier{recorded}, mailed at {NoticeText.Moment(sent)}; the date of mailing is " +
-                $"taken in California time, {NoticeText.Day(date)} (whether the service is \"nationally recognized\" is " +
+                $"taken in {terms.ZoneName}, {NoticeText.Day(date)} (whether the service is \"nationally recognized\" is " +
                 "not checked). § 6(h)(iii): effective the Business Day following the date of mailing";
             return Plain(NextBusinessDay(zone, calendar, NoticeRule.OvernightCourier, date, index, words));
         }
@@ -204,7 +205,7 @@ public sealed class NoticeStamper
             DeliveryMethod.Mail => "Sent by mail (not overnight courier)",
             _ => "Delivered by hand",
         };
-        var otherWords = $"{how} at {NoticeText.Moment(sent)}, California time{recorded}. " +
+        var otherWords = $"{how} at {NoticeText.Moment(sent)}, {terms.ZoneName}{recorded}. " +
             $"{char.ToUpperInvariant(NoticeText.Method(delivery.Method)[0])}{NoticeText.Method(delivery.Method)[1..]} is not a " +
             "method § 6(h)(i)-(iii) sets forth, so § 6(h)(iv) applies: ";
         return Plain(ActualReceipt(zone, delivery, index, otherWords));
@@ -233,7 +234,7 @@ public sealed class NoticeStamper
     {
         var effective = calendar.NextBusinessDay(from);
 
-        // The first instant of the date in California time; see the class remarks for why AtStartOfDay.
+        // The first instant of the date in the agreement's zone; see the class remarks for why AtStartOfDay.
         var start = zone.AtStartOfDay(effective);
         var text = $"{words}: {NoticeText.Day(effective)}{NoticeText.Skipped(calendar, from, effective)}. " +
             $"It counts from the start of that day, {NoticeText.Moment(start)}.";
