@@ -29,7 +29,10 @@ public abstract record AgreementWriteResult
     /// </summary>
     public sealed record PreconditionFailed(string AgreementId) : AgreementWriteResult;
 
-    /// <summary>Field errors, keyed by the field's JSON path (<c>$.terms.filingDays</c>): nothing stored.</summary>
+    /// <summary>
+    /// Field errors, keyed by the field's JSON path (<c>$.terms.filingDays</c>), including a field too large for Table
+    /// Storage (<c>$.contacts</c> over 64 KiB as stored): nothing stored.
+    /// </summary>
     public sealed record Invalid(IReadOnlyDictionary<string, string[]> Errors) : AgreementWriteResult;
 }
 

@@ -79,7 +79,14 @@ public class AgreementService
             return new AgreementWriteResult.Invalid(errors);
         }
 
-        var stored = await agreements.CreateAsync(Normalize(document), clock.GetCurrentInstant(), cancellationToken).ConfigureAwait(false);
+        // Table Storage's limits are checked before the write, so a document too large to store is refused at its field.
+        var normalized = Normalize(document);
+        if (AgreementStore.FindTooLarge(normalized) is { } tooLarge)
+        {
+            return new AgreementWriteResult.Invalid(tooLarge);
+        }
+
+        var stored = await agreements.CreateAsync(normalized, clock.GetCurrentInstant(), cancellationToken).ConfigureAwait(false);
         await WrittenAsync(stored.Id, new AgreementRecord(stored, [])).ConfigureAwait(false);
         return new AgreementWriteResult.Created(ToView(stored));
     }
@@ -109,6 +116,12 @@ public class AgreementService
             return new AgreementWriteResult.Invalid(errors);
         }
 
+        var normalized = Normalize(document);
+        if (AgreementStore.FindTooLarge(normalized) is { } tooLarge)
+        {
+            return new AgreementWriteResult.Invalid(tooLarge);
+        }
+
         // New terms must still compute the events already recorded (a 1,000-day Effectiveness Date after a closing in
         // 2098 runs past the calendar). Events recorded after this read change the ETag, so the conditional replace
         // below refuses the document rather than store it unchecked against them.
@@ -126,7 +139,7 @@ public class AgreementService
         StoredAgreement stored;
         try
         {
-            stored = await agreements.ReplaceAsync(agreementId, Normalize(document), ifMatch, clock.GetCurrentInstant(), cancellationToken)
+            stored = await agreements.ReplaceAsync(agreementId, normalized, ifMatch, clock.GetCurrentInstant(), cancellationToken)
                 .ConfigureAwait(false);
         }
         catch (RequestFailedException ex) when (ex.Status == 404)

@@ -174,6 +174,33 @@ public class AgreementStore
         return new AgreementRecord(updated, [.. record.Events, new StoredEvent(sequence, agreementEvent, now)]);
     }
 
+    /// <summary>
+    /// Field errors when <paramref name="document"/> is over Table Storage's limits as stored (a column over 64 KiB, the
+    /// entity over 1 MiB), keyed by the field's JSON path (<c>$.contacts</c>); null when it fits.
+    /// </summary>
+    /// <remarks>
+    /// The service answers <c>PropertyValueTooLarge</c> only after the request is sent; this check makes it a refusal
+    /// that names the field, with nothing stored. 100 contacts with 1,000-character addresses are refused at
+    /// <c>$.contacts</c>.
+    /// </remarks>
+    public static IReadOnlyDictionary<string, string[]>? FindTooLarge(AgreementDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var entity = HeadEntity(new string('0', 32), document);
+        entity["EventCount"] = 0;
+        entity["CreatedAt"] = TableValues.Format(NodaTime.Instant.MinValue);
+        entity["UpdatedAt"] = TableValues.Format(NodaTime.Instant.MinValue);
+        return TableEntityLimits.FindTooLarge(entity, HeadPaths);
+    }
+
+    private static readonly Dictionary<string, string> HeadPaths = new()
+    {
+        ["Name"] = "$.name",
+        ["Terms"] = "$.terms",
+        ["Parties"] = "$.parties",
+        ["Contacts"] = "$.contacts",
+    };
+
     internal static TableEntity HeadEntity(string id, AgreementDocument document) => new(id, HeadRowKey(id))
     {
         ["Name"] = document.Name ?? "",
