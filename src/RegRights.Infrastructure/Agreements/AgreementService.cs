@@ -91,6 +91,63 @@ public class AgreementService
         return new AgreementWriteResult.Created(ToView(stored));
     }
 
+    /// <summary>The most characters an idempotency key may have.</summary>
+    public const int MaxIdempotencyKeyLength = 255;
+
+    /// <summary>
+    /// Checks <paramref name="document"/> and stores it as a new agreement once per <paramref name="idempotencyKey"/>:
+    /// a retry after a timeout is answered with the agreement the first create stored, never a second agreement.
+    /// </summary>
+    /// <remarks>
+    /// One conditional insert decides (<see cref="AgreementStore.CreateOnceAsync"/>), so two racing creates with one key
+    /// store one agreement and the other is <see cref="AgreementWriteResult.Replayed"/>. A repeat is compared with the
+    /// first by the document as stored (terms left out count as the seed's), so sending the same body again replays
+    /// and a different body under the key is <see cref="AgreementWriteResult.IdempotencyKeyReused"/>. A key is 1 to
+    /// <see cref="MaxIdempotencyKeyLength"/> printable ASCII characters (a UUID, say); another is
+    /// <see cref="AgreementWriteResult.Invalid"/> at <c>Idempotency-Key</c>.
+    /// </remarks>
+    /// <param name="document">The agreement's document.</param>
+    /// <param name="idempotencyKey">The client's key for this create (the <c>Idempotency-Key</c> header).</param>
+    /// <param name="cancellationToken">Cancels the storage calls.</param>
+    /// <returns><see cref="AgreementWriteResult.Created"/>, <see cref="AgreementWriteResult.Replayed"/>,
+    /// <see cref="AgreementWriteResult.IdempotencyKeyReused"/> or <see cref="AgreementWriteResult.Invalid"/>.</returns>
+    public virtual async Task<AgreementWriteResult> CreateAsync(
+        AgreementDocument document, string idempotencyKey, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(idempotencyKey);
+        if (idempotencyKey.Length is 0 or > MaxIdempotencyKeyLength || idempotencyKey.Any(c => c is < '!' or > '~'))
+        {
+            return new AgreementWriteResult.Invalid(new Dictionary<string, string[]>
+            {
+                ["Idempotency-Key"] = [$"Must be 1 to {MaxIdempotencyKeyLength} printable ASCII characters without spaces, e.g. a UUID."],
+            });
+        }
+
+        var errors = AgreementValidation.Validate(document);
+        if (errors.Count > 0)
+        {
+            return new AgreementWriteResult.Invalid(errors);
+        }
+
+        var normalized = Normalize(document);
+        if (AgreementStore.FindTooLarge(normalized) is { } tooLarge)
+        {
+            return new AgreementWriteResult.Invalid(tooLarge);
+        }
+
+        var once = await agreements.CreateOnceAsync(normalized, idempotencyKey, clock.GetCurrentInstant(), cancellationToken).ConfigureAwait(false);
+        if (!once.Created)
+        {
+            return once.SameRequest
+                ? new AgreementWriteResult.Replayed(ToView(once.Agreement))
+                : new AgreementWriteResult.IdempotencyKeyReused(once.Agreement.Id);
+        }
+
+        await WrittenAsync(once.Agreement.Id, new AgreementRecord(once.Agreement, [])).ConfigureAwait(false);
+        return new AgreementWriteResult.Created(ToView(once.Agreement));
+    }
+
     /// <summary>Checks <paramref name="document"/> and replaces the agreement's document with it, if the agreement is unchanged since <paramref name="ifMatch"/> was read.</summary>
     /// <remarks>Events are kept; an event recorded since <paramref name="ifMatch"/> was read changed the agreement.</remarks>
     /// <param name="agreementId">The agreement's id.</param>
