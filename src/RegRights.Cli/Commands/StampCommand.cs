@@ -57,8 +57,9 @@ internal static class StampCommand
                 return CliRunner.Fail(FirstError(parsed.Errors));
             }
 
-            // The CLI is an edge: it reads the clock for the recorded-at moment, as the API does; Core never does.
-            var stamp = NoticeStamper.Default.Stamp(terms, deliveries, SystemClock.Instance.GetCurrentInstant());
+            // The CLI is an edge: it reads the clock, as the API does; Core never does. It records nothing, so the
+            // warnings compare claimed times with the moment it ran and say so.
+            var stamp = NoticeStamper.Default.Stamp(terms, deliveries, SystemClock.Instance.GetCurrentInstant(), "this command ran");
             if (parse.GetValue(json))
             {
                 CliRunner.WriteJson(NoticeStampResponse.From(stamp, terms.TimeZone));

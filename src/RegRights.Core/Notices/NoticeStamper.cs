@@ -67,6 +67,9 @@ public sealed class NoticeStamper
     /// </summary>
     public static LocalDate MaxDate { get; } = new(2100, 11, 30);
 
+    /// <summary>How warnings name the moment the system recorded the notice: "the system recorded the notice".</summary>
+    public const string SystemRecorded = "the system recorded the notice";
+
     /// <summary>The threshold for flagging a claimed sending time as far from its receipt or its recording.</summary>
     public Duration FarFromReceipt { get; }
 
@@ -92,8 +95,30 @@ public sealed class NoticeStamper
     /// A sending or receipt date, in the agreement's zone, lies outside <see cref="MinDate"/> to <see cref="MaxDate"/>.
     /// </exception>
     [Pure]
-    public NoticeStamp Stamp(AgreementTerms terms, IReadOnlyList<Delivery> deliveries, Instant recordedAt)
+    public NoticeStamp Stamp(AgreementTerms terms, IReadOnlyList<Delivery> deliveries, Instant recordedAt) =>
+        Stamp(terms, deliveries, recordedAt, SystemRecorded);
+
+    /// <summary>
+    /// Stamps one notice as <see cref="Stamp(AgreementTerms, IReadOnlyList{Delivery}, Instant)"/> does, with
+    /// <paramref name="recordedAt"/> named in warnings by <paramref name="recordedAtWords"/>: a tool that records
+    /// nothing (the CLI) compares claimed times with the moment it ran, and says so.
+    /// </summary>
+    /// <param name="terms">The agreement's terms.</param>
+    /// <param name="deliveries">Every way the notice was sent; at least one.</param>
+    /// <param name="recordedAt">The moment claimed times are compared with.</param>
+    /// <param name="recordedAtWords">
+    /// What that moment is, as the warnings say it after "before" and "the moment": "the system recorded the notice"
+    /// (<see cref="SystemRecorded"/>), or "this command ran".
+    /// </param>
+    /// <returns>The stamp.</returns>
+    /// <exception cref="ArgumentNullException">An argument or a delivery is null.</exception>
+    /// <exception cref="ArgumentException">As the other overload, or <paramref name="recordedAtWords"/> is empty.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">As the other overload.</exception>
+    [Pure]
+    public NoticeStamp Stamp(AgreementTerms terms, IReadOnlyList<Delivery> deliveries, Instant recordedAt, string recordedAtWords)
     {
+        Preconditions.CheckNotNull(recordedAtWords);
+        Preconditions.CheckArgument(recordedAtWords.Length > 0, nameof(recordedAtWords), "The words for the recorded moment are empty.");
         Preconditions.CheckNotNull(terms);
         Preconditions.CheckNotNull(deliveries);
         Preconditions.CheckArgument(deliveries.Count > 0, nameof(deliveries), "A notice needs at least one delivery.");
@@ -113,7 +138,7 @@ public sealed class NoticeStamper
         var literal = Earliest(stamps, s => s.Literal);
         var gaps = stamps.Where(s => s.Gap is not null).ToList();
         var alternative = gaps.Count == 0 ? null : OtherReading(stamps, literal);
-        var warnings = Warnings(terms, stamps, literal, recordedAt);
+        var warnings = Warnings(terms, stamps, literal, recordedAt, recordedAtWords);
         var explanation = Explain(stamps, literal, alternative);
         return new NoticeStamp(recordedAt, literal, alternative, explanation, stamps, warnings);
     }
@@ -330,7 +355,8 @@ public sealed class NoticeStamper
 
     private static string Capitalize(string value) => char.ToUpperInvariant(value[0]) + value[1..];
 
-    private List<NoticeWarning> Warnings(AgreementTerms terms, List<DeliveryStamp> stamps, NoticeReading literal, Instant recordedAt)
+    private List<NoticeWarning> Warnings(
+        AgreementTerms terms, List<DeliveryStamp> stamps, NoticeReading literal, Instant recordedAt, string recordedAtWords)
     {
         var zone = terms.TimeZone;
         var warnings = new List<NoticeWarning>();
@@ -359,7 +385,7 @@ public sealed class NoticeStamper
                 if (received > recordedAt)
                 {
                     warnings.Add(new(NoticeWarningKind.ReceivedInFuture, stamp.Index,
-                        $"{who}: the claimed receipt {receivedWords} is later than the moment the system recorded the notice, {recordedWords}."));
+                        $"{who}: the claimed receipt {receivedWords} is later than the moment {recordedAtWords}, {recordedWords}."));
                 }
             }
             else if (stamp.CountsFrom is null)
@@ -374,13 +400,13 @@ public sealed class NoticeStamper
             if (sent > recordedAt)
             {
                 warnings.Add(new(NoticeWarningKind.SentInFuture, stamp.Index,
-                    $"{who}: the claimed sending time {sentWords} is later than the moment the system recorded the notice, {recordedWords}."));
+                    $"{who}: the claimed sending time {sentWords} is later than the moment {recordedAtWords}, {recordedWords}."));
             }
             else if (recordedAt - sent > FarFromReceipt)
             {
                 warnings.Add(new(NoticeWarningKind.SentFarBeforeRecording, stamp.Index,
-                    $"{who}: the claimed sending time {sentWords} is more than {Words(FarFromReceipt)} before the system " +
-                    $"recorded the notice, {recordedWords}."));
+                    $"{who}: the claimed sending time {sentWords} is more than {Words(FarFromReceipt)} before " +
+                    $"{recordedAtWords}, {recordedWords}."));
             }
         }
 
