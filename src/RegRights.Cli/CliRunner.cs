@@ -18,6 +18,19 @@ internal static class CliRunner
 
     internal static int Run(RootCommand root, string[] args)
     {
+        // The library's words for a mistyped command ("Required command was not provided") name neither the word typed
+        // nor what would do; a first word that is no option and no command is named, with the commands there are.
+        var commands = string.Join(", ", root.Subcommands.Select(c => c.Name));
+        if (args.Length > 0 && !args[0].StartsWith('-') && root.Subcommands.All(c => c.Name != args[0]))
+        {
+            return Fail($"unknown command '{args[0]}'; commands: {commands} (--help for each).");
+        }
+
+        if (args.Length == 0)
+        {
+            return Fail($"no command given; commands: {commands} (--help for each).");
+        }
+
         var result = root.Parse(args);
         if (result.Errors.Count > 0)
         {

@@ -269,4 +269,19 @@ public class StampCommandTest
         Assert.StartsWith("regrights: ", line, StringComparison.Ordinal);
         Assert.Contains(named, line, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Stamp_SentLongAgo_WarnsAgainstWhenTheCommandRanNotARecording()
+    {
+        // Arrange: a fax of 2000-05-26, stamped today: far more than 7 days before now.
+        string[] args = ["stamp", "--method", "facsimile", "--sent", "2000-05-26T13:59:00-07:00"];
+
+        // Act
+        var (exitCode, stdout, _) = await RegrightsTool.RunAsync(args);
+
+        // Assert: the CLI records nothing, so the warning names the moment it ran.
+        Assert.Equal(0, exitCode);
+        Assert.Contains("is more than 7 days before this command ran, ", stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("recorded the notice", stdout, StringComparison.Ordinal);
+    }
 }

@@ -14,7 +14,7 @@ internal static class BusinessDaysCommand
         var to = CliRunner.DateOption("--to", "The last date of the range (included).", required: true);
         var json = new Option<bool>("--json") { Description = "Print the JSON document the HTTP API returns." };
 
-        var command = new Command("business-days", "Non-Business Days under § 1 in a range (both ends included), with their legal sources; contested days flagged.")
+        var command = new Command("business-days", "Non-Business Days under § 1 in a range (both ends included), with their legal sources; contested days listed apart, with both readings.")
         {
             from, to, json,
         };
@@ -51,11 +51,17 @@ internal static class BusinessDaysCommand
             $"{businessDays} Business Days of {interval.Length} days");
         output.WriteLine();
         output.WriteLine($"{"DATE",-15} {"BUSINESS DAY",-13} WHY");
-        foreach (var day in document.NonBusinessDays.Where(d => d.Reasons.Any(r => r.Kind != DayReasonKind.Weekend)))
+        var closed = document.NonBusinessDays
+            .Where(d => !d.Contested && d.Reasons.Any(r => r.Kind != DayReasonKind.Weekend))
+            .Select(d => (d.Date, Status: "no", d.Reasons, Note: ""));
+        var contested = document.ContestedDays
+            .Select(d => (d.Date, Status: "contested", d.Reasons, Note: d.BusinessDay
+                ? " (a Business Day under the default reading; not one under the other)"
+                : " (not a Business Day under the reading applied; one under the default)"));
+        foreach (var (date, status, reasons, note) in closed.Concat(contested).OrderBy(d => d.Date))
         {
-            var status = day.Contested ? "contested" : day.BusinessDay ? "yes" : "no";
-            var why = string.Join("; ", day.Reasons.Select(r => $"{r.Name} ({r.Source})"));
-            output.WriteLine($"{CliRunner.Day(day.Date),-15} {status,-13} {why}{(day.Contested ? " (a Business Day under the default reading)" : "")}");
+            var why = string.Join("; ", reasons.Select(r => $"{r.Name} ({r.Source})"));
+            output.WriteLine($"{CliRunner.Day(date),-15} {status,-13} {why}{note}");
         }
 
         output.WriteLine();

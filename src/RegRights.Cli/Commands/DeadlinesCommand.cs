@@ -23,7 +23,7 @@ internal static class DeadlinesCommand
             "Days of delay in effectiveness not caused by the Company (§ 2(a)); postpones the Effectiveness Date.", 0, 1000);
         var comments = CliRunner.DatesOption("--sec-comment-received", "The date an SEC comment letter was received (§ 3(b)(iii)); repeat per letter.");
         var filed = CliRunner.DateOption("--filed", "The date the Registration Statement was filed (§ 2(a)).");
-        var asOf = CliRunner.DateOption("--as-of", "The date statuses are judged on; today in California by default.");
+        var asOf = CliRunner.DateOption("--as-of", $"The date statuses are judged on; today in {AgreementTerms.NeoTherapeutics2000.ZoneName} by default.");
         var json = new Option<bool>("--json") { Description = "Print the JSON document the HTTP API returns." };
 
         var command = new Command("deadlines", "Every deadline of the agreement (the seed agreement's terms), with basis, cutoffs and warnings.")
@@ -71,7 +71,7 @@ internal static class DeadlinesCommand
     private static void WriteTable(DeadlineSchedule schedule, LocalDate closing)
     {
         var output = Console.Out;
-        output.WriteLine($"Deadlines for Closing Date {CliRunner.Day(closing)}, as of {CliRunner.Day(schedule.AsOf)} ({schedule.Terms.TimeZone.Id})");
+        output.WriteLine($"Deadlines for Closing Date {CliRunner.Day(closing)}, as of {CliRunner.Day(schedule.AsOf)} ({schedule.Terms.ZoneName}, {schedule.Terms.TimeZone.Id})");
         output.WriteLine();
         output.WriteLine($"{"KEY",-32} {"DUE",-15} {"LAST PERMITTED",-15} {"PRACTICAL CUTOFF",-54} STATUS");
         foreach (var d in schedule.Deadlines)

@@ -39,7 +39,8 @@ internal static class StampCommand
         };
         var json = new Option<bool>("--json") { Description = "Print the JSON document the HTTP API returns." };
 
-        var command = new Command("stamp", "When a notice is deemed given and effective under § 6(h), in California time, with the rule applied and any gap in the text.")
+        var command = new Command("stamp",
+            $"When a notice is deemed given and effective under § 6(h), under the seed agreement's terms and so in {AgreementTerms.NeoTherapeutics2000.ZoneName}, with the rule applied and any gap in the text.")
         {
             method, sent, received, json,
         };
@@ -56,8 +57,9 @@ internal static class StampCommand
                 return CliRunner.Fail(FirstError(parsed.Errors));
             }
 
-            // The CLI is an edge: it reads the clock for the recorded-at moment, as the API does; Core never does.
-            var stamp = NoticeStamper.Default.Stamp(terms, deliveries, SystemClock.Instance.GetCurrentInstant());
+            // The CLI is an edge: it reads the clock, as the API does; Core never does. It records nothing, so the
+            // warnings compare claimed times with the moment it ran and say so.
+            var stamp = NoticeStamper.Default.Stamp(terms, deliveries, SystemClock.Instance.GetCurrentInstant(), "this command ran");
             if (parse.GetValue(json))
             {
                 CliRunner.WriteJson(NoticeStampResponse.From(stamp, terms.TimeZone));

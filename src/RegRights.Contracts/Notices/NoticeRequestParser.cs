@@ -125,7 +125,7 @@ public static class NoticeRequestParser
         if (date < NoticeStamper.MinDate || date > NoticeStamper.MaxDate)
         {
             errors[path] = [Invariant(
-                $"'{text}' falls on {date:uuuu-MM-dd} in California time, outside the supported range {NoticeStamper.MinDate:uuuu-MM-dd} to {NoticeStamper.MaxDate:uuuu-MM-dd}.")];
+                $"'{text}' falls on {date:uuuu-MM-dd} in {ZoneNames.For(zone)}, outside the supported range {NoticeStamper.MinDate:uuuu-MM-dd} to {NoticeStamper.MaxDate:uuuu-MM-dd}.")];
             return null;
         }
 

@@ -12,7 +12,7 @@ namespace RegRights.Contracts.Notices;
 /// and not recorded), <c>countsFrom</c> and <c>recordedAt</c> are times in the agreement's zone with their offset
 /// (<c>2000-05-30T00:00:00-07:00</c>), <c>rule</c> is "6(h)(i)" to "6(h)(iv)".
 /// </remarks>
-/// <param name="EffectiveDate">The effective date in California time, or null.</param>
+/// <param name="EffectiveDate">The effective date in the agreement's zone, or null.</param>
 /// <param name="CountsFrom">The moment it counts from, in the agreement's zone, or null with the date.</param>
 /// <param name="Rule">The clause applied, "6(h)(i)" to "6(h)(iv)".</param>
 /// <param name="Gap">True when some delivery falls in a gap of the text.</param>
@@ -60,7 +60,7 @@ public sealed record NoticeStampResponse(
 
 /// <summary>One reading of § 6(h) for a notice or a delivery.</summary>
 /// <param name="Rule">The clause applied, "6(h)(i)" to "6(h)(iv)".</param>
-/// <param name="EffectiveDate">The effective date in California time, or null.</param>
+/// <param name="EffectiveDate">The effective date in the agreement's zone, or null.</param>
 /// <param name="CountsFrom">The moment it counts from, or null.</param>
 /// <param name="Delivery">The index of the delivery that gives it, or null.</param>
 /// <param name="Explanation">The reading in words.</param>
@@ -80,7 +80,7 @@ public sealed record NoticeReadingResponse(string Rule, LocalDate? EffectiveDate
 /// <param name="FaxNumber">The facsimile number, as recorded.</param>
 /// <param name="TrackingNumber">The tracking number, as recorded.</param>
 /// <param name="Rule">The clause applied to it, "6(h)(i)" to "6(h)(iv)".</param>
-/// <param name="EffectiveDate">Its effective date in California time, or null.</param>
+/// <param name="EffectiveDate">Its effective date in the agreement's zone, or null.</param>
 /// <param name="CountsFrom">The moment it counts from, or null.</param>
 /// <param name="Gap">True when it falls in a gap of the text.</param>
 /// <param name="GapKind">Which gap, or null.</param>

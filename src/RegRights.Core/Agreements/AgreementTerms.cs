@@ -19,7 +19,13 @@ public sealed record AgreementTerms
 
     /// <summary>The zone the agreement's dates and times are in; "California time" is America/Los_Angeles (§ 6(h)).</summary>
     public DateTimeZone TimeZone { get; init => field = Preconditions.CheckNotNull(value); } =
-        DateTimeZoneProviders.Tzdb["America/Los_Angeles"];
+        DateTimeZoneProviders.Tzdb[ZoneNames.CaliforniaZoneId];
+
+    /// <summary>
+    /// The words the agreement's times are named by: "California time" for America/Los_Angeles, as § 6(h) says;
+    /// otherwise the place of the zone's id, e.g. "New York time" (<see cref="ZoneNames.For"/>).
+    /// </summary>
+    public string ZoneName => ZoneNames.For(TimeZone);
 
     /// <summary>Filing Date: the Nth day following the Closing Date (§ 1, "Filing Date"; default 30).</summary>
     public int FilingDays { get; init => field = Days(value); } = 30;

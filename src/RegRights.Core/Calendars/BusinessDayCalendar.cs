@@ -29,7 +29,7 @@ public sealed class BusinessDayCalendar
 
     private static readonly Lazy<BusinessDayCalendar> LazyEdgar = new(() => new BusinessDayCalendar(
         "EDGAR filing days",
-        "17 CFR 232.13(a) (EDGAR does not accept filings on Saturdays and Sundays)",
+        "Reg. S-T Rule 12(c), 17 CFR 232.12(c) (EDGAR takes filings 6 a.m. to 10 p.m. Eastern, not on Saturdays, Sundays or federal holidays)",
         EdgarRules, [.. FederalClosures.ExecutiveOrders.Select(c => new Closure(c.Date, c.Name, c.Source, DayEffect.Closed))],
         ContestedDayReading.Open));
 
@@ -125,7 +125,7 @@ public sealed class BusinessDayCalendar
     public static BusinessDayCalendar Section1 => LazySection1.Value;
 
     /// <summary>
-    /// The days EDGAR accepts filings (17 CFR 232.13): not Saturdays, Sundays, federal holidays, Inauguration Day or
+    /// The days EDGAR accepts filings (Reg. S-T Rule 12(c), 17 CFR 232.12(c)): not Saturdays, Sundays, federal holidays, Inauguration Day or
     /// days federal agencies are closed by executive order. California bank holidays are EDGAR days.
     /// </summary>
     public static BusinessDayCalendar Edgar => LazyEdgar.Value;

@@ -30,7 +30,8 @@ public static class DeadlineEngine
 {
     private static readonly DateTimeZone Eastern = DateTimeZoneProviders.Tzdb["America/New_York"];
 
-    // Reg. S-T Rule 13(a)(4) (17 CFR 232.13): a submission started after 5:30 p.m. Eastern takes the next filing day's date.
+    // Reg. S-T Rule 13(a)(2) (17 CFR 232.13(a)(2)): a submission started after 5:30 p.m. Eastern takes the next business
+    // day's date; (a)(3) and (a)(4) keep 10 p.m. for Rule 462(b) statements and Section 16 reports, never this engine's filings.
     private static readonly LocalTime EdgarCutoff = new(17, 30);
 
 
@@ -104,8 +105,8 @@ public static class DeadlineEngine
     {
         var eastern = Eastern.AtStrictly(date.At(EdgarCutoff));
         var rule = date == last
-            ? $"start the EDGAR submission by 5:30 p.m. Eastern on {Day(date)} (Reg. S-T Rule 13, 17 CFR 232.13)"
-            : $"start the EDGAR submission by 5:30 p.m. Eastern on {Day(date)}, the last EDGAR filing day on or before {Day(last)} (Reg. S-T Rule 13, 17 CFR 232.13)";
+            ? $"start the EDGAR submission by 5:30 p.m. Eastern on {Day(date)} (Reg. S-T Rule 13(a)(2), 17 CFR 232.13(a)(2))"
+            : $"start the EDGAR submission by 5:30 p.m. Eastern on {Day(date)}, the last EDGAR filing day on or before {Day(last)} (Reg. S-T Rule 13(a)(2), 17 CFR 232.13(a)(2))";
         return new PracticalCutoff(date, eastern, eastern.ToInstant().InZone(terms.TimeZone), rule);
     }
 

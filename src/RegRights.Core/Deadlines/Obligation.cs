@@ -23,7 +23,7 @@ public enum CutoffKind
 
     /// <summary>
     /// Filed with the SEC: start the EDGAR submission by 5:30 p.m. America/New_York on the last EDGAR day on or before
-    /// the last permitted day (Reg. S-T Rule 13, 17 CFR 232.13).
+    /// the last permitted day (Reg. S-T Rule 13(a)(2), 17 CFR 232.13(a)(2)).
     /// </summary>
     EdgarFiling,
 

@@ -8,7 +8,7 @@ namespace RegRights.Core.Notices;
 /// </summary>
 /// <remarks>
 /// Times are <see cref="OffsetDateTime"/> so that a time without a UTC offset cannot even be represented: a legal
-/// stamp is never built on a guessed zone. The offset is the sender's; the stamper reads the time in California time.
+/// stamp is never built on a guessed zone. The offset is the sender's; the stamper reads the time in the agreement's zone.
 /// The fax and tracking numbers are recorded, never judged: § 6(h)(i) names the number "specified in this Section",
 /// § 6(h)(ii) the one "specified in the Purchase Agreement", and whether the number used was the right one is a
 /// question for the lawyer.

@@ -11,7 +11,7 @@ namespace RegRights.Core.Notices;
 /// </remarks>
 /// <param name="Index">The delivery's position in the list given to the stamper, from 0.</param>
 /// <param name="Delivery">The delivery as recorded.</param>
-/// <param name="SentAtLocal">The claimed sending time in California time.</param>
+/// <param name="SentAtLocal">The claimed sending time in the agreement's zone.</param>
 /// <param name="Literal">The result under the literal reading of § 6(h).</param>
 /// <param name="Gap">Where the delivery falls between § 6(h)(i) and (ii), or null when the text covers it.</param>
 /// <param name="Alternative">The other reading (the next Business Day) when <paramref name="Gap"/> is set; otherwise null.</param>

@@ -8,7 +8,7 @@ namespace RegRights.Core.Notices;
 /// </summary>
 /// <param name="Rule">The clause applied.</param>
 /// <param name="EffectiveDate">
-/// The date the notice is "deemed given and effective", in California time; null when § 6(h)(iv) needs the actual
+/// The date the notice is "deemed given and effective", in the agreement's zone; null when § 6(h)(iv) needs the actual
 /// receipt and none was recorded.
 /// </param>
 /// <param name="CountsFrom">

@@ -3,7 +3,7 @@ using NodaTime;
 namespace RegRights.Core.Notices;
 
 /// <summary>
-/// When a notice is "deemed given and effective" under § 6(h): the effective date in California time, the moment it
+/// When a notice is "deemed given and effective" under § 6(h): the effective date in the agreement's zone, the moment it
 /// counts from, the clause applied, the gap met if any with the other reading, and why, in words a lawyer can check.
 /// Immutable.
 /// </summary>
@@ -38,7 +38,7 @@ public sealed class NoticeStamp
     public NoticeReading Literal { get; }
 
     /// <summary>
-    /// The date the notice is effective, in California time; null when every delivery is effective upon actual receipt,
+    /// The date the notice is effective, in the agreement's zone; null when every delivery is effective upon actual receipt,
     /// § 6(h)(iv), and no receipt was recorded.
     /// </summary>
     public LocalDate? EffectiveDate => Literal.EffectiveDate;

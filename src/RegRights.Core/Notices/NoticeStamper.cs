@@ -13,11 +13,12 @@ namespace RegRights.Core.Notices;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Each delivery is read in California time (<see cref="AgreementTerms.TimeZone"/>, PST or PDT as in force that day):
+/// Each delivery is read in the agreement's zone (<see cref="AgreementTerms.TimeZone"/>; "California time" for the seed
+/// agreement, PST or PDT as in force that day), and explanations name that zone (<see cref="AgreementTerms.ZoneName"/>):
 /// § 6(h)(i) a facsimile strictly before <see cref="AgreementTerms.FaxCutoff"/> (2:00 p.m.) on a Business Day is
 /// effective on the date of transmission; § 6(h)(ii) a facsimile strictly after the cut-off and strictly before
 /// <see cref="AgreementTerms.FaxLateBound"/> (11:59 p.m.) on any date, the next Business Day; § 6(h)(iii) an overnight
-/// courier, the Business Day following the date of mailing, that date taken in California time; § 6(h)(iv) anything
+/// courier, the Business Day following the date of mailing, that date taken in the agreement's zone; § 6(h)(iv) anything
 /// else, upon actual receipt.
 /// </para>
 /// <para>
@@ -28,7 +29,7 @@ namespace RegRights.Core.Notices;
 /// </para>
 /// <para>
 /// Under (ii) and (iii) the notice counts from the start of the effective date, taken with
-/// <see cref="DateTimeZone.AtStartOfDay"/>: the first instant of that date in California time. Midnight always exists
+/// <see cref="DateTimeZone.AtStartOfDay"/>: the first instant of that date in the agreement's zone. Midnight always exists
 /// in America/Los_Angeles (its clocks change at 2:00 a.m.), but an agreement in a zone whose clocks skip midnight
 /// would make a strict mapping throw and a lenient one invent a time; the date "begins" at its first instant.
 /// </para>
@@ -57,14 +58,17 @@ public sealed class NoticeStamper
     /// </summary>
     public static NoticeStamper Default { get; } = new(Duration.FromDays(7));
 
-    /// <summary>The first date, in California time, a delivery may be sent or received on: 1971-01-01, where the calendar starts.</summary>
+    /// <summary>The first date, in the agreement's zone, a delivery may be sent or received on: 1971-01-01, where the calendar starts.</summary>
     public static LocalDate MinDate => BusinessDayCalendar.MinDate;
 
     /// <summary>
-    /// The last date, in California time, a delivery may be sent or received on: 2100-11-30, a month before the calendar
+    /// The last date, in the agreement's zone, a delivery may be sent or received on: 2100-11-30, a month before the calendar
     /// ends, so that the next Business Day after any supported date is known.
     /// </summary>
     public static LocalDate MaxDate { get; } = new(2100, 11, 30);
+
+    /// <summary>How warnings name the moment the system recorded the notice: "the system recorded the notice".</summary>
+    public const string SystemRecorded = "the system recorded the notice";
 
     /// <summary>The threshold for flagging a claimed sending time as far from its receipt or its recording.</summary>
     public Duration FarFromReceipt { get; }
@@ -88,11 +92,33 @@ public sealed class NoticeStamper
     /// <paramref name="deliveries"/> is empty, or the terms' fax cut-off is not earlier than the late bound.
     /// </exception>
     /// <exception cref="ArgumentOutOfRangeException">
-    /// A sending or receipt date, in California time, lies outside <see cref="MinDate"/> to <see cref="MaxDate"/>.
+    /// A sending or receipt date, in the agreement's zone, lies outside <see cref="MinDate"/> to <see cref="MaxDate"/>.
     /// </exception>
     [Pure]
-    public NoticeStamp Stamp(AgreementTerms terms, IReadOnlyList<Delivery> deliveries, Instant recordedAt)
+    public NoticeStamp Stamp(AgreementTerms terms, IReadOnlyList<Delivery> deliveries, Instant recordedAt) =>
+        Stamp(terms, deliveries, recordedAt, SystemRecorded);
+
+    /// <summary>
+    /// Stamps one notice as <see cref="Stamp(AgreementTerms, IReadOnlyList{Delivery}, Instant)"/> does, with
+    /// <paramref name="recordedAt"/> named in warnings by <paramref name="recordedAtWords"/>: a tool that records
+    /// nothing (the CLI) compares claimed times with the moment it ran, and says so.
+    /// </summary>
+    /// <param name="terms">The agreement's terms.</param>
+    /// <param name="deliveries">Every way the notice was sent; at least one.</param>
+    /// <param name="recordedAt">The moment claimed times are compared with.</param>
+    /// <param name="recordedAtWords">
+    /// What that moment is, as the warnings say it after "before" and "the moment": "the system recorded the notice"
+    /// (<see cref="SystemRecorded"/>), or "this command ran".
+    /// </param>
+    /// <returns>The stamp.</returns>
+    /// <exception cref="ArgumentNullException">An argument or a delivery is null.</exception>
+    /// <exception cref="ArgumentException">As the other overload, or <paramref name="recordedAtWords"/> is empty.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">As the other overload.</exception>
+    [Pure]
+    public NoticeStamp Stamp(AgreementTerms terms, IReadOnlyList<Delivery> deliveries, Instant recordedAt, string recordedAtWords)
     {
+        Preconditions.CheckNotNull(recordedAtWords);
+        Preconditions.CheckArgument(recordedAtWords.Length > 0, nameof(recordedAtWords), "The words for the recorded moment are empty.");
         Preconditions.CheckNotNull(terms);
         Preconditions.CheckNotNull(deliveries);
         Preconditions.CheckArgument(deliveries.Count > 0, nameof(deliveries), "A notice needs at least one delivery.");
@@ -100,8 +126,8 @@ public sealed class NoticeStamper
         for (var i = 0; i < deliveries.Count; i++)
         {
             var delivery = deliveries[i] ?? throw new ArgumentNullException(nameof(deliveries), $"deliveries[{i}] is null.");
-            var outside = OutsideRange(terms.TimeZone, delivery.SentAt, i, "sent")
-                ?? (delivery.ReceivedAt is { } received ? OutsideRange(terms.TimeZone, received, i, "received") : null);
+            var outside = OutsideRange(terms, delivery.SentAt, i, "sent")
+                ?? (delivery.ReceivedAt is { } received ? OutsideRange(terms, received, i, "received") : null);
             if (outside is not null)
             {
                 throw new ArgumentOutOfRangeException(nameof(deliveries), outside);
@@ -112,17 +138,17 @@ public sealed class NoticeStamper
         var literal = Earliest(stamps, s => s.Literal);
         var gaps = stamps.Where(s => s.Gap is not null).ToList();
         var alternative = gaps.Count == 0 ? null : OtherReading(stamps, literal);
-        var warnings = Warnings(terms, stamps, literal, recordedAt);
+        var warnings = Warnings(terms, stamps, literal, recordedAt, recordedAtWords);
         var explanation = Explain(stamps, literal, alternative);
         return new NoticeStamp(recordedAt, literal, alternative, explanation, stamps, warnings);
     }
 
-    private static string? OutsideRange(DateTimeZone zone, OffsetDateTime value, int index, string what)
+    private static string? OutsideRange(AgreementTerms terms, OffsetDateTime value, int index, string what)
     {
-        var date = value.ToInstant().InZone(zone).Date;
+        var date = value.ToInstant().InZone(terms.TimeZone).Date;
         return date >= MinDate && date <= MaxDate
             ? null
-            : $"deliveries[{index}] was {what} on {date:uuuu-MM-dd} (California time), outside the supported range " +
+            : $"deliveries[{index}] was {what} on {date:uuuu-MM-dd} ({terms.ZoneName}), outside the supported range " +
               $"{MinDate:uuuu-MM-dd} to {MaxDate:uuuu-MM-dd}.";
     }
 
@@ -141,7 +167,7 @@ public sealed class NoticeStamper
 
         if (delivery.Method == DeliveryMethod.Facsimile)
         {
-            var sentWords = $"Sent by facsimile at {NoticeText.Moment(sent)}, California time{recorded}";
+            var sentWords = $"Sent by facsimile at {NoticeText.Moment(sent)}, {terms.ZoneName}{recorded}";
             NoticeGap gap;
             string gapWords;
             if (time < terms.FaxCutoff && calendar.IsBusinessDay(date))
@@ -193,7 +219,7 @@ public sealed class NoticeStamper
         if (delivery.Method == DeliveryMethod.Courier)
         {
             var words = $"Sent by overnight courier{recorded}, mailed at {NoticeText.Moment(sent)}; the date of mailing is " +
-                $"taken in California time, {NoticeText.Day(date)} (whether the service is \"nationally recognized\" is " +
+                $"taken in {terms.ZoneName}, {NoticeText.Day(date)} (whether the service is \"nationally recognized\" is " +
                 "not checked). § 6(h)(iii): effective the Business Day following the date of mailing";
             return Plain(NextBusinessDay(zone, calendar, NoticeRule.OvernightCourier, date, index, words));
         }
@@ -204,7 +230,7 @@ public sealed class NoticeStamper
             DeliveryMethod.Mail => "Sent by mail (not overnight courier)",
             _ => "Delivered by hand",
         };
-        var otherWords = $"{how} at {NoticeText.Moment(sent)}, California time{recorded}. " +
+        var otherWords = $"{how} at {NoticeText.Moment(sent)}, {terms.ZoneName}{recorded}. " +
             $"{char.ToUpperInvariant(NoticeText.Method(delivery.Method)[0])}{NoticeText.Method(delivery.Method)[1..]} is not a " +
             "method § 6(h)(i)-(iii) sets forth, so § 6(h)(iv) applies: ";
         return Plain(ActualReceipt(zone, delivery, index, otherWords));
@@ -233,7 +259,7 @@ public sealed class NoticeStamper
     {
         var effective = calendar.NextBusinessDay(from);
 
-        // The first instant of the date in California time; see the class remarks for why AtStartOfDay.
+        // The first instant of the date in the agreement's zone; see the class remarks for why AtStartOfDay.
         var start = zone.AtStartOfDay(effective);
         var text = $"{words}: {NoticeText.Day(effective)}{NoticeText.Skipped(calendar, from, effective)}. " +
             $"It counts from the start of that day, {NoticeText.Moment(start)}.";
@@ -329,7 +355,8 @@ public sealed class NoticeStamper
 
     private static string Capitalize(string value) => char.ToUpperInvariant(value[0]) + value[1..];
 
-    private List<NoticeWarning> Warnings(AgreementTerms terms, List<DeliveryStamp> stamps, NoticeReading literal, Instant recordedAt)
+    private List<NoticeWarning> Warnings(
+        AgreementTerms terms, List<DeliveryStamp> stamps, NoticeReading literal, Instant recordedAt, string recordedAtWords)
     {
         var zone = terms.TimeZone;
         var warnings = new List<NoticeWarning>();
@@ -358,7 +385,7 @@ public sealed class NoticeStamper
                 if (received > recordedAt)
                 {
                     warnings.Add(new(NoticeWarningKind.ReceivedInFuture, stamp.Index,
-                        $"{who}: the claimed receipt {receivedWords} is later than the moment the system recorded the notice, {recordedWords}."));
+                        $"{who}: the claimed receipt {receivedWords} is later than the moment {recordedAtWords}, {recordedWords}."));
                 }
             }
             else if (stamp.CountsFrom is null)
@@ -373,13 +400,13 @@ public sealed class NoticeStamper
             if (sent > recordedAt)
             {
                 warnings.Add(new(NoticeWarningKind.SentInFuture, stamp.Index,
-                    $"{who}: the claimed sending time {sentWords} is later than the moment the system recorded the notice, {recordedWords}."));
+                    $"{who}: the claimed sending time {sentWords} is later than the moment {recordedAtWords}, {recordedWords}."));
             }
             else if (recordedAt - sent > FarFromReceipt)
             {
                 warnings.Add(new(NoticeWarningKind.SentFarBeforeRecording, stamp.Index,
-                    $"{who}: the claimed sending time {sentWords} is more than {Words(FarFromReceipt)} before the system " +
-                    $"recorded the notice, {recordedWords}."));
+                    $"{who}: the claimed sending time {sentWords} is more than {Words(FarFromReceipt)} before " +
+                    $"{recordedAtWords}, {recordedWords}."));
             }
         }
 

@@ -17,6 +17,18 @@ public abstract record AgreementWriteResult
     /// <summary>Stored under a new id.</summary>
     public sealed record Created(AgreementView Agreement) : AgreementWriteResult;
 
+    /// <summary>
+    /// The same create again under its idempotency key (a client's retry after a timeout): the agreement the first
+    /// create stored, as it is now, and nothing new stored.
+    /// </summary>
+    public sealed record Replayed(AgreementView Agreement) : AgreementWriteResult;
+
+    /// <summary>
+    /// The idempotency key was used before for a create with another document, which made <paramref name="AgreementId"/>:
+    /// nothing stored. A new agreement needs a new key.
+    /// </summary>
+    public sealed record IdempotencyKeyReused(string AgreementId) : AgreementWriteResult;
+
     /// <summary>The document replaced; <see cref="AgreementView.ETag"/> is the new ETag.</summary>
     public sealed record Replaced(AgreementView Agreement) : AgreementWriteResult;
 
@@ -29,7 +41,10 @@ public abstract record AgreementWriteResult
     /// </summary>
     public sealed record PreconditionFailed(string AgreementId) : AgreementWriteResult;
 
-    /// <summary>Field errors, keyed by the field's JSON path (<c>$.terms.filingDays</c>): nothing stored.</summary>
+    /// <summary>
+    /// Field errors, keyed by the field's JSON path (<c>$.terms.filingDays</c>), including a field too large for Table
+    /// Storage (<c>$.contacts</c> over 64 KiB as stored): nothing stored.
+    /// </summary>
     public sealed record Invalid(IReadOnlyDictionary<string, string[]> Errors) : AgreementWriteResult;
 }
 

@@ -79,9 +79,73 @@ public class AgreementService
             return new AgreementWriteResult.Invalid(errors);
         }
 
-        var stored = await agreements.CreateAsync(Normalize(document), clock.GetCurrentInstant(), cancellationToken).ConfigureAwait(false);
+        // Table Storage's limits are checked before the write, so a document too large to store is refused at its field.
+        var normalized = Normalize(document);
+        if (AgreementStore.FindTooLarge(normalized) is { } tooLarge)
+        {
+            return new AgreementWriteResult.Invalid(tooLarge);
+        }
+
+        var stored = await agreements.CreateAsync(normalized, clock.GetCurrentInstant(), cancellationToken).ConfigureAwait(false);
         await WrittenAsync(stored.Id, new AgreementRecord(stored, [])).ConfigureAwait(false);
         return new AgreementWriteResult.Created(ToView(stored));
+    }
+
+    /// <summary>The most characters an idempotency key may have.</summary>
+    public const int MaxIdempotencyKeyLength = 255;
+
+    /// <summary>
+    /// Checks <paramref name="document"/> and stores it as a new agreement once per <paramref name="idempotencyKey"/>:
+    /// a retry after a timeout is answered with the agreement the first create stored, never a second agreement.
+    /// </summary>
+    /// <remarks>
+    /// One conditional insert decides (<see cref="AgreementStore.CreateOnceAsync"/>), so two racing creates with one key
+    /// store one agreement and the other is <see cref="AgreementWriteResult.Replayed"/>. A repeat is compared with the
+    /// first by the document as stored (terms left out count as the seed's), so sending the same body again replays
+    /// and a different body under the key is <see cref="AgreementWriteResult.IdempotencyKeyReused"/>. A key is 1 to
+    /// <see cref="MaxIdempotencyKeyLength"/> printable ASCII characters (a UUID, say); another is
+    /// <see cref="AgreementWriteResult.Invalid"/> at <c>Idempotency-Key</c>.
+    /// </remarks>
+    /// <param name="document">The agreement's document.</param>
+    /// <param name="idempotencyKey">The client's key for this create (the <c>Idempotency-Key</c> header).</param>
+    /// <param name="cancellationToken">Cancels the storage calls.</param>
+    /// <returns><see cref="AgreementWriteResult.Created"/>, <see cref="AgreementWriteResult.Replayed"/>,
+    /// <see cref="AgreementWriteResult.IdempotencyKeyReused"/> or <see cref="AgreementWriteResult.Invalid"/>.</returns>
+    public virtual async Task<AgreementWriteResult> CreateAsync(
+        AgreementDocument document, string idempotencyKey, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(idempotencyKey);
+        if (idempotencyKey.Length is 0 or > MaxIdempotencyKeyLength || idempotencyKey.Any(c => c is < '!' or > '~'))
+        {
+            return new AgreementWriteResult.Invalid(new Dictionary<string, string[]>
+            {
+                ["Idempotency-Key"] = [$"Must be 1 to {MaxIdempotencyKeyLength} printable ASCII characters without spaces, e.g. a UUID."],
+            });
+        }
+
+        var errors = AgreementValidation.Validate(document);
+        if (errors.Count > 0)
+        {
+            return new AgreementWriteResult.Invalid(errors);
+        }
+
+        var normalized = Normalize(document);
+        if (AgreementStore.FindTooLarge(normalized) is { } tooLarge)
+        {
+            return new AgreementWriteResult.Invalid(tooLarge);
+        }
+
+        var once = await agreements.CreateOnceAsync(normalized, idempotencyKey, clock.GetCurrentInstant(), cancellationToken).ConfigureAwait(false);
+        if (!once.Created)
+        {
+            return once.SameRequest
+                ? new AgreementWriteResult.Replayed(ToView(once.Agreement))
+                : new AgreementWriteResult.IdempotencyKeyReused(once.Agreement.Id);
+        }
+
+        await WrittenAsync(once.Agreement.Id, new AgreementRecord(once.Agreement, [])).ConfigureAwait(false);
+        return new AgreementWriteResult.Created(ToView(once.Agreement));
     }
 
     /// <summary>Checks <paramref name="document"/> and replaces the agreement's document with it, if the agreement is unchanged since <paramref name="ifMatch"/> was read.</summary>
@@ -109,6 +173,12 @@ public class AgreementService
             return new AgreementWriteResult.Invalid(errors);
         }
 
+        var normalized = Normalize(document);
+        if (AgreementStore.FindTooLarge(normalized) is { } tooLarge)
+        {
+            return new AgreementWriteResult.Invalid(tooLarge);
+        }
+
         // New terms must still compute the events already recorded (a 1,000-day Effectiveness Date after a closing in
         // 2098 runs past the calendar). Events recorded after this read change the ETag, so the conditional replace
         // below refuses the document rather than store it unchecked against them.
@@ -126,7 +196,7 @@ public class AgreementService
         StoredAgreement stored;
         try
         {
-            stored = await agreements.ReplaceAsync(agreementId, Normalize(document), ifMatch, clock.GetCurrentInstant(), cancellationToken)
+            stored = await agreements.ReplaceAsync(agreementId, normalized, ifMatch, clock.GetCurrentInstant(), cancellationToken)
                 .ConfigureAwait(false);
         }
         catch (RequestFailedException ex) when (ex.Status == 404)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using NodaTime;
 using NodaTime.Text;
+using RegRights.Core.Agreements;
 using RegRights.Core.Deadlines;
 
 namespace RegRights.Infrastructure.Reminders;
@@ -25,7 +26,8 @@ internal static class DeadlineText
 
     internal static string DayAndMonth(LocalDate date) => ShortDate.Format(date);
 
-    internal static string Moment(ZonedDateTime moment) => MomentPattern.Format(moment);
+    /// <summary>"Fri 26 May 2000 2:30 PM -07:00 (PDT), California time": the zone named, since deals are not all in California.</summary>
+    internal static string Moment(ZonedDateTime moment) => $"{MomentPattern.Format(moment)}, {ZoneNames.For(moment.Zone)}";
 
     /// <summary>"due Sun 28 May 2000" for "on or prior to"; "due prior to Sat 26 Aug 2000" for "prior to".</summary>
     internal static string Due(Deadline deadline) =>

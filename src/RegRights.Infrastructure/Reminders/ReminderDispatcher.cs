@@ -252,7 +252,10 @@ public sealed partial class ReminderDispatcher
                 deadline,
                 new ScheduledReminder(ParseStep(row.Step), row.SendDate, row.ScheduledAt),
                 [.. row.To.Select(r => new EmailAddress(r.Address, r.Name))],
-                [.. row.Cc.Select(r => new EmailAddress(r.Address, r.Name))]);
+                [.. row.Cc.Select(r => new EmailAddress(r.Address, r.Name))])
+            {
+                SentAt = clock.GetCurrentInstant(),
+            };
             return (composer.Compose(request), null);
         }
         catch (ArgumentException ex)

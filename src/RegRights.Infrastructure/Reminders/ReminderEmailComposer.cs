@@ -22,7 +22,14 @@ public sealed record ReminderEmailRequest(
     Deadline Deadline,
     ScheduledReminder Reminder,
     IReadOnlyList<EmailAddress> To,
-    IReadOnlyList<EmailAddress> Cc);
+    IReadOnlyList<EmailAddress> Cc)
+{
+    /// <summary>
+    /// When the email is made and sent (the dispatcher's clock), shown beside the scheduled time; null shows the
+    /// scheduled time alone. A reminder scheduled for 8:00 AM may go out at 10:24 after a retry.
+    /// </summary>
+    public Instant? SentAt { get; init; }
+}
 
 /// <summary>
 /// Writes a deadline reminder: a subject that says what, when and which agreement, text and HTML parts that show how
@@ -35,9 +42,25 @@ public sealed record ReminderEmailRequest(
 public sealed class ReminderEmailComposer
 {
     private readonly EmailAddress from;
+    private readonly Uri? appBaseUrl;
 
-    /// <summary>Creates a composer that sends from <paramref name="from"/>.</summary>
-    public ReminderEmailComposer(EmailAddress from) => this.from = from ?? throw new ArgumentNullException(nameof(from));
+    /// <summary>Creates a composer that sends from <paramref name="from"/>, with no link to the app.</summary>
+    public ReminderEmailComposer(EmailAddress from)
+        : this(from, null)
+    {
+    }
+
+    /// <summary>Creates a composer that sends from <paramref name="from"/> and links to the agreement's deadlines.</summary>
+    /// <param name="from">The sender.</param>
+    /// <param name="appBaseUrl">
+    /// The app's public base URL (<c>Reminders:AppBaseUrl</c>); the body links to
+    /// <c>{appBaseUrl}/api/agreements/{id}/deadlines</c>. Null: no link.
+    /// </param>
+    public ReminderEmailComposer(EmailAddress from, Uri? appBaseUrl)
+    {
+        this.from = from ?? throw new ArgumentNullException(nameof(from));
+        this.appBaseUrl = appBaseUrl;
+    }
 
     /// <summary>Composes the email for one reminder.</summary>
     /// <exception cref="ArgumentException">The request has no To recipient.</exception>
@@ -50,12 +73,18 @@ public sealed class ReminderEmailComposer
         var heading = step.Kind == ReminderStepKind.Overdue ? $"{name} is overdue" : $"{name} {step.Describe()}";
         var subject = $"{heading} — {request.AgreementTitle} {deadline.Section} — {DeadlineText.Due(deadline)}{CutoffSuffix(deadline)}";
 
-        var facts = DeadlineText.Facts(deadline).ToList();
-        var sentAt = DeadlineText.Moment(request.Reminder.SendAt.InZone(request.Zone));
-        var footer = $"Reminder {step.Key} for {deadline.Key} of agreement {request.AgreementId}, sent {sentAt}.";
+        var link = DeadlinesLink(request.AgreementId);
+        var facts = new List<(string Label, string Value)> { ("Agreement", request.AgreementTitle) };
+        facts.AddRange(DeadlineText.Facts(deadline));
+
+        // The ladder's time is when the reminder was due to go; a retry or a late scan sends it later, so both are said.
+        var scheduled = DeadlineText.Moment(request.Reminder.SendAt.InZone(request.Zone));
+        var sent = request.SentAt is { } at ? $", sent {DeadlineText.Moment(at.InZone(request.Zone))}" : string.Empty;
+        var footer = $"Reminder {step.Key} for {deadline.Key} of agreement \"{request.AgreementTitle}\" ({request.AgreementId}), " +
+            $"scheduled for {scheduled}{sent}.";
 
         var ics = DeadlineCalendarFeed.Build(request.AgreementId, request.AgreementTitle, request.Zone, [deadline], request.Reminder.SendAt);
-        return new EmailMessage(request.To, subject, PlainText(heading, deadline, facts, footer), Html(heading, deadline, facts, footer))
+        return new EmailMessage(request.To, subject, PlainText(heading, deadline, facts, link, footer), Html(heading, deadline, facts, link, footer))
         {
             From = from,
             Cc = request.Cc,
@@ -69,7 +98,11 @@ public sealed class ReminderEmailComposer
             ? $" (practical cutoff {DeadlineText.DayAndMonth(cutoff.Date)})"
             : string.Empty;
 
-    private static string PlainText(string heading, Deadline deadline, List<(string Label, string Value)> facts, string footer)
+    // The agreement's deadlines in the app, or null when no public base URL is configured.
+    private Uri? DeadlinesLink(string agreementId) =>
+        appBaseUrl is null ? null : new Uri(appBaseUrl, $"{appBaseUrl.AbsolutePath.TrimEnd('/')}/api/agreements/{Uri.EscapeDataString(agreementId)}/deadlines");
+
+    private static string PlainText(string heading, Deadline deadline, List<(string Label, string Value)> facts, Uri? link, string footer)
     {
         var text = new StringBuilder();
         text.AppendLine(heading).AppendLine().AppendLine(deadline.Title).AppendLine();
@@ -78,10 +111,15 @@ public sealed class ReminderEmailComposer
             text.Append(label).Append(": ").AppendLine(value);
         }
 
+        if (link is not null)
+        {
+            text.AppendLine().Append("The agreement's deadlines: ").AppendLine(link.AbsoluteUri);
+        }
+
         return text.AppendLine().AppendLine(footer).ToString();
     }
 
-    private static string Html(string heading, Deadline deadline, List<(string Label, string Value)> facts, string footer)
+    private static string Html(string heading, Deadline deadline, List<(string Label, string Value)> facts, Uri? link, string footer)
     {
         var html = new StringBuilder();
         html.Append("<html><body><h2>").Append(WebUtility.HtmlEncode(heading)).Append("</h2><p>")
@@ -92,6 +130,12 @@ public sealed class ReminderEmailComposer
                 .Append(WebUtility.HtmlEncode(value)).Append("</td></tr>");
         }
 
-        return html.Append("</table><p><small>").Append(WebUtility.HtmlEncode(footer)).Append("</small></p></body></html>").ToString();
+        html.Append("</table>");
+        if (link is not null)
+        {
+            html.Append("<p><a href=\"").Append(WebUtility.HtmlEncode(link.AbsoluteUri)).Append("\">The agreement's deadlines</a></p>");
+        }
+
+        return html.Append("<p><small>").Append(WebUtility.HtmlEncode(footer)).Append("</small></p></body></html>").ToString();
     }
 }

@@ -33,6 +33,12 @@ public sealed class ReminderOptions
     /// <summary>How many agreements one scan records at once (1 to 64; default 8).</summary>
     public int ScanParallelism { get; set; } = 8;
 
+    /// <summary>
+    /// The app's public base URL (e.g. <c>https://regrights.example.com</c>): a reminder links to its agreement's
+    /// deadlines there, <c>{AppBaseUrl}/api/agreements/{id}/deadlines</c>. Unset (the default), the email has no link.
+    /// </summary>
+    public Uri? AppBaseUrl { get; set; }
+
     /// <summary>The default ladder with <see cref="SendHour"/>.</summary>
     public ReminderLadder Ladder => ReminderLadder.Default with { SendTime = new LocalTime(SendHour, 0) };
 }

@@ -21,6 +21,8 @@ public static class ReminderServiceCollectionExtensions
             .Validate(o => o.SendHour is >= 0 and <= 23, "Reminders:SendHour is an hour, 0 to 23.")
             .Validate(o => o.MaxAttempts >= 1, "Reminders:MaxAttempts is at least 1.")
             .Validate(o => o.ScanParallelism is >= 1 and <= 64, "Reminders:ScanParallelism is 1 to 64.")
+            .Validate(o => o.AppBaseUrl is null || (o.AppBaseUrl.IsAbsoluteUri && o.AppBaseUrl.Scheme is "https" or "http"),
+                "Reminders:AppBaseUrl is an absolute https or http URL.")
             .ValidateOnStart();
         builder.Services.AddSingleton(sp => new ReminderTables(
             sp.GetRequiredService<Azure.Data.Tables.TableServiceClient>(), sp.GetRequiredService<IOptions<TableStorageOptions>>().Value.TablePrefix));
@@ -31,7 +33,8 @@ public static class ReminderServiceCollectionExtensions
         builder.Services.AddSingleton(sp =>
         {
             var email = sp.GetRequiredService<IOptions<EmailOptions>>().Value;
-            return new ReminderEmailComposer(new EmailAddress(email.From, email.FromDisplayName));
+            var reminders = sp.GetRequiredService<IOptions<ReminderOptions>>().Value;
+            return new ReminderEmailComposer(new EmailAddress(email.From, email.FromDisplayName), reminders.AppBaseUrl);
         });
         builder.Services.AddSingleton<ReminderDispatcher>();
         builder.Services.AddSingleton<ReminderService>();

@@ -29,6 +29,12 @@ public sealed record AgreementRecord(StoredAgreement Agreement, IReadOnlyList<St
     public LocalDate Today(Instant now) => now.InZone(Agreement.Terms.TimeZone).Date;
 }
 
+/// <summary>What a create under an idempotency key found: the agreement under the key, and whether this call stored it.</summary>
+/// <param name="Agreement">The agreement the key names, as stored now.</param>
+/// <param name="Created">True when this call stored it; false when a create with the key came first.</param>
+/// <param name="SameRequest">Whether the first create's document is this one (always true when <paramref name="Created"/>).</param>
+public sealed record IdempotentCreate(StoredAgreement Agreement, bool Created, bool SameRequest);
+
 /// <summary>A page of agreements and the token for the next one (null on the last page).</summary>
 public sealed record StoredAgreementPage(IReadOnlyList<StoredAgreement> Items, string? ContinuationToken);
 
@@ -69,6 +75,55 @@ public class AgreementStore
         var response = await tables.Agreements.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
         return new StoredAgreement(id, response.Headers.ETag ?? default, document, 0, now, now);
     }
+
+    /// <summary>
+    /// Stores a new agreement under the id <paramref name="idempotencyKey"/> names, unless a create with that key came
+    /// first: one conditional insert, so two racing creates with one key store one agreement.
+    /// </summary>
+    /// <remarks>
+    /// The id is the first 128 bits of SHA-256 over the key, as 32 hex digits: the same shape as any agreement id, and
+    /// the insert of its row is what refuses the second create. The head row keeps the SHA-256 of the document as
+    /// stored (<c>RequestSha256</c>), so a repeat with another document is told apart from a retry.
+    /// </remarks>
+    /// <param name="document">The document, as it is to be stored.</param>
+    /// <param name="idempotencyKey">The client's key for this create.</param>
+    /// <param name="now">The server's time, for CreatedAt and UpdatedAt.</param>
+    /// <param name="cancellationToken">Cancels the storage calls.</param>
+    public virtual async Task<IdempotentCreate> CreateOnceAsync(
+        AgreementDocument document, string idempotencyKey, Instant now, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentException.ThrowIfNullOrEmpty(idempotencyKey);
+        var id = IdFor(idempotencyKey);
+        var hash = RequestHash(document);
+        var entity = HeadEntity(id, document);
+        entity["EventCount"] = 0;
+        entity["CreatedAt"] = TableValues.Format(now);
+        entity["UpdatedAt"] = TableValues.Format(now);
+        entity["RequestSha256"] = hash;
+        try
+        {
+            var response = await tables.Agreements.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
+            return new IdempotentCreate(new StoredAgreement(id, response.Headers.ETag ?? default, document, 0, now, now), Created: true, SameRequest: true);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            // Agreements are never deleted, so the row that refused the insert is there to read.
+            var first = await tables.Agreements.GetEntityAsync<TableEntity>(id, HeadRowKey(id), cancellationToken: cancellationToken).ConfigureAwait(false);
+            return new IdempotentCreate(ToAgreement(first.Value), Created: false, SameRequest: first.Value.GetString("RequestSha256") == hash);
+        }
+    }
+
+    /// <summary>The agreement id a create under <paramref name="idempotencyKey"/> stores: 32 hex digits of SHA-256 over the key.</summary>
+    public static string IdFor(string idempotencyKey)
+    {
+        ArgumentNullException.ThrowIfNull(idempotencyKey);
+        var digest = System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes("agreement-create\n" + idempotencyKey));
+        return Convert.ToHexStringLower(digest.AsSpan(0, 16));
+    }
+
+    private static string RequestHash(AgreementDocument document) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(TableValues.ToJson(document))));
 
     /// <summary>The agreement without its events, or null.</summary>
     public virtual async Task<StoredAgreement?> GetAgreementAsync(string id, CancellationToken cancellationToken = default)
@@ -173,6 +228,33 @@ public class AgreementStore
         var updated = agreement with { ETag = response.Value[0].Headers.ETag ?? default, EventCount = sequence, UpdatedAt = now };
         return new AgreementRecord(updated, [.. record.Events, new StoredEvent(sequence, agreementEvent, now)]);
     }
+
+    /// <summary>
+    /// Field errors when <paramref name="document"/> is over Table Storage's limits as stored (a column over 64 KiB, the
+    /// entity over 1 MiB), keyed by the field's JSON path (<c>$.contacts</c>); null when it fits.
+    /// </summary>
+    /// <remarks>
+    /// The service answers <c>PropertyValueTooLarge</c> only after the request is sent; this check makes it a refusal
+    /// that names the field, with nothing stored. 100 contacts with 1,000-character addresses are refused at
+    /// <c>$.contacts</c>.
+    /// </remarks>
+    public static IReadOnlyDictionary<string, string[]>? FindTooLarge(AgreementDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var entity = HeadEntity(new string('0', 32), document);
+        entity["EventCount"] = 0;
+        entity["CreatedAt"] = TableValues.Format(NodaTime.Instant.MinValue);
+        entity["UpdatedAt"] = TableValues.Format(NodaTime.Instant.MinValue);
+        return TableEntityLimits.FindTooLarge(entity, HeadPaths);
+    }
+
+    private static readonly Dictionary<string, string> HeadPaths = new()
+    {
+        ["Name"] = "$.name",
+        ["Terms"] = "$.terms",
+        ["Parties"] = "$.parties",
+        ["Contacts"] = "$.contacts",
+    };
 
     internal static TableEntity HeadEntity(string id, AgreementDocument document) => new(id, HeadRowKey(id))
     {

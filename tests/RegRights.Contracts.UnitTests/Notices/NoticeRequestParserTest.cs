@@ -104,6 +104,22 @@ public class NoticeRequestParserTest
     }
 
     [Fact]
+    public void Parse_DateOutsideCalendarInNewYorkAgreement_NamesNewYorkTime()
+    {
+        // Arrange: 04:30 UTC on 1971-01-01 is 11:30 p.m. EST on 1970-12-31 in New York, before the calendar starts.
+        var newYork = Terms with { TimeZone = DateTimeZoneProviders.Tzdb["America/New_York"] };
+        var request = JsonSerializer.Deserialize<StampNoticeRequest>(
+            """{"deliveries":[{"method":"mail","sentAt":"1971-01-01T04:30:00Z"}]}""", RegRightsJson.Options);
+
+        // Act
+        var result = NoticeRequestParser.Parse(request, newYork);
+
+        // Assert
+        var message = Assert.Single(result.Errors["deliveries[0].sentAt"]);
+        Assert.StartsWith("'1971-01-01T04:30:00Z' falls on 1970-12-31 in New York time, outside the supported range", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Parse_NullRequest_IsAnError()
     {
         var result = NoticeRequestParser.Parse(null, Terms);

@@ -149,7 +149,7 @@ public partial class BusinessDayCalendarTest
 
         foreach (var date in DaysOf(year))
         {
-            // 17 CFR 232.13: no filings on weekends, federal holidays, or days the SEC is closed.
+            // Reg. S-T Rule 12(c), 17 CFR 232.12(c): no filings on weekends, federal holidays, or days the SEC is closed.
             var closed = IsWeekend(date) || federal.Contains(date) || inauguration.Contains(date) || orders.Contains(date);
             if (Edgar.IsBusinessDay(date) == closed || Edgar.GetDay(date).IsContested)
             {

@@ -58,8 +58,74 @@ public class ReminderEmailComposerTest
 
         // The basis in words, and 5:30 p.m. Eastern on Friday 26 May 2000 shown in Eastern and in California time.
         Assert.Contains("Basis: " + deadline.Basis, email.PlainText, StringComparison.Ordinal);
-        Assert.Contains("Fri 26 May 2000 5:30 PM -04:00 (EDT) = Fri 26 May 2000 2:30 PM -07:00 (PDT)", email.PlainText, StringComparison.Ordinal);
+        Assert.Contains("Fri 26 May 2000 5:30 PM -04:00 (EDT), New York time = Fri 26 May 2000 2:30 PM -07:00 (PDT), California time", email.PlainText, StringComparison.Ordinal);
         Assert.Contains("5:30 PM -04:00 (EDT)", email.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compose_NewYorkAgreement_NamesNewYorkTime()
+    {
+        // Arrange: the same deal with its dates in New York: the 5:30 p.m. Eastern cutoff is the agreement's own time.
+        var newYork = Terms with { TimeZone = DateTimeZoneProviders.Tzdb["America/New_York"] };
+        var deadline = DeadlineEngine.Compute(newYork, [new AgreementEvent("closing", AgreementEventKind.Closing, new LocalDate(2000, 4, 28))],
+            new LocalDate(2000, 5, 1)).Deadlines.Single(d => d.Key == "filing-date");
+        var year = new Interval(Instant.FromUtc(2000, 1, 1, 0, 0), Instant.FromUtc(2001, 1, 1, 0, 0));
+        var reminder = ReminderLadder.Default.DueIn(deadline.LastPermittedDay, newYork.Calendar, newYork.TimeZone, year).First(r => r.Step.Key == "bd-1");
+
+        // Act
+        var email = Composer.Compose(Request(deadline, reminder) with { Zone = newYork.TimeZone });
+
+        // Assert
+        Assert.Contains("Fri 26 May 2000 5:30 PM -04:00 (EDT), New York time = Fri 26 May 2000 5:30 PM -04:00 (EDT), New York time", email.PlainText, StringComparison.Ordinal);
+        Assert.Contains("8:00 AM -04:00 (EDT), New York time", email.PlainText, StringComparison.Ordinal);
+        Assert.DoesNotContain("California", email.PlainText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compose_BodyNamesTheAgreementAndLinksToItsDeadlines()
+    {
+        // Arrange: the app at a public base URL (Reminders:AppBaseUrl).
+        var composer = new ReminderEmailComposer(new EmailAddress("deadlines@regrights.example", "RegRights"), new Uri("https://regrights.example.com"));
+        var deadline = Schedule(new LocalDate(2000, 5, 1)).Single(d => d.Key == "filing-date");
+
+        // Act
+        var email = composer.Compose(Request(deadline, Step(deadline, "bd-5")));
+
+        // Assert: the agreement by its name, not only its id, and a link to its deadlines in both parts.
+        Assert.Contains("Agreement: NeoTherapeutics RRA", email.PlainText, StringComparison.Ordinal);
+        Assert.Contains("The agreement's deadlines: https://regrights.example.com/api/agreements/agreement-1/deadlines", email.PlainText, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"https://regrights.example.com/api/agreements/agreement-1/deadlines\">", email.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compose_NoAppBaseUrl_HasNoLink()
+    {
+        // Arrange
+        var deadline = Schedule(new LocalDate(2000, 5, 1)).Single(d => d.Key == "filing-date");
+
+        // Act
+        var email = Composer.Compose(Request(deadline, Step(deadline, "bd-5")));
+
+        // Assert
+        Assert.DoesNotContain("http", email.PlainText, StringComparison.Ordinal);
+        Assert.DoesNotContain("<a ", email.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compose_SentLate_FooterSaysScheduledAndSent()
+    {
+        // Arrange: the bd-5 reminder scheduled for 8:00 AM PDT on Monday 22 May 2000 goes out at 10:24 after retries.
+        var deadline = Schedule(new LocalDate(2000, 5, 1)).Single(d => d.Key == "filing-date");
+        var request = Request(deadline, Step(deadline, "bd-5")) with { SentAt = Instant.FromUtc(2000, 5, 22, 17, 24) };
+
+        // Act
+        var email = Composer.Compose(request);
+
+        // Assert
+        Assert.Contains(
+            "Reminder bd-5 for filing-date of agreement \"NeoTherapeutics RRA\" (agreement-1), scheduled for Mon 22 May 2000 8:00 AM -07:00 (PDT), " +
+            "California time, sent Mon 22 May 2000 10:24 AM -07:00 (PDT), California time.",
+            email.PlainText, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -17,6 +17,9 @@ namespace RegRights.Infrastructure.Email.Smtp;
 /// SMTP has no idempotency: if the connection drops after the server accepted DATA but before we read its 250, a retry
 /// sends a second copy. So the Message-Id is derived from the idempotency key (<c>{operation-id}@{sender's domain}</c>),
 /// which makes the copy recognisable as the same message to the recipient's mail system and to anyone reading headers.
+/// A recipient the server refuses at <c>RCPT TO</c> does not stop the message to the others (MailKit's default throws
+/// on the first refusal): the refused ones are in <see cref="EmailSendResult.RefusedRecipients"/>, and only a message
+/// no recipient was accepted for fails.
 /// </remarks>
 public sealed class SmtpEmailSender : IEmailSender
 {
@@ -53,7 +56,7 @@ public sealed class SmtpEmailSender : IEmailSender
         using var mime = ToMime(message, from, messageId);
         var server = $"{settings.Host}:{settings.Port}";
 
-        using var client = new SmtpClient { Timeout = (int)settings.Timeout.TotalMilliseconds };
+        using var client = new RecipientTolerantSmtpClient { Timeout = (int)settings.Timeout.TotalMilliseconds };
         string reply;
         try
         {
@@ -93,8 +96,16 @@ public sealed class SmtpEmailSender : IEmailSender
             logger.LogWarning(ex, "SMTP QUIT to {Server} failed after Message-Id {MessageId} was accepted", server, messageId);
         }
 
+        var refused = client.Refused;
+        if (refused.Count > 0)
+        {
+            reply += "; refused: " + string.Join("; ", refused.Select(r => $"{r.Address} ({r.Code} {r.Reply})"));
+            logger.LogWarning("SMTP {Server} refused {Count} recipient(s) of Message-Id {MessageId} and accepted the others: {Refused}",
+                server, refused.Count, messageId, string.Join(", ", refused.Select(r => r.Address)));
+        }
+
         logger.LogInformation("SMTP {Server} accepted Message-Id {MessageId} for {IdempotencyKey}: {Reply}", server, messageId, idempotencyKey, reply);
-        return new EmailSendResult("Smtp", messageId, EmailSendStatus.Succeeded, reply);
+        return new EmailSendResult("Smtp", messageId, EmailSendStatus.Succeeded, reply) { RefusedRecipients = refused };
     }
 
     private static MimeMessage ToMime(EmailMessage message, EmailAddress from, string messageId)
@@ -117,4 +128,25 @@ public sealed class SmtpEmailSender : IEmailSender
     }
 
     private static MailboxAddress Mailbox(EmailAddress address) => new(address.DisplayName ?? "", address.Address);
+
+    /// <summary>
+    /// Records a refused <c>RCPT TO</c> instead of throwing, so the others still get the message; throws only when no
+    /// recipient was accepted: permanent (5yz) when any refusal was, transient when all were 4yz.
+    /// </summary>
+    private sealed class RecipientTolerantSmtpClient : SmtpClient
+    {
+        private readonly List<RefusedRecipient> refused = [];
+
+        internal IReadOnlyList<RefusedRecipient> Refused => refused;
+
+        protected override void OnRecipientNotAccepted(MimeMessage message, MailboxAddress mailbox, SmtpResponse response) =>
+            refused.Add(new RefusedRecipient(mailbox.Address, (int)response.StatusCode, response.Response));
+
+        protected override void OnNoRecipientsAccepted(MimeMessage message)
+        {
+            var status = refused.Any(r => r.Code >= 500) ? SmtpStatusCode.MailboxUnavailable : SmtpStatusCode.MailboxBusy;
+            throw new SmtpCommandException(SmtpErrorCode.RecipientNotAccepted, status,
+                "no recipient was accepted: " + string.Join("; ", refused.Select(r => $"{r.Address} ({r.Code} {r.Reply})")));
+        }
+    }
 }
