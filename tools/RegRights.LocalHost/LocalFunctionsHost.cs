@@ -73,15 +73,16 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
         AppDirectory = Path.GetFullPath(options.AppDirectory);
         RoutePrefix = HostJson.ReadRoutePrefix(AppDirectory);
 
-        // As the host's proxy service: no redirects, no cookies, no proxy; the worker's response goes back untouched.
-        _forwardingClient = new HttpMessageInvoker(new SocketsHttpHandler
+        // As the host's proxy service: no redirects, no cookies, no proxy; the worker's response goes back untouched; a
+        // connection the worker's Kestrel is not yet listening for is retried.
+        _forwardingClient = new HttpMessageInvoker(new WorkerConnectRetryHandler(new SocketsHttpHandler
         {
             UseProxy = false,
             AllowAutoRedirect = false,
             UseCookies = false,
             AutomaticDecompression = DecompressionMethods.None,
             ConnectTimeout = TimeSpan.FromSeconds(15),
-        });
+        }));
     }
 
     /// <summary>The app folder the worker runs from.</summary>
