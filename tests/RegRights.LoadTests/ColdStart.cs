@@ -34,7 +34,6 @@ internal static class ColdStart
         var runs = commandLine.Int("--cold-start", 5);
         var appDirectory = Path.GetFullPath(commandLine.Option("--app", Path.Combine(Workers.RepositoryRoot, "artifacts", "publish")), Workers.RepositoryRoot);
         var trace = commandLine.Has("--trace");
-        var environment = commandLine.All("--env").Select(e => e.Split('=', 2)).ToArray();
         var readyToRun = IsReadyToRun(Path.Combine(appDirectory, "RegRights.Functions.dll"));
         var loadAverageAtStart = Workers.LoadAverage();
 
@@ -42,14 +41,14 @@ internal static class ColdStart
         var secret = "whsec_" + Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
 
-        Console.WriteLine($"{Environment.ProcessorCount} cores, .NET {Environment.Version}, load average {loadAverageAtStart} at start; app {appDirectory} (ReadyToRun: {readyToRun}){string.Concat(environment.Select(e => $", {e[0]}={e.ElementAtOrDefault(1)}"))}");
+        Console.WriteLine($"{Environment.ProcessorCount} cores, .NET {Environment.Version}, load average {loadAverageAtStart} at start; app {appDirectory} (ReadyToRun: {readyToRun}){Workers.ApplyEnvironment(new LocalHostOptions(), commandLine)}");
         Console.WriteLine("Times in ms from the worker's launch; each column after 'StartStream' is that step's own time.");
         Console.WriteLine("| run | StartStream | init | metadata | load | host HTTP | first 200 | total |");
         Console.WriteLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         var totals = new List<double[]>();
         for (var run = 0; run <= runs; run++)
         {
-            var phases = await StartOnceAsync(appDirectory, azurite.ConnectionString, secret, environment, http, trace && run > 0);
+            var phases = await StartOnceAsync(appDirectory, azurite.ConnectionString, secret, commandLine, http, trace && run > 0);
             if (run == 0)
             {
                 Console.WriteLine($"| warm-up | {string.Join(" | ", phases.Select(Ms))} |");
@@ -66,15 +65,12 @@ internal static class ColdStart
     }
 
     /// <summary>One start: the steps' own times (ms), then the total from launch to the first 200.</summary>
-    private static async Task<double[]> StartOnceAsync(string appDirectory, string connectionString, string secret, string[][] environment, HttpClient http, bool trace)
+    private static async Task<double[]> StartOnceAsync(string appDirectory, string connectionString, string secret, CommandLine commandLine, HttpClient http, bool trace)
     {
         var log = new TimedLog(LogLevel.Debug);
         using var loggerFactory = LoggerFactory.Create(b => b.AddProvider(log).SetMinimumLevel(LogLevel.Debug));
         var options = Workers.App(appDirectory, connectionString, secret, loggerFactory);
-        foreach (var setting in environment)
-        {
-            options.AppSettings[setting[0]] = setting.ElementAtOrDefault(1) ?? "";
-        }
+        Workers.ApplyEnvironment(options, commandLine);
 
         long launched = 0;
         var processes = new ProcessWorkerLauncher();

@@ -64,6 +64,23 @@ internal static class Workers
         return options;
     }
 
+    /// <summary>
+    /// Adds each <c>--env NAME=VALUE</c> to the app's settings (its worker's environment), to try a runtime or library
+    /// switch such as <c>DOTNET_TieredPGO=0</c> or <c>OTEL_SDK_DISABLED=true</c>.
+    /// </summary>
+    /// <returns>What was added, for the report's first line ("" when nothing was).</returns>
+    public static string ApplyEnvironment(LocalHostOptions appOptions, CommandLine commandLine)
+    {
+        var added = "";
+        foreach (var setting in commandLine.All("--env").Select(e => e.Split('=', 2)))
+        {
+            appOptions.AppSettings[setting[0]] = setting.ElementAtOrDefault(1) ?? "";
+            added += $", app {setting[0]}={setting.ElementAtOrDefault(1)}";
+        }
+
+        return added;
+    }
+
     /// <summary>The machine's 1-minute load average, to print beside figures taken on a shared machine.</summary>
     public static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
