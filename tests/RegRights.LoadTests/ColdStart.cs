@@ -41,7 +41,7 @@ internal static class ColdStart
         var secret = "whsec_" + Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
 
-        Console.WriteLine($"{Environment.ProcessorCount} cores, .NET {Environment.Version}, load average {loadAverageAtStart} at start; app {appDirectory} (ReadyToRun: {readyToRun}){Workers.ApplyEnvironment(new LocalHostOptions(), commandLine)}");
+        Console.WriteLine($"{Environment.ProcessorCount} cores, .NET {Environment.Version}, load average {loadAverageAtStart} at start; app {appDirectory} (ReadyToRun: {readyToRun}){Workers.DescribeEnvironment(commandLine)}");
         Console.WriteLine("Times in ms from the worker's launch; each column after 'StartStream' is that step's own time.");
         Console.WriteLine("| run | StartStream | init | metadata | load | host HTTP | first 200 | total |");
         Console.WriteLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");

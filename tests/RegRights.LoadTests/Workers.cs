@@ -68,18 +68,20 @@ internal static class Workers
     /// Adds each <c>--env NAME=VALUE</c> to the app's settings (its worker's environment), to try a runtime or library
     /// switch such as <c>DOTNET_TieredPGO=0</c> or <c>OTEL_SDK_DISABLED=true</c>.
     /// </summary>
-    /// <returns>What was added, for the report's first line ("" when nothing was).</returns>
-    public static string ApplyEnvironment(LocalHostOptions appOptions, CommandLine commandLine)
+    public static void ApplyEnvironment(LocalHostOptions appOptions, CommandLine commandLine)
     {
-        var added = "";
-        foreach (var setting in commandLine.All("--env").Select(e => e.Split('=', 2)))
+        foreach (var (name, value) in EnvironmentSettings(commandLine))
         {
-            appOptions.AppSettings[setting[0]] = setting.ElementAtOrDefault(1) ?? "";
-            added += $", app {setting[0]}={setting.ElementAtOrDefault(1)}";
+            appOptions.AppSettings[name] = value;
         }
-
-        return added;
     }
+
+    /// <summary>The <c>--env</c> settings for a report's first line: "" when there are none.</summary>
+    public static string DescribeEnvironment(CommandLine commandLine) =>
+        string.Concat(EnvironmentSettings(commandLine).Select(e => $", app {e.Name}={e.Value}"));
+
+    private static IEnumerable<(string Name, string Value)> EnvironmentSettings(CommandLine commandLine) =>
+        commandLine.All("--env").Select(e => e.Split('=', 2)).Select(e => (e[0], e.ElementAtOrDefault(1) ?? ""));
 
     /// <summary>The machine's 1-minute load average, to print beside figures taken on a shared machine.</summary>
     public static string LoadAverage() =>
