@@ -73,15 +73,16 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
         AppDirectory = Path.GetFullPath(options.AppDirectory);
         RoutePrefix = HostJson.ReadRoutePrefix(AppDirectory);
 
-        // As the host's proxy service: no redirects, no cookies, no proxy; the worker's response goes back untouched.
-        _forwardingClient = new HttpMessageInvoker(new SocketsHttpHandler
+        // As the host's proxy service: no redirects, no cookies, no proxy; the worker's response goes back untouched; a
+        // connection the worker's Kestrel is not yet listening for is retried.
+        _forwardingClient = new HttpMessageInvoker(new WorkerConnectRetryHandler(new SocketsHttpHandler
         {
             UseProxy = false,
             AllowAutoRedirect = false,
             UseCookies = false,
             AutomaticDecompression = DecompressionMethods.None,
             ConnectTimeout = TimeSpan.FromSeconds(15),
-        });
+        }));
     }
 
     /// <summary>The app folder the worker runs from.</summary>
@@ -292,6 +293,7 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
         _logger.LogInformation("Started the worker ({Worker}); waiting for it on {Endpoint}.", _worker.Description, GrpcEndpoint);
 
         await StepAsync(_channel.Started, "connect (StartStream)", _options.WorkerStartupTimeout, cancellationToken).ConfigureAwait(false);
+        _logger.LogDebug("Worker connected (StartStream).");
 
         // 3. Init: the host's capabilities out, the worker's back.
         var init = new WorkerInitRequest { HostVersion = HostVersion, WorkerDirectory = AppDirectory, FunctionAppDirectory = AppDirectory };
@@ -306,6 +308,7 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
         _capabilities = new Dictionary<string, string>(initResponse.Capabilities, StringComparer.Ordinal);
         string? httpUri = _worker.HttpUri?.ToString() ?? (_capabilities.TryGetValue("HttpUri", out string? uri) ? uri : null);
         WorkerHttpUri = httpUri is null ? null : new Uri(httpUri);
+        _logger.LogDebug("Worker initialized (WorkerInitResponse).");
         _logger.LogDebug("Worker capabilities: {Capabilities}", string.Join(", ", _capabilities.Select(c => $"{c.Key}={c.Value}")));
 
         // 4. Metadata: the worker indexes its own functions.
@@ -321,6 +324,7 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
             throw new InvalidOperationException("The worker asks the host to index function.json files; this local host supports worker indexing only (the .NET isolated worker's functions.metadata).");
         }
 
+        _logger.LogDebug("Worker sent its function metadata ({Count} functions).", metadata.FunctionMetadataResults.Count);
         Functions = metadata.FunctionMetadataResults.Select(m => LocalFunction.FromMetadata(m, RoutePrefix)).ToArray();
         _functions = Functions.ToDictionary(f => f.Name, StringComparer.OrdinalIgnoreCase);
 
@@ -333,6 +337,7 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
         }
 
         await StepAsync(Task.WhenAll(loads.Select(l => l.Response)).ContinueWith(t => t.Result.Length, TaskScheduler.Default), "load its functions", _options.FunctionLoadTimeout, cancellationToken).ConfigureAwait(false);
+        _logger.LogDebug("Worker loaded its functions.");
         foreach ((LocalFunction function, Task<FunctionLoadResponse> response) in loads)
         {
             if (response.Result.Result?.Status != StatusResult.Types.Status.Success)

@@ -1,0 +1,193 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+using RegRights.LocalHost;
+using RegRights.Testing;
+
+namespace RegRights.LoadTests;
+
+/// <summary>
+/// Signed notices at the app's <c>POST /api/notices</c> beside bodies at the bench worker's <c>POST /api/bench/insert</c>
+/// (one Table insert), each worker out of process under its own <see cref="LocalFunctionsHost"/>, both against one
+/// Azurite in memory. The hosts' routing, forwarding and gRPC are the same code for both, so the ratio is the intake's
+/// own work. Bounded: every run lasts --seconds or --max-requests, whichever comes first, after a 2 s warm-up (and
+/// 5 s of each endpoint once at the start).
+/// </summary>
+internal static class IntakeLoad
+{
+    public static async Task<int> RunAsync(CommandLine commandLine)
+    {
+        var clients = commandLine.Option("--clients", "1,16,64").Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture)).ToArray();
+        var seconds = commandLine.Int("--seconds", 10);
+        var maxRequests = commandLine.Int("--max-requests", 20000);
+        var repetitions = commandLine.Int("--repetitions", 1);
+        var secret = "whsec_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+        var loadAverageAtStart = Workers.LoadAverage();
+
+        await using var azurite = await LocalServices.StartAzuriteInMemoryAsync();
+        var log = new TimedLog(LogLevel.Warning);
+        using var loggerFactory = LoggerFactory.Create(b => b.AddProvider(log).SetMinimumLevel(LogLevel.Warning));
+        var appOptions = Workers.App(Workers.AppBuildDirectory, azurite.ConnectionString, secret, loggerFactory);
+        var benchOptions = Workers.Bench(azurite.ConnectionString, loggerFactory);
+
+        // Both workers log warnings only: each log line goes to the host over gRPC, a cost of neither function's work.
+        appOptions.AppSettings["Logging__LogLevel__Default"] = "Warning";
+        benchOptions.AppSettings["Logging__LogLevel__Default"] = "Warning";
+        Workers.ApplyEnvironment(appOptions, commandLine);
+        var environment = Workers.DescribeEnvironment(commandLine);
+        await using var app = await LocalFunctionsHost.StartAsync(appOptions);
+        await using var bench = await LocalFunctionsHost.StartAsync(benchOptions);
+
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
+        {
+            Timeout = TimeSpan.FromSeconds(30),
+        };
+        var intakeUri = new Uri(app.HttpBaseAddress, "api/notices");
+        var bareUri = new Uri(bench.HttpBaseAddress, "api/bench/insert");
+        var agreementId = await CreateAgreementAsync(http, app.HttpBaseAddress);
+        var body = Encoding.UTF8.GetBytes($$"""
+            {"agreementId":"{{agreementId}}","sender":"Royal Canadian Growth Fund",
+             "recipient":"NeoTherapeutics, Inc., Attention: Chief Financial Officer","kind":"Request for registration",
+             "deliveries":[{"method":"facsimile","sentAt":"2000-05-25T13:59:00-07:00","faxNumber":"(949) 788-6706"},
+                           {"method":"courier","sentAt":"2000-05-26T16:30:00-07:00","trackingNumber":"FX 7904 1122 3344"}],
+             "documentUri":"https://dms.example/notices/rcgf-0001.pdf"}
+            """);
+
+        Console.WriteLine($"{Environment.ProcessorCount} cores, .NET {Environment.Version}, load average {loadAverageAtStart} at start; body {body.Length} bytes, {seconds} s or {maxRequests} requests per run, {repetitions} repetition(s){environment}");
+        Console.WriteLine("CPU per request in µs: the endpoint's worker process, and this process (both hosts and the load generator).");
+        Console.WriteLine("| clients | endpoint | requests | req/s | p50 ms | p99 ms | errors | intake / bare | worker CPU | host CPU |");
+        Console.WriteLine("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        // Once, before the first level: both workers' JIT reaches its optimized tier, which on two busy cores takes longer
+        // than one run's 2 s warm-up.
+        await LoadAsync(http, clients[0], () => Bare(bareUri, body), TimeSpan.FromSeconds(5), int.MaxValue);
+        await LoadAsync(http, clients[0], () => Signed(intakeUri, body, secret), TimeSpan.FromSeconds(5), int.MaxValue);
+
+        var summaries = new List<string>();
+        foreach (var count in clients)
+        {
+            var pairs = new List<(Result Bare, Result Intake)>();
+            for (var run = 0; run < repetitions; run++)
+            {
+                var bare = await RunAsync(http, count, () => Bare(bareUri, body), seconds, maxRequests, bench.Worker);
+                var intake = await RunAsync(http, count, () => Signed(intakeUri, body, secret), seconds, maxRequests, app.Worker);
+                Console.WriteLine(Row(count, "bare insert", bare, null));
+                Console.WriteLine(Row(count, "notice intake", intake, intake.Throughput / bare.Throughput));
+                pairs.Add((bare, intake));
+            }
+
+            summaries.Add(string.Create(CultureInfo.InvariantCulture,
+                $"{count} clients: intake / bare median {Median(pairs.Select(p => p.Intake.Throughput / p.Bare.Throughput)):P0}; " +
+                $"req/s median intake {Median(pairs.Select(p => p.Intake.Throughput)):0}, bare {Median(pairs.Select(p => p.Bare.Throughput)):0}; " +
+                $"p50 median intake {Median(pairs.Select(p => p.Intake.P50)):0.0} ms, bare {Median(pairs.Select(p => p.Bare.P50)):0.0} ms; " +
+                $"p99 median intake {Median(pairs.Select(p => p.Intake.P99)):0.0} ms, bare {Median(pairs.Select(p => p.Bare.P99)):0.0} ms; " +
+                $"worker CPU per request median intake {Median(pairs.Select(p => p.Intake.WorkerCpu)):0} µs, bare {Median(pairs.Select(p => p.Bare.WorkerCpu)):0} µs"));
+        }
+
+        Console.WriteLine();
+        summaries.ForEach(Console.WriteLine);
+        Console.WriteLine($"load average {Workers.LoadAverage()} at the end");
+        return 0;
+    }
+
+    private static async Task<Result> RunAsync(HttpClient http, int count, Func<HttpRequestMessage> request, int seconds, int maxRequests, IWorkerHandle worker)
+    {
+        await LoadAsync(http, count, request, TimeSpan.FromSeconds(2), int.MaxValue);
+
+        // CPU time is less at the mercy of a shared machine than throughput: what each request cost the worker that
+        // served it, and this process (the two hosts' routing, forwarding and gRPC, and the load generator).
+        using var workerProcess = Process.GetProcessById(int.Parse(worker.Description.Split(' ')[^1], CultureInfo.InvariantCulture));
+        using var self = Process.GetCurrentProcess();
+        var workerBefore = workerProcess.TotalProcessorTime;
+        var selfBefore = self.TotalProcessorTime;
+        var result = await LoadAsync(http, count, request, TimeSpan.FromSeconds(seconds), maxRequests);
+        workerProcess.Refresh();
+        self.Refresh();
+        return result with
+        {
+            WorkerCpu = (workerProcess.TotalProcessorTime - workerBefore).TotalMicroseconds / Math.Max(1, result.Requests),
+            HostCpu = (self.TotalProcessorTime - selfBefore).TotalMicroseconds / Math.Max(1, result.Requests),
+        };
+    }
+
+    private static async Task<Result> LoadAsync(HttpClient http, int count, Func<HttpRequestMessage> request, TimeSpan duration, int max)
+    {
+        var latencies = new List<double>[count];
+        var errors = 0;
+        var issued = 0;
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, count).Select(async c =>
+        {
+            var mine = latencies[c] = [];
+            while (clock.Elapsed < duration && Interlocked.Increment(ref issued) <= max)
+            {
+                using var message = request();
+                var start = Stopwatch.GetTimestamp();
+                using var response = await http.SendAsync(message);
+                await response.Content.ReadAsByteArrayAsync();
+                mine.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+                if (response.StatusCode != HttpStatusCode.Created)
+                {
+                    Interlocked.Increment(ref errors);
+                }
+            }
+        }));
+        var elapsed = clock.Elapsed.TotalSeconds;
+        var all = latencies.SelectMany(l => l).Order().ToArray();
+        return new Result(all.Length, all.Length / elapsed, Percentile(all, 0.50), Percentile(all, 0.99), errors);
+    }
+
+    public static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
+    }
+
+    private static double Percentile(double[] sorted, double p) => sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+
+    private static string Row(int count, string name, Result r, double? ratio) => string.Create(CultureInfo.InvariantCulture,
+        $"| {count} | {name} | {r.Requests} | {r.Throughput:0} | {r.P50:0.0} | {r.P99:0.0} | {r.Errors} | {(ratio is { } x ? $"{x:P0}" : "")} | {r.WorkerCpu:0} | {r.HostCpu:0} |");
+
+    private static HttpRequestMessage Bare(Uri uri, byte[] body)
+    {
+        var message = new HttpRequestMessage(HttpMethod.Post, uri) { Content = new ByteArrayContent(body) };
+        message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        return message;
+    }
+
+    // Signed as a document system signs: HMAC-SHA256 of "{id}.{timestamp}.{body}" under the key inside whsec_.
+    private static HttpRequestMessage Signed(Uri uri, byte[] body, string secret)
+    {
+        var message = Bare(uri, body);
+        var id = "msg_" + Guid.NewGuid().ToString("N");
+        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var signed = Encoding.UTF8.GetBytes($"{id}.{timestamp}.").Concat(body).ToArray();
+        message.Headers.Add("webhook-id", id);
+        message.Headers.Add("webhook-timestamp", timestamp);
+        message.Headers.Add("webhook-signature", "v1," + Convert.ToBase64String(HMACSHA256.HashData(Convert.FromBase64String(secret[6..]), signed)));
+        return message;
+    }
+
+    private static async Task<string> CreateAgreementAsync(HttpClient http, Uri appBase)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(appBase, "api/agreements"))
+        {
+            Content = new StringContent(await File.ReadAllTextAsync(Path.Combine(Workers.RepositoryRoot, "samples", "agreement-2000-04-28.json")), Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("x-functions-key", Workers.FunctionKey);
+        using var response = await http.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        return (string)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["id"]!;
+    }
+
+    private sealed record Result(int Requests, double Throughput, double P50, double P99, int Errors)
+    {
+        public double WorkerCpu { get; init; }
+
+        public double HostCpu { get; init; }
+    }
+}
