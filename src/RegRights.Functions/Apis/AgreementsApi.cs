@@ -16,29 +16,56 @@ namespace RegRights.Functions.Apis;
 [Tags("Agreements")]
 internal sealed class AgreementsApi(AgreementService agreements)
 {
+    public const string IdempotencyKeyHeader = "Idempotency-Key";
+
+    // Errors name a header in lower case, as webhook-id is named: the problem's keys are JSON names.
+    private const string IdempotencyKeyField = "idempotency-key";
+
     [Function("CreateAgreement")]
     [EndpointSummary("Create an agreement")]
-    [EndpointDescription("Stores an agreement's terms (defaults: the seed agreement's), parties and contacts. Returns it with its id and ETag.")]
+    [EndpointDescription(
+        "Stores an agreement's terms (defaults: the seed agreement's), parties and contacts. Returns it with its id and ETag: 201. With an " +
+        "Idempotency-Key, a retry of the same create is 200 with the first agreement, and the key with another document is 422.")]
     [AcceptsJson(typeof(AgreementDocument))]
-    public async Task<Results<Created<AgreementView>, ValidationProblem>> CreateAgreementAsync(
+    [HeaderParameter(IdempotencyKeyHeader, "Optional: a key of the client's choosing (1 to 255 printable ASCII characters), the same on each retry of one create.")]
+    public async Task<Results<Created<AgreementView>, Ok<AgreementView>, ValidationProblem, ProblemHttpResult>> CreateAgreementAsync(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "agreements")] HttpRequest request, CancellationToken cancellationToken)
     {
         var context = request.HttpContext;
+        var idempotencyKey = request.Headers[IdempotencyKeyHeader];
+        if (idempotencyKey.Count > 1 || (idempotencyKey.Count == 1 && string.IsNullOrEmpty(idempotencyKey[0])))
+        {
+            return JsonBody.Problem(IdempotencyKeyField, "Send one key, 1 to 255 printable ASCII characters, the same on every retry of this create.");
+        }
+
         var body = await JsonBody.ReadRawAsync(context.Request, cancellationToken).ConfigureAwait(false);
         if (!JsonBody.TryParse<AgreementDocument>(body, context.Options(), out var document, out var problem))
         {
             return problem;
         }
 
-        var result = await agreements.CreateAsync(document, cancellationToken).ConfigureAwait(false);
+        // With a key, a retry after a lost answer is the first agreement again, never a second one.
+        var result = idempotencyKey is [{ } key]
+            ? await agreements.CreateAsync(document, key, cancellationToken).ConfigureAwait(false)
+            : await agreements.CreateAsync(document, cancellationToken).ConfigureAwait(false);
         switch (result)
         {
             case AgreementWriteResult.Created created:
                 RegRightsActivity.TagAgreement(created.Agreement.Id);
                 context.Response.Headers.ETag = created.Agreement.ETag;
                 return TypedResults.Created($"/api/agreements/{created.Agreement.Id}", created.Agreement);
+            case AgreementWriteResult.Replayed replayed:
+                RegRightsActivity.TagAgreement(replayed.Agreement.Id);
+                context.Response.Headers.ETag = replayed.Agreement.ETag;
+                context.Response.Headers.Location = $"/api/agreements/{replayed.Agreement.Id}";
+                return TypedResults.Ok(replayed.Agreement);
+            case AgreementWriteResult.IdempotencyKeyReused reused:
+                return TypedResults.Problem(
+                    detail: $"This Idempotency-Key already created agreement '{reused.AgreementId}' from another document. A key names one create; use a new key for a new agreement.",
+                    statusCode: StatusCodes.Status422UnprocessableEntity, title: "Idempotency-Key already used", type: ProblemTypes.Conflict);
             case AgreementWriteResult.Invalid invalid:
-                return JsonBody.Problem(new Dictionary<string, string[]>(invalid.Errors));
+                return JsonBody.Problem(invalid.Errors.ToDictionary(
+                    e => string.Equals(e.Key, IdempotencyKeyHeader, StringComparison.OrdinalIgnoreCase) ? IdempotencyKeyField : e.Key, e => e.Value));
             default:
                 throw new InvalidOperationException($"Unexpected create result {result.GetType().Name}.");
         }

@@ -163,3 +163,57 @@ public sealed class IfMatchTest(FunctionsAppFixture app)
         return (string?)(await response.ReadJsonAsync())["name"];
     }
 }
+
+/// <summary><c>POST /api/agreements</c> with an <c>Idempotency-Key</c>: a retry after a lost answer never makes a second agreement.</summary>
+public sealed class IdempotentCreateTest(FunctionsAppFixture app)
+{
+    [Fact]
+    public async Task CreateAgreement_SameKeyTwice_IsTheFirstAgreementAgain()
+    {
+        // Arrange
+        var key = "create-" + Guid.NewGuid().ToString("N");
+
+        // Act: the client retries after a timeout, with the same key and body.
+        using var first = await PostAsync(key, """{"name":"Idempotent"}""");
+        using var retry = await PostAsync(key, """{"name":"Idempotent"}""");
+
+        // Assert
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
+        Assert.Equal((string?)(await first.ReadJsonAsync())["id"], (string?)(await retry.ReadJsonAsync())["id"]);
+        Assert.Equal(first.Headers.Location, retry.Headers.Location);
+    }
+
+    [Fact]
+    public async Task CreateAgreement_SameKeyOtherDocument_Is422AndStoresNothing()
+    {
+        var key = "create-" + Guid.NewGuid().ToString("N");
+        using var first = await PostAsync(key, """{"name":"First"}""");
+
+        using var other = await PostAsync(key, """{"name":"Other"}""");
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, other.StatusCode);
+        Assert.Contains((string)(await first.ReadJsonAsync())["id"]!, (string?)(await other.ReadJsonAsync())["detail"], StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    // One character over the limit.
+    [InlineData(256)]
+    public async Task CreateAgreement_KeyEmptyOrTooLong_Is400NamingTheHeader(int length)
+    {
+        var key = new string('k', length);
+
+        using var response = await PostAsync(key, """{"name":"Bad key"}""");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.NotEmpty(await response.ErrorAtAsync("idempotency-key"));
+    }
+
+    private async Task<HttpResponseMessage> PostAsync(string key, string body)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, Url("/api/agreements")) { Content = Json(body) };
+        request.Headers.TryAddWithoutValidation("Idempotency-Key", key);
+        return await app.Management.SendAsync(request, Cancel);
+    }
+}
