@@ -14,7 +14,7 @@ namespace RegRights.Functions.Apis;
 /// the host requires the function key.
 /// </summary>
 [Tags("Agreements")]
-internal sealed class AgreementsApi(AgreementService agreements)
+public sealed class AgreementsApi(AgreementService agreements)
 {
     public const string IdempotencyKeyHeader = "Idempotency-Key";
 

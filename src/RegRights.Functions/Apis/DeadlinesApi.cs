@@ -10,7 +10,7 @@ namespace RegRights.Functions.Apis;
 
 /// <summary><c>GET /api/agreements/{id}/deadlines</c>: the deadline engine's schedule, the same JSON as <c>regrights deadlines --json</c>.</summary>
 [Tags("Deadlines")]
-internal sealed class DeadlinesApi(AgreementService agreements)
+public sealed class DeadlinesApi(AgreementService agreements)
 {
     [Function("GetAgreementDeadlines")]
     [EndpointSummary("Get an agreement's deadlines")]

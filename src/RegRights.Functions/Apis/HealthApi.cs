@@ -5,7 +5,7 @@ namespace RegRights.Functions.Apis;
 
 /// <summary><c>GET /api/health</c>: whether the app and its table service answer.</summary>
 [Tags("Health")]
-internal sealed class HealthApi(RegRightsTables tables)
+public sealed class HealthApi(RegRightsTables tables)
 {
     [Function("Health")]
     [EndpointSummary("Health")]
@@ -29,4 +29,4 @@ internal sealed class HealthApi(RegRightsTables tables)
 /// <summary>The health answer.</summary>
 /// <param name="Status"><c>healthy</c>.</param>
 /// <param name="StorageAccount">The storage account the tables live in.</param>
-internal sealed record HealthReport(string Status, string StorageAccount);
+public sealed record HealthReport(string Status, string StorageAccount);

@@ -14,7 +14,7 @@ namespace RegRights.Functions.Apis;
 /// and the management reads <c>GET /api/notices/{id}</c> and <c>GET /api/agreements/{id}/notices</c>.
 /// </summary>
 [Tags("Notices")]
-internal sealed class NoticesApi(NoticeIntake intake, WebhookVerifier verifier, ILogger<NoticesApi> log)
+public sealed class NoticesApi(NoticeIntake intake, WebhookVerifier verifier, ILogger<NoticesApi> log)
 {
     public const int MaxWebhookId = 256;
 

@@ -24,7 +24,7 @@ namespace RegRights.Functions.Apis;
 /// <param name="ProviderMessageId">The provider's id for the message.</param>
 /// <param name="ProviderDetail">The provider's last answer.</param>
 /// <param name="LastError">The last failure, in words.</param>
-internal sealed record ReminderView(
+public sealed record ReminderView(
     string ReminderId,
     string DeadlineKey,
     string Step,
@@ -57,14 +57,14 @@ internal sealed record ReminderView(
 /// <param name="Agreements">Agreements indexed.</param>
 /// <param name="Rows">Index rows the index now holds.</param>
 /// <param name="Skipped">Agreements whose record the engine cannot compute, each with the reason: they have no rows.</param>
-internal sealed record DeadlineIndexRebuildResult(int Agreements, int Rows, IReadOnlyList<SkippedAgreement> Skipped);
+public sealed record DeadlineIndexRebuildResult(int Agreements, int Rows, IReadOnlyList<SkippedAgreement> Skipped);
 
 /// <summary>
 /// An agreement's reminders (<c>/api/agreements/{id}/reminders</c>), its deadlines as a calendar feed, and the deadline
 /// index's rebuild. Management endpoints: the host requires the function key.
 /// </summary>
 [Tags("Reminders")]
-internal sealed class RemindersApi(ReminderService reminders, DeadlineIndex index)
+public sealed class RemindersApi(ReminderService reminders, DeadlineIndex index)
 {
     [Function("ListAgreementReminders")]
     [EndpointSummary("List an agreement's reminders")]

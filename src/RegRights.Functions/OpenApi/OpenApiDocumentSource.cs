@@ -17,7 +17,7 @@ namespace RegRights.Functions.OpenApi;
 /// <c>[HttpTrigger]</c> declares under the host's route prefix. The functions are never invoked through it: the
 /// worker has no endpoint routing of its own to describe.
 /// </summary>
-internal sealed class OpenApiDocumentSource
+public sealed class OpenApiDocumentSource
 {
     private const string DocumentName = "v1";
 

@@ -6,7 +6,7 @@ namespace RegRights.Functions.OpenApi;
 /// <c>GET /api/openapi.json</c>: the app's OpenAPI document (<see cref="OpenApiDocumentSource"/>). Anonymous: it holds
 /// no data, and a client generator or a browser fetches it without a key.
 /// </summary>
-internal sealed class OpenApiFunction(OpenApiDocumentSource source)
+public sealed class OpenApiFunction(OpenApiDocumentSource source)
 {
     [Function("OpenApi")]
     [ExcludeFromDescription]

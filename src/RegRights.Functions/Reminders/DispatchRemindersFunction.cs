@@ -7,7 +7,7 @@ namespace RegRights.Functions.Reminders;
 /// claims each with its ETag, records the provider's answer, backs off after a transient failure, and marks a row
 /// failed after <see cref="ReminderOptions.MaxAttempts"/> tries.
 /// </summary>
-internal sealed partial class DispatchRemindersFunction(ReminderDispatcher dispatcher, ILogger<DispatchRemindersFunction> logger)
+public sealed partial class DispatchRemindersFunction(ReminderDispatcher dispatcher, ILogger<DispatchRemindersFunction> logger)
 {
     public const string Name = "DispatchReminders";
 

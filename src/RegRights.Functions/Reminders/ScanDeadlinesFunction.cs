@@ -13,7 +13,7 @@ namespace RegRights.Functions.Reminders;
 /// makes one row per step. Minute 5 leaves the sends at 08:00 local a few minutes to be due everywhere before the scan
 /// that picks them up.
 /// </remarks>
-internal sealed class ScanDeadlinesFunction(ReminderScanner scanner)
+public sealed class ScanDeadlinesFunction(ReminderScanner scanner)
 {
     public const string Name = "ScanDeadlines";
 

@@ -13,7 +13,7 @@ namespace RegRights.Functions.Webhooks;
 /// True when it is refused and some configured source has no usable secret (or none is configured): the request may
 /// be genuine, so the fault is the server's (500, the sender retries), not the sender's (401).
 /// </param>
-internal sealed record WebhookVerification(string? Source, string? Failure, bool Misconfigured = false)
+public sealed record WebhookVerification(string? Source, string? Failure, bool Misconfigured = false)
 {
     public bool IsVerified => Source is not null;
 }
@@ -24,7 +24,7 @@ internal sealed record WebhookVerification(string? Source, string? Failure, bool
 /// received. The timestamp (Unix seconds) must lie within the tolerance of this server's clock, so a captured request
 /// cannot be replayed later. Signatures are compared in constant time.
 /// </summary>
-internal sealed class WebhookVerifier(IOptions<WebhookOptions> options, IClock clock)
+public sealed class WebhookVerifier(IOptions<WebhookOptions> options, IClock clock)
 {
     private const string SecretPrefix = "whsec_";
 
