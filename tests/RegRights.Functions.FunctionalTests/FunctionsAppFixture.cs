@@ -38,15 +38,21 @@ public sealed class FunctionsAppFixture : IAsyncLifetime
     public const string WebhookSecret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 
     private readonly Action<IServiceCollection>? configureServices;
+    private readonly IReadOnlyDictionary<string, string?> settings;
     private IHost? worker;
 
     /// <summary>The shared app.</summary>
     public FunctionsAppFixture()
+        : this(null, null)
     {
     }
 
-    /// <summary>An app of its own, with services replaced by <paramref name="configureServices"/>.</summary>
-    internal FunctionsAppFixture(Action<IServiceCollection> configureServices) => this.configureServices = configureServices;
+    /// <summary>An app of its own, with services replaced by <paramref name="configureServices"/> and <paramref name="settings"/> added to its configuration.</summary>
+    internal FunctionsAppFixture(Action<IServiceCollection>? configureServices, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        this.configureServices = configureServices;
+        this.settings = settings ?? new Dictionary<string, string?>();
+    }
 
     /// <summary>The app's clock: 2000-05-01T19:00:00Z, noon in California, unless a test moves it.</summary>
     public FakeClock Clock { get; } = new(Instant.FromUtc(2000, 5, 1, 19, 0));
@@ -132,6 +138,7 @@ public sealed class FunctionsAppFixture : IAsyncLifetime
             ["Email:Smtp:UseTls"] = "false",
             ["Email:From"] = "reminders@regrights.test",
         });
+        builder.Configuration.AddInMemoryCollection(settings);
         builder.AddRegRightsFunctions();
         builder.Services.AddSingleton<IFunctionMetadataProvider, GeneratedFunctionMetadataProvider>();
         builder.Services.AddSingleton<IFunctionExecutor, DirectFunctionExecutor>();

@@ -8,16 +8,26 @@ namespace RegRights.Functions.Telemetry;
 
 /// <summary>
 /// Traces through OpenTelemetry: each invocation (the worker's own source), the Table Storage and ACS calls the Azure
-/// SDK makes, outgoing HTTP (ACS REST, SMTP is not HTTP), each tagged with the agreement it concerns. Exported to
-/// Azure Monitor when <c>APPLICATIONINSIGHTS_CONNECTION_STRING</c> is set (as the Bicep sets it), and nowhere otherwise.
+/// SDK makes, outgoing HTTP (ACS REST, SMTP is not HTTP), each tagged with the agreement it concerns. On, and exported
+/// to Azure Monitor, when <c>APPLICATIONINSIGHTS_CONNECTION_STRING</c> is set (as the Bicep sets it); off otherwise, so
+/// that a local run does not pay for spans nobody reads (<c>Telemetry:Enabled</c> overrides either way).
 /// </summary>
 internal static class TelemetryExtensions
 {
     /// <summary>The Application Insights connection string setting.</summary>
     public const string ConnectionStringSetting = "APPLICATIONINSIGHTS_CONNECTION_STRING";
 
+    /// <summary>Turns tracing on or off whatever the connection string says.</summary>
+    public const string EnabledSetting = "Telemetry:Enabled";
+
     public static IHostApplicationBuilder AddTelemetry(this IHostApplicationBuilder builder)
     {
+        var connectionString = builder.Configuration[ConnectionStringSetting];
+        if (!(builder.Configuration.GetValue<bool?>(EnabledSetting) ?? !string.IsNullOrEmpty(connectionString)))
+        {
+            return builder;
+        }
+
         // The Azure SDK's client spans (Table Storage) come from its ActivitySources only when this switch is on.
         AppContext.SetSwitch("Azure.Experimental.EnableActivitySource", true);
 
@@ -27,9 +37,9 @@ internal static class TelemetryExtensions
                 .AddSource(RegRightsActivity.SourceName)
                 .AddSource("Azure.*")
                 .AddHttpClientInstrumentation());
-        if (!string.IsNullOrEmpty(builder.Configuration[ConnectionStringSetting]))
+        if (!string.IsNullOrEmpty(connectionString))
         {
-            telemetry.UseAzureMonitorExporter(o => o.ConnectionString = builder.Configuration[ConnectionStringSetting]);
+            telemetry.UseAzureMonitorExporter(o => o.ConnectionString = connectionString);
         }
 
         return builder;

@@ -15,10 +15,9 @@ public sealed class TelemetryTest
     [Fact]
     public async Task GetAgreement_ExportsTheInvocationTaggedWithTheAgreementAndItsTableCalls()
     {
-        // Arrange: an app of its own whose tracer also exports to memory.
+        // Arrange: an app of its own with tracing on (no connection string here), exporting to memory.
         var exported = new List<Activity>();
-        await using var app = new FunctionsAppFixture(services =>
-            services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(exported)));
+        await using var app = Traced(exported);
         await app.InitializeAsync();
         using var created = await app.Management.PostAsync(Url("/api/agreements"), Json("""{"name":"Telemetry"}"""), Cancel);
         var id = (string)(await created.ReadJsonAsync())["id"]!;
@@ -41,8 +40,7 @@ public sealed class TelemetryTest
     {
         // Arrange
         var exported = new List<Activity>();
-        await using var app = new FunctionsAppFixture(services =>
-            services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(exported)));
+        await using var app = Traced(exported);
         await app.InitializeAsync();
         using var request = new HttpRequestMessage(HttpMethod.Post, Url("/api/notices")) { Content = Json("""{"agreementId":"x"}""") };
         request.Headers.Add("webhook-id", "msg_telemetry");
@@ -56,6 +54,27 @@ public sealed class TelemetryTest
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Contains(Snapshot(exported), s => (string?)s.GetTagItem(RegRightsActivity.NoticeRefusedTag) == "signature not verified");
     }
+
+    [Fact]
+    public async Task GetAgreement_NoConnectionString_ExportsNothing()
+    {
+        // Arrange: tracing as a local run has it, off.
+        var exported = new List<Activity>();
+        await using var app = new FunctionsAppFixture(services =>
+            services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(exported)));
+        await app.InitializeAsync();
+
+        // Act
+        using var created = await app.Management.PostAsync(Url("/api/agreements"), Json("""{"name":"Untraced"}"""), Cancel);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Empty(Snapshot(exported));
+    }
+
+    private static FunctionsAppFixture Traced(List<Activity> exported) => new(
+        services => services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(exported)),
+        new Dictionary<string, string?> { [TelemetryExtensions.EnabledSetting] = "true" });
 
     // The exporter adds from the threads that end spans; a copy taken under the same list is read safely once the
     // answer has come back (the invocation's span ends before the host answers).
