@@ -103,9 +103,7 @@ public sealed class FunctionDefinitionsTest(FunctionsAppFixture app)
     /// <summary>The functions in the app's generated <c>functions.metadata</c>, as the deployed host reads them.</summary>
     internal static IEnumerable<FunctionDefinition> FunctionsMetadata()
     {
-        // This assembly's output is tests/<project>/bin/<Configuration>/<tfm>; the app's is the same under src/.
-        var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var file = Path.Combine(RepositoryRoot(), "src", "RegRights.Functions", "bin", output.Parent!.Name, output.Name, "functions.metadata");
+        var file = Path.Combine(FunctionsOutput(), "functions.metadata");
         using var json = JsonDocument.Parse(File.ReadAllText(file));
         foreach (var function in json.RootElement.EnumerateArray())
         {
@@ -120,6 +118,14 @@ public sealed class FunctionDefinitionsTest(FunctionsAppFixture app)
                     string.Join(",", trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()!.ToUpperInvariant()).Order()),
                     trigger.GetProperty("authLevel").GetString()!.ToLowerInvariant());
         }
+    }
+
+    /// <summary>src/RegRights.Functions's build output for this configuration, with worker.config.json and functions.metadata.</summary>
+    internal static string FunctionsOutput()
+    {
+        // This assembly's output is tests/<project>/bin/<Configuration>/<tfm>; the app's is the same under src/.
+        var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        return Path.Combine(RepositoryRoot(), "src", "RegRights.Functions", "bin", output.Parent!.Name, output.Name);
     }
 
     internal static string RepositoryRoot()

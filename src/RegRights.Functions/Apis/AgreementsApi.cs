@@ -33,9 +33,9 @@ public sealed class AgreementsApi(AgreementService agreements)
     {
         var context = request.HttpContext;
         var idempotencyKey = request.Headers[IdempotencyKeyHeader];
-        if (idempotencyKey.Count > 1 || (idempotencyKey.Count == 1 && string.IsNullOrEmpty(idempotencyKey[0])))
+        if (idempotencyKey.Count > 1)
         {
-            return JsonBody.Problem(IdempotencyKeyField, "Send one key, 1 to 255 printable ASCII characters, the same on every retry of this create.");
+            return JsonBody.Problem(IdempotencyKeyField, "Send one key, the same on every retry of this create.");
         }
 
         var body = await JsonBody.ReadRawAsync(context.Request, cancellationToken).ConfigureAwait(false);

@@ -73,17 +73,9 @@ public class AgreementService
     public virtual async Task<AgreementWriteResult> CreateAsync(AgreementDocument document, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var errors = AgreementValidation.Validate(document);
-        if (errors.Count > 0)
+        if (ToStored(document, out var normalized) is { } invalid)
         {
-            return new AgreementWriteResult.Invalid(errors);
-        }
-
-        // Table Storage's limits are checked before the write, so a document too large to store is refused at its field.
-        var normalized = Normalize(document);
-        if (AgreementStore.FindTooLarge(normalized) is { } tooLarge)
-        {
-            return new AgreementWriteResult.Invalid(tooLarge);
+            return invalid;
         }
 
         var stored = await agreements.CreateAsync(normalized, clock.GetCurrentInstant(), cancellationToken).ConfigureAwait(false);
@@ -124,16 +116,9 @@ public class AgreementService
             });
         }
 
-        var errors = AgreementValidation.Validate(document);
-        if (errors.Count > 0)
+        if (ToStored(document, out var normalized) is { } invalid)
         {
-            return new AgreementWriteResult.Invalid(errors);
-        }
-
-        var normalized = Normalize(document);
-        if (AgreementStore.FindTooLarge(normalized) is { } tooLarge)
-        {
-            return new AgreementWriteResult.Invalid(tooLarge);
+            return invalid;
         }
 
         var once = await agreements.CreateOnceAsync(normalized, idempotencyKey, clock.GetCurrentInstant(), cancellationToken).ConfigureAwait(false);
@@ -167,16 +152,9 @@ public class AgreementService
             throw new ArgumentException("A replace is conditional: pass the ETag last read.", nameof(ifMatch));
         }
 
-        var errors = AgreementValidation.Validate(document);
-        if (errors.Count > 0)
+        if (ToStored(document, out var normalized) is { } invalid)
         {
-            return new AgreementWriteResult.Invalid(errors);
-        }
-
-        var normalized = Normalize(document);
-        if (AgreementStore.FindTooLarge(normalized) is { } tooLarge)
-        {
-            return new AgreementWriteResult.Invalid(tooLarge);
+            return invalid;
         }
 
         // New terms must still compute the events already recorded (a 1,000-day Effectiveness Date after a closing in
@@ -421,6 +399,23 @@ public class AgreementService
     }
 
     // Stored complete, so a later change to the template's defaults never changes a stored deal's terms.
+    /// <summary>
+    /// <paramref name="document"/> as it is stored (<see cref="Normalize"/>), or why it cannot be: a field the checks
+    /// refuse, or one over Table Storage's limits, found before the write so that it is refused at its field.
+    /// </summary>
+    private static AgreementWriteResult.Invalid? ToStored(AgreementDocument document, out AgreementDocument normalized)
+    {
+        normalized = document;
+        var errors = AgreementValidation.Validate(document);
+        if (errors.Count > 0)
+        {
+            return new AgreementWriteResult.Invalid(errors);
+        }
+
+        normalized = Normalize(document);
+        return AgreementStore.FindTooLarge(normalized) is { } tooLarge ? new AgreementWriteResult.Invalid(tooLarge) : null;
+    }
+
     private static AgreementDocument Normalize(AgreementDocument document) => document with
     {
         Terms = TermsDocument.From((document.Terms ?? new TermsDocument()).ToTerms()),

@@ -19,7 +19,7 @@ public sealed class WorkerProcessTest
         await using var azurite = await LocalServices.StartAzuriteAsync(Cancel);
         var options = new LocalHostOptions
         {
-            AppDirectory = FunctionsOutput(),
+            AppDirectory = FunctionDefinitionsTest.FunctionsOutput(),
             HttpPort = 0,
             FunctionKey = "process-function-key",
             MasterKey = "process-master-key",
@@ -46,12 +46,5 @@ public sealed class WorkerProcessTest
         Assert.Equal(HttpStatusCode.Unauthorized, withoutKey.StatusCode);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         Assert.Equal("Out of process", (string?)(await created.ReadJsonAsync())["name"]);
-    }
-
-    /// <summary>src/RegRights.Functions's build output for this configuration, with worker.config.json and functions.metadata.</summary>
-    private static string FunctionsOutput()
-    {
-        var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        return Path.Combine(FunctionDefinitionsTest.RepositoryRoot(), "src", "RegRights.Functions", "bin", output.Parent!.Name, output.Name);
     }
 }
