@@ -21,6 +21,14 @@ if ! dotnet build RegRights.Functions.sln -c "$config" -nologo -clp:ErrorsOnly; 
   exit 1
 fi
 
+# The native regrights (Native AOT), whose output the CLI's tests compare with the dotnet tool's. Built here, before any
+# test runs, because it compiles the same projects the tests' own builds did and two builds must not share obj/.
+if ! dotnet publish src/RegRights.Cli -c "$config" -nologo -clp:ErrorsOnly -o "$root/artifacts/cli"; then
+  echo "native CLI build failed"
+  echo "tests: 0 passed, 1 failed"
+  exit 1
+fi
+
 # Every project that references xunit.v3 is a test project; each is an executable (xunit's own runner) and writes its
 # own .trx under its own name, so no two reports can collide (a default .trx name has one-second resolution).
 mapfile -t projects < <(grep -l 'Include="xunit.v3"' tests/*/*.csproj | xargs -n1 dirname | xargs -n1 basename | sort)

@@ -117,7 +117,7 @@ internal static class CliRunner
         };
 
     internal static void WriteJson<T>(T document) =>
-        Console.Out.WriteLine(JsonSerializer.Serialize(document, RegRightsJson.Options));
+        Console.Out.WriteLine(JsonSerializer.Serialize(document, RegRightsJson.TypeInfo<T>()));
 
     internal static string Day(LocalDate date) => ShortDay.Format(date);
 

@@ -1,6 +1,14 @@
 using System.Collections.Frozen;
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using NodaTime;
+using RegRights.Contracts.Agreements;
+using RegRights.Core.Agreements;
+using RegRights.Core.Calendars;
+using RegRights.Core.Deadlines;
+using RegRights.Core.Notices;
+using RegRights.Core.Reminders;
 
 namespace RegRights.Contracts;
 
@@ -24,7 +32,28 @@ internal sealed class NamedEnumConverterFactory : JsonConverterFactory
 
     /// <inheritdoc />
     public override JsonConverter CreateConverter(Type typeToConvert, JsonSerializerOptions options) =>
-        (JsonConverter)Activator.CreateInstance(typeof(Converter<>).MakeGenericType(typeToConvert))!;
+        Listed.TryGetValue(typeToConvert, out var create) ? create() : ByReflection(typeToConvert);
+
+    /// <summary>The enums made without reflection; every enum in a document the CLI writes is one (<c>RegRightsJsonContextTest</c>).</summary>
+    internal static IEnumerable<Type> ListedTypes => Listed.Keys;
+
+    // The native CLI cannot make a generic type at run time, so the converters of the enums the documents hold are
+    // written out here; an enum not listed is made by reflection where the runtime allows.
+    private static readonly FrozenDictionary<Type, Func<JsonConverter>> Listed = new[]
+    {
+        Of<IsoDayOfWeek>(), Of<AgreementEventKind>(), Of<RollConvention>(), Of<DayReasonKind>(), Of<DayEffect>(),
+        Of<ContestedDayReading>(), Of<DayCount>(), Of<CutoffKind>(), Of<ObligationEnd>(), Of<DeadlineStatus>(),
+        Of<DeadlineWarningKind>(), Of<DeliveryMethod>(), Of<NoticeRule>(), Of<NoticeWarningKind>(), Of<NoticeGap>(),
+        Of<ReminderStepKind>(), Of<RecipientRole>(), Of<PartyRole>(), Of<ContactRole>(),
+    }.ToFrozenDictionary();
+
+    private static KeyValuePair<Type, Func<JsonConverter>> Of<T>()
+        where T : struct, Enum => new(typeof(T), () => new Converter<T>());
+
+    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "Every enum the native CLI writes is listed; RegRightsJsonContextTest checks it.")]
+    [UnconditionalSuppressMessage("Trimming", "IL2071", Justification = "Converter<T> is a private type whose constructor is always kept by the listed instantiations.")]
+    private static JsonConverter ByReflection(Type enumType) =>
+        (JsonConverter)Activator.CreateInstance(typeof(Converter<>).MakeGenericType(enumType))!;
 
     private sealed class Converter<T> : JsonConverter<T>
         where T : struct, Enum

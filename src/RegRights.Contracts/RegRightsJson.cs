@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -70,7 +71,7 @@ public static class RegRightsJson
 
         try
         {
-            return JsonSerializer.Deserialize<T>(utf8Json, options) is { } value
+            return JsonSerializer.Deserialize(utf8Json, TypeInfo<T>(options)) is { } value
                 ? RequestResult.ForValue(value)
                 : Error<T>("$", "The request body is null; a JSON object is required.");
         }
@@ -81,15 +82,34 @@ public static class RegRightsJson
         }
     }
 
+    /// <summary>
+    /// The metadata <typeparamref name="T"/> is read and written with under <paramref name="options"/>: compile-time
+    /// (<see cref="RegRightsJsonContext"/>) where there is some, else by reflection where the runtime allows it.
+    /// </summary>
+    /// <exception cref="NotSupportedException">In the native CLI, for a type <see cref="RegRightsJsonContext"/> does not list.</exception>
+    public static JsonTypeInfo<T> TypeInfo<T>(JsonSerializerOptions? options = null) =>
+        (JsonTypeInfo<T>)(options ?? Options).GetTypeInfo(typeof(T));
+
     private static RequestResult<T> Error<T>(string path, string message) =>
         RequestResult.ForErrors<T>(new Dictionary<string, string[]>(StringComparer.Ordinal) { [path] = [message] });
 
     private static JsonSerializerOptions Create()
     {
         var options = Configure(new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true });
-        options.MakeReadOnly(populateMissingResolver: true);
+        options.TypeInfoResolverChain.Add(RegRightsJsonContext.Default);
+        if (JsonSerializer.IsReflectionEnabledByDefault)
+        {
+            options.TypeInfoResolverChain.Add(Reflection());
+        }
+
+        options.MakeReadOnly();
         return options;
     }
+
+    // The switch is off in the native CLI, which then resolves through RegRightsJsonContext alone.
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Only when JsonSerializer.IsReflectionEnabledByDefault, which the trimmed CLI turns off.")]
+    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "Only when JsonSerializer.IsReflectionEnabledByDefault, which the native CLI turns off.")]
+    private static DefaultJsonTypeInfoResolver Reflection() => new();
 
     /// <summary>What a person is told for a <see cref="JsonException"/>, found from the path and the types it walks.</summary>
     private static class JsonErrorText
@@ -176,7 +196,7 @@ public static class RegRightsJson
                     }
                     else
                     {
-                        current = ElementType(current);
+                        current = ElementType(current, options);
                     }
 
                     i = end + 1;
@@ -202,10 +222,7 @@ public static class RegRightsJson
             return info.Properties.FirstOrDefault(p => string.Equals(p.Name, name, comparison))?.PropertyType;
         }
 
-        private static Type? ElementType(Type type) =>
-            type.IsArray ? type.GetElementType()
-            : type.GetInterfaces().Append(type)
-                .FirstOrDefault(t => t.IsGenericType && t.GetGenericTypeDefinition() == typeof(IEnumerable<>))?.GetGenericArguments()[0];
+        private static Type? ElementType(Type type, JsonSerializerOptions options) => options.GetTypeInfo(type).ElementType;
 
         private static Type UnderlyingOrSelf(Type type) => Nullable.GetUnderlyingType(type) ?? type;
 

@@ -1,0 +1,18 @@
+using System.Text.Json.Serialization;
+using RegRights.Contracts.Calendars;
+using RegRights.Contracts.Deadlines;
+using RegRights.Contracts.Notices;
+
+namespace RegRights.Contracts;
+
+/// <summary>
+/// Compile-time JSON metadata for the documents the CLI writes, so that the native (ahead-of-time compiled)
+/// <c>regrights</c> needs no reflection. <see cref="RegRightsJson.Options"/> resolves through it first; names, enums
+/// and NodaTime values still come from the options, so a document reads and writes as it does by reflection
+/// (<c>RegRightsJsonContextTest</c> compares the two).
+/// </summary>
+[JsonSourceGenerationOptions(GenerationMode = JsonSourceGenerationMode.Metadata)]
+[JsonSerializable(typeof(DeadlinesDocument))]
+[JsonSerializable(typeof(NonBusinessDaysDocument))]
+[JsonSerializable(typeof(NoticeStampResponse))]
+internal sealed partial class RegRightsJsonContext : JsonSerializerContext;
