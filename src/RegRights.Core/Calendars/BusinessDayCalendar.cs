@@ -372,7 +372,7 @@ public sealed class BusinessDayCalendar
         if ((uint)target >= (uint)businessDays.Length)
         {
             throw new ArgumentOutOfRangeException(nameof(count), count,
-                $"Counting {count} Business Days from {date:uuuu-MM-dd} leaves the supported range {MinDate:uuuu-MM-dd} to {MaxDate:uuuu-MM-dd}.");
+                $"Counting {count} {DayName}s from {date:uuuu-MM-dd} leaves the supported range {MinDate:uuuu-MM-dd} to {MaxDate:uuuu-MM-dd}.");
         }
 
         return businessDays[target];
