@@ -10,6 +10,11 @@ namespace RegRights.Core.Calendars;
 /// </summary>
 /// <remarks>
 /// <para>
+/// The same type serves every calendar of the catalog (<see cref="CalendarCatalog"/>): a calendar's "Business Days" are
+/// the days it counts (<see cref="DayName"/>), Trading Days on <see cref="Nyse"/>, filing days on <see cref="Edgar"/>.
+/// Each is built from data (<see cref="Definition"/>): shared holiday pieces, closures and contested days.
+/// </para>
+/// <para>
 /// Every answer comes from tables computed once per calendar for the supported range
 /// <see cref="MinDate"/> to <see cref="MaxDate"/>; a date outside it is an error, never a guess.
 /// </para>
