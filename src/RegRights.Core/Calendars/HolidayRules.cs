@@ -174,10 +174,11 @@ internal static class HolidayRules
     /// Friday"), so the federal in-lieu Friday of 5 U.S.C. § 6103(b)(1) is a New York Business Day, named as a note.
     /// </para>
     /// <para>
-    /// N.Y. Gen. Constr. Law § 24-a lets a banking organization (national banks and Federal Reserve banks included)
-    /// close on a § 24 public holiday, and the New York Department of Financial Services reads the two sections as
-    /// fixing the days "on which banks are authorized to close under the General Construction Law" (DFS interpretive
-    /// letter of March 24, 2006). Flag Day (the second Sunday in June) is always a Sunday and adds nothing.
+    /// N.Y. Gen. Constr. Law § 24-a ("Closing of banking organizations on Saturday; Sunday, public holiday … emergency
+    /// bank holidays") governs the closing of any banking organization, national banks and Federal Reserve banks
+    /// included, and the New York Department of Financial Services reads §§ 24 and 24-a as fixing the days "on which
+    /// banks are authorized to close under the General Construction Law" (DFS interpretive letter of March 24, 2006).
+    /// Flag Day (the second Sunday in June) is always a Sunday and adds nothing.
     /// </para>
     /// </remarks>
     internal static IEnumerable<(LocalDate Date, DayReason Reason)> NewYorkBank(int year)
