@@ -13,7 +13,7 @@ public class CommandLineTest
         Assert.Equal(2, exitCode);
         Assert.Empty(stdout);
         var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.Equal("regrights: unknown command 'frobnicate'; commands: deadlines, business-days, stamp (--help for each).", line.TrimEnd('\r'));
+        Assert.Equal("regrights: unknown command 'frobnicate'; commands: deadlines, business-days, stamp, trading-days (--help for each).", line.TrimEnd('\r'));
     }
 
     [Fact]

@@ -10,6 +10,11 @@ namespace RegRights.Core.Calendars;
 /// </summary>
 /// <remarks>
 /// <para>
+/// The same type serves every calendar of the catalog (<see cref="CalendarCatalog"/>): a calendar's "Business Days" are
+/// the days it counts (<see cref="DayName"/>), Trading Days on <see cref="Nyse"/>, filing days on <see cref="Edgar"/>.
+/// Each is built from data (<see cref="Definition"/>): shared holiday pieces, closures and contested days.
+/// </para>
+/// <para>
 /// Every answer comes from tables computed once per calendar for the supported range
 /// <see cref="MinDate"/> to <see cref="MaxDate"/>; a date outside it is an error, never a guess.
 /// </para>
@@ -22,20 +27,42 @@ namespace RegRights.Core.Calendars;
 /// </remarks>
 public sealed class BusinessDayCalendar
 {
-    private static readonly Lazy<BusinessDayCalendar> LazySection1 = new(() => new BusinessDayCalendar(
-        "§ 1 Business Day (federal legal holidays and California bank holidays)",
-        "§ 1 (\"Business Day\" excludes Saturday and Sunday)",
-        Section1Rules, FederalClosures.ExecutiveOrders, ContestedDayReading.Open));
+    private const string BankWeekend = "the Business Day definition (\"a day other than Saturday, Sunday or …\")";
 
-    private static readonly Lazy<BusinessDayCalendar> LazyEdgar = new(() => new BusinessDayCalendar(
+    private static readonly Lazy<BusinessDayCalendar> LazySection1 = new(() => From(new CalendarDefinition(
+        "california-banks",
+        "§ 1 Business Day (federal legal holidays and California bank holidays)",
+        "Business Day",
+        "§ 1 (\"Business Day\" excludes Saturday and Sunday)",
+        [HolidayRuleSet.FederalLegalHolidays, HolidayRuleSet.InaugurationDayNoted, HolidayRuleSet.CaliforniaBankHolidays],
+        FederalClosures.ExecutiveOrders)));
+
+    private static readonly Lazy<BusinessDayCalendar> LazyEdgar = new(() => From(new CalendarDefinition(
+        "edgar",
         "EDGAR filing days",
+        "EDGAR filing day",
         "Reg. S-T Rule 12(c), 17 CFR 232.12(c) (EDGAR takes filings 6 a.m. to 10 p.m. Eastern, not on Saturdays, Sundays or federal holidays)",
-        EdgarRules, [.. FederalClosures.ExecutiveOrders.Select(c => new Closure(c.Date, c.Name, c.Source, DayEffect.Closed))],
-        ContestedDayReading.Open));
+        [HolidayRuleSet.FederalLegalHolidays, HolidayRuleSet.InaugurationDayClosed, HolidayRuleSet.EdgarOperatingNotes],
+        [.. FederalClosures.ExecutiveOrders.Select(c => new Closure(c.Date, c.Name, c.Source, DayEffect.Closed))])));
+
+    private static readonly Lazy<BusinessDayCalendar> LazyNewYorkBanks = new(() => From(new CalendarDefinition(
+        "new-york-banks",
+        "Business Day (New York: not a Saturday, Sunday or day commercial banks in The City of New York are authorized or required by law to remain closed)",
+        "Business Day",
+        BankWeekend,
+        [HolidayRuleSet.NewYorkBankHolidays, HolidayRuleSet.FederalClosuresForNewYorkBanks],
+        NewYorkBankClosures.Emergencies)));
+
+    private static readonly Lazy<BusinessDayCalendar> LazyNyse = new(() => From(new CalendarDefinition(
+        "nyse",
+        "Trading Day (New York Stock Exchange)",
+        "Trading Day",
+        "NYSE Rule 7.2 (the Exchange is not open for business on Saturdays or Sundays)",
+        [HolidayRuleSet.NyseHolidays],
+        ExchangeClosures.Nyse)));
 
     private readonly Lazy<BusinessDayCalendar> otherReading;
-    private readonly string weekendSource;
-    private readonly Func<int, IEnumerable<(LocalDate Date, DayReason Reason)>> rules;
+    private readonly Lazy<BusinessDayCalendar> commissionOpen;
     private readonly DayReason saturday;
     private readonly DayReason sunday;
 
@@ -47,41 +74,38 @@ public sealed class BusinessDayCalendar
     // The n-th Business Day of the range, so a count is one array read.
     private readonly LocalDate[] businessDays;
 
-    private BusinessDayCalendar(
-        string name,
-        string weekendSource,
-        Func<int, IEnumerable<(LocalDate Date, DayReason Reason)>> rules,
-        IReadOnlyList<Closure> closures,
-        ContestedDayReading reading,
-        BusinessDayCalendar? otherReadingCalendar = null)
+    private BusinessDayCalendar(CalendarDefinition definition, ContestedDayReading reading, BusinessDayCalendar? otherReadingCalendar = null)
     {
-        Name = name;
+        Definition = definition;
         Reading = reading;
-        Closures = closures;
-        this.weekendSource = weekendSource;
-        this.rules = rules;
 
         // The two readings point at each other, so switching back and forth never rebuilds the tables.
         otherReading = otherReadingCalendar is null
-            ? new(() => new BusinessDayCalendar(name, weekendSource, rules, closures,
+            ? new(() => new BusinessDayCalendar(definition,
                 reading == ContestedDayReading.Open ? ContestedDayReading.Closed : ContestedDayReading.Open, this))
             : new(otherReadingCalendar);
-        saturday = new DayReason("Saturday", weekendSource, DayReasonKind.Weekend, DayEffect.Closed);
-        sunday = new DayReason("Sunday", weekendSource, DayReasonKind.Weekend, DayEffect.Closed);
+        commissionOpen = new(() => definition.Key == LazyEdgar.Value.Key
+            ? this
+            : new BusinessDayCalendar(definition.And(LazyEdgar.Value.Definition), reading));
+        saturday = new DayReason("Saturday", definition.WeekendSource, DayReasonKind.Weekend, DayEffect.Closed);
+        sunday = new DayReason("Sunday", definition.WeekendSource, DayReasonKind.Weekend, DayEffect.Closed);
 
         var days = DayIndex.DayCount;
         var lists = new List<DayReason>?[days];
         for (var year = MinDate.Year - 1; year <= MaxDate.Year + 1; year++)
         {
-            foreach (var (ruleDate, reason) in rules(year))
+            foreach (var rule in definition.Rules)
             {
-                Add(lists, ruleDate, reason);
+                foreach (var (ruleDate, reason) in rule.DaysOf(year))
+                {
+                    Add(lists, ruleDate, reason);
+                }
             }
         }
 
-        foreach (var closure in closures)
+        foreach (var closure in definition.Closures)
         {
-            Add(lists, closure.Date, closure.ToReason());
+            Add(lists, closure.Date, closure.ToReason(definition.StayAtHomeCarveOut));
         }
 
         isBusinessDay = new bool[days];
@@ -124,20 +148,93 @@ public sealed class BusinessDayCalendar
     /// </summary>
     public static BusinessDayCalendar Section1 => LazySection1.Value;
 
+    /// <summary>The same calendar as <see cref="Section1"/>, by the name a deal's terms use: <c>california-banks</c>.</summary>
+    public static BusinessDayCalendar CaliforniaBanks => LazySection1.Value;
+
     /// <summary>
     /// The days EDGAR accepts filings (Reg. S-T Rule 12(c), 17 CFR 232.12(c)): not Saturdays, Sundays, federal holidays, Inauguration Day or
     /// days federal agencies are closed by executive order. California bank holidays are EDGAR days.
     /// </summary>
+    /// <remarks>
+    /// Rule 13(a) (17 CFR 232.13(a)) dates a submission made after 5:30 p.m. Eastern on the next business day, and Rule 11
+    /// (17 CFR 232.11) defines business day as any day but a Saturday, Sunday or federal holiday; the SEC treats a day
+    /// federal offices close by executive order "as a federal holiday for filing purposes" (EDGAR notice for December 5,
+    /// 2018). A weather closure of federal offices in Washington did not close EDGAR (Hurricane Sandy, 2012-10-29 and
+    /// 30), so such days are notes (<see cref="HolidayRuleSet.EdgarOperatingNotes"/>); any other SEC closure is added as
+    /// data with <see cref="WithClosures"/>.
+    /// </remarks>
     public static BusinessDayCalendar Edgar => LazyEdgar.Value;
 
+    /// <summary>
+    /// The New York Business Day: "a day other than Saturday, Sunday or a day on which commercial banks in The City of
+    /// New York are authorized or required by law to remain closed" (<c>new-york-banks</c>). Closed on the federal
+    /// holidays the Federal Reserve Banks keep (N.Y. Gen. Constr. Law § 24, a Sunday holiday on the Monday after, a
+    /// Saturday one not moved); Lincoln's Birthday, general election day, national days of mourning and the Hurricane
+    /// Sandy closures of 2012-10-29 and 30 are contested days, Business Days by default.
+    /// </summary>
+    /// <remarks>
+    /// From Friday 2012-10-26, one New York Business Day forward is Monday 2012-10-29 under the default reading, though
+    /// the markets were closed; under the other reading it is Wednesday 2012-10-31. Under the stay-at-home carve-out
+    /// (<see cref="WithStayAtHomeCarveOut"/>) the Sandy days are plainly Business Days (the electronic funds transfer
+    /// systems ran). See <see cref="HolidayRules.NewYorkBank"/> and <see cref="NewYorkBankClosures"/> for the sources.
+    /// </remarks>
+    public static BusinessDayCalendar NewYorkBanks => LazyNewYorkBanks.Value;
+
+    /// <summary>
+    /// The Trading Day of the New York Stock Exchange (<c>nyse</c>): a day the Exchange is open, under NYSE Rule 7.2 as
+    /// in force each year and the special closures of <see cref="ExchangeClosures.Nyse"/>. Its "Business Days" are
+    /// Trading Days: <see cref="PlusBusinessDays"/> counts Trading Days.
+    /// </summary>
+    /// <remarks>
+    /// A Saturday New Year's Day is not kept on Friday December 31, which ends a monthly and yearly accounting period
+    /// (Rule 7.2): Friday 2021-12-31 is a Trading Day. Early closes (1:00 p.m. on the day after Thanksgiving) are
+    /// Trading Days.
+    /// </remarks>
+    public static BusinessDayCalendar Nyse => LazyNyse.Value;
+
+    /// <summary>The calendar as data: its catalog name, pieces and closures.</summary>
+    public CalendarDefinition Definition { get; }
+
+    /// <summary>The catalog name (<see cref="CalendarCatalog"/>), e.g. <c>california-banks</c>, <c>nyse</c>.</summary>
+    public string Key => Definition.Key;
+
     /// <summary>What the calendar is, in words.</summary>
-    public string Name { get; }
+    public string Name => Definition.Name;
+
+    /// <summary>What the days it counts are called: "Business Day", "Trading Day", "EDGAR filing day".</summary>
+    public string DayName => Definition.DayName;
 
     /// <summary>How contested days are read.</summary>
     public ContestedDayReading Reading { get; }
 
-    /// <summary>The closures supplied as data (shipped executive orders plus any added).</summary>
-    public IReadOnlyList<Closure> Closures { get; }
+    /// <summary>The closures supplied as data (shipped closures plus any added).</summary>
+    public IReadOnlyList<Closure> Closures => Definition.Closures;
+
+    /// <summary>Whether the stay-at-home carve-out applies (<see cref="Closure.ElectronicTransfersOpen"/>).</summary>
+    public bool StayAtHomeCarveOut => Definition.StayAtHomeCarveOut;
+
+    /// <summary>
+    /// This calendar's days on which the Commission is also open for business (an EDGAR filing day): the calendar of
+    /// <see cref="RollRule.FollowingCommissionOpen"/>. Built once, on first use; <see cref="Edgar"/> itself for EDGAR.
+    /// </summary>
+    public BusinessDayCalendar CommissionOpen => commissionOpen.Value;
+
+    /// <summary>Builds a calendar from its definition. Costs milliseconds: build once and share it.</summary>
+    /// <param name="definition">The calendar as data.</param>
+    /// <param name="reading">How contested days are read; open by default.</param>
+    /// <returns>An immutable calendar.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="definition"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A closure's date is outside the supported range.</exception>
+    public static BusinessDayCalendar From(CalendarDefinition definition, ContestedDayReading reading = ContestedDayReading.Open)
+    {
+        Preconditions.CheckNotNull(definition);
+        foreach (var closure in definition.Closures)
+        {
+            DayIndex.Of(closure.Date, nameof(definition));
+        }
+
+        return new BusinessDayCalendar(definition, reading);
+    }
 
     /// <summary>Returns a calendar equal to this one with further closures, e.g. a Governor's bank closure.</summary>
     /// <param name="closures">The closures to add; each date must lie in the supported range.</param>
@@ -154,7 +251,54 @@ public sealed class BusinessDayCalendar
             DayIndex.Of(closure.Date, nameof(closures));
         }
 
-        return added.Count == 0 ? this : new BusinessDayCalendar(Name, weekendSource, rules, [.. Closures, .. added], Reading);
+        return added.Count == 0 ? this : new BusinessDayCalendar(Definition with { Closures = [.. Closures, .. added] }, Reading);
+    }
+
+    /// <summary>
+    /// Returns this calendar with or without the stay-at-home carve-out: with it, a closure of physical offices while
+    /// electronic funds transfer systems stayed open (<see cref="Closure.ElectronicTransfersOpen"/>) is a note, not a
+    /// closure. It changes only such closures (the New York calendar's Hurricane Sandy days, or any added as data).
+    /// </summary>
+    /// <param name="carveOut">Whether the carve-out applies.</param>
+    /// <returns>This calendar when nothing changes; otherwise a new one.</returns>
+    [Pure]
+    public BusinessDayCalendar WithStayAtHomeCarveOut(bool carveOut = true) =>
+        carveOut == StayAtHomeCarveOut ? this : new BusinessDayCalendar(Definition with { StayAtHomeCarveOut = carveOut }, Reading);
+
+    /// <summary>
+    /// Applies a roll rule to <paramref name="date"/>: none leaves it, following and preceding move it to the nearest day
+    /// this calendar counts, on or after or on or before it, and <see cref="RollRule.FollowingCommissionOpen"/> to the
+    /// first day on or after it that this calendar counts and EDGAR is open. Each is idempotent and never moves a date
+    /// already allowed.
+    /// </summary>
+    /// <remarks>
+    /// On the New York Business Day calendar, Wednesday 2025-01-08 + 1 day = Thursday 2025-01-09 is a Business Day (banks
+    /// open on the National Day of Mourning for President Carter), so it stays under following; EDGAR was closed, so
+    /// "the next Business Day on which the Commission is open" is Friday 2025-01-10.
+    /// </remarks>
+    /// <exception cref="ArgumentOutOfRangeException">The date, or the day sought, is outside the supported range; or an unknown rule.</exception>
+    /// <exception cref="ArgumentException"><paramref name="date"/> is not in the ISO calendar.</exception>
+    [Pure]
+    public LocalDate Roll(LocalDate date, RollRule rule) => rule switch
+    {
+        RollRule.None => InRange(date),
+        RollRule.Following => NextBusinessDayOrSame(date),
+        RollRule.Preceding => PreviousBusinessDayOrSame(date),
+        RollRule.FollowingCommissionOpen => CommissionOpen.NextBusinessDayOrSame(date),
+        _ => throw new ArgumentOutOfRangeException(nameof(rule), rule, "Not a roll rule."),
+    };
+
+    /// <summary>How many days of <paramref name="interval"/> (both ends included) this calendar counts. Allocation-free.</summary>
+    /// <remarks>September 2000 under <see cref="Section1"/>: 30 days, 9 weekend days, Labor Day and Admission Day observed: 19.</remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="interval"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The interval leaves the supported range.</exception>
+    [Pure]
+    public int CountBusinessDays(DateInterval interval)
+    {
+        Preconditions.CheckNotNull(interval);
+        var first = DayIndex.Of(interval.Start, nameof(interval));
+        var last = DayIndex.Of(interval.End, nameof(interval));
+        return businessDaysThrough[last] - (first == 0 ? 0 : businessDaysThrough[first - 1]);
     }
 
     /// <summary>Returns this calendar under the given reading of contested days.</summary>
@@ -233,7 +377,7 @@ public sealed class BusinessDayCalendar
         if ((uint)target >= (uint)businessDays.Length)
         {
             throw new ArgumentOutOfRangeException(nameof(count), count,
-                $"Counting {count} Business Days from {date:uuuu-MM-dd} leaves the supported range {MinDate:uuuu-MM-dd} to {MaxDate:uuuu-MM-dd}.");
+                $"Counting {count} {DayName}s from {date:uuuu-MM-dd} leaves the supported range {MinDate:uuuu-MM-dd} to {MaxDate:uuuu-MM-dd}.");
         }
 
         return businessDays[target];
@@ -266,19 +410,18 @@ public sealed class BusinessDayCalendar
     /// <inheritdoc />
     public override string ToString() => Name;
 
-    private static IEnumerable<(LocalDate, DayReason)> Section1Rules(int year) =>
-        HolidayRules.Federal(year)
-            .Concat(HolidayRules.InaugurationDay(year, DayEffect.Note))
-            .Concat(HolidayRules.CaliforniaBank(year));
-
-    private static IEnumerable<(LocalDate, DayReason)> EdgarRules(int year) =>
-        HolidayRules.Federal(year).Concat(HolidayRules.InaugurationDay(year, DayEffect.Closed));
+    private static LocalDate InRange(LocalDate date)
+    {
+        DayIndex.Of(date, nameof(date));
+        return date;
+    }
 
     private static void Add(List<DayReason>?[] lists, LocalDate date, DayReason reason)
     {
-        if (DayIndex.TryOf(date, out var i))
+        // A piece two combined calendars share is read once; an equal reason from two pieces is named once.
+        if (DayIndex.TryOf(date, out var i) && !(lists[i] ??= []).Contains(reason))
         {
-            (lists[i] ??= []).Add(reason);
+            lists[i]!.Add(reason);
         }
     }
 }

@@ -43,5 +43,26 @@ public sealed record Closure
     /// <summary>Whether the closure closes the day or contests it.</summary>
     public DayEffect Effect { get; }
 
+    /// <summary>
+    /// True when the closure shut physical offices (an emergency, a stay-at-home or evacuation order) while the
+    /// electronic funds transfer systems of the banks stayed open. A calendar under the stay-at-home carve-out
+    /// (<see cref="BusinessDayCalendar.WithStayAtHomeCarveOut"/>) does not count such a closure: the day is a Business
+    /// Day, and the closure is named as a note. False by default.
+    /// </summary>
+    /// <remarks>
+    /// The carve-out, in the words of many post-2020 agreements: banks "shall not be deemed to be authorized or required
+    /// by law to remain closed due to 'stay at home', 'shelter-in-place', 'non-essential employee' or any other similar
+    /// orders or restrictions or the closure of any physical branch locations at the direction of any governmental
+    /// authority so long as the electronic funds transfer systems (including for wire transfers) of commercial banks in
+    /// The City of New York generally are open for use by customers on such day".
+    /// </remarks>
+    public bool ElectronicTransfersOpen { get; init; }
+
     internal DayReason ToReason() => new(Name, Source, DayReasonKind.Closure, Effect);
+
+    // Under the stay-at-home carve-out a physical-only closure is named, but does not close or contest the day.
+    internal DayReason ToReason(bool stayAtHomeCarveOut) =>
+        stayAtHomeCarveOut && ElectronicTransfersOpen
+            ? new(Name, $"{Source}; not a bank closure under the stay-at-home carve-out: electronic funds transfer systems open", DayReasonKind.Closure, DayEffect.Note)
+            : ToReason();
 }

@@ -3,7 +3,7 @@ namespace RegRights.Core.Calendars;
 /// <summary>What kind of rule a <see cref="DayReason"/> comes from.</summary>
 public enum DayReasonKind
 {
-    /// <summary>Saturday or Sunday, excluded by the definition of Business Day itself (§ 1).</summary>
+    /// <summary>Saturday or Sunday, excluded by the definition itself (§ 1; NYSE Rule 7.2 for Trading Days).</summary>
     Weekend,
 
     /// <summary>A federal legal holiday under 5 U.S.C. § 6103, including its in-lieu days.</summary>
@@ -14,6 +14,16 @@ public enum DayReasonKind
 
     /// <summary>A closure by executive order or other governmental action, supplied as data.</summary>
     Closure,
+
+    /// <summary>
+    /// A day commercial banks in The City of New York may close: a public holiday of N.Y. Gen. Constr. Law § 24 on
+    /// which the Federal Reserve Banks close, or one the market does not keep (contested), or a federal in-lieu day
+    /// the banks do not keep (a note).
+    /// </summary>
+    NewYorkBankHoliday,
+
+    /// <summary>A holiday of the New York Stock Exchange under NYSE Rule 7.2 (formerly Rule 51), as in force that year.</summary>
+    ExchangeHoliday,
 }
 
 /// <summary>What a <see cref="DayReason"/> does to the day under the calendar's reading.</summary>
