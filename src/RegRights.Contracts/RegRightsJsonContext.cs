@@ -14,5 +14,6 @@ namespace RegRights.Contracts;
 [JsonSourceGenerationOptions(GenerationMode = JsonSourceGenerationMode.Metadata)]
 [JsonSerializable(typeof(DeadlinesDocument))]
 [JsonSerializable(typeof(NonBusinessDaysDocument))]
+[JsonSerializable(typeof(CalendarCountDocument))]
 [JsonSerializable(typeof(NoticeStampResponse))]
 internal sealed partial class RegRightsJsonContext : JsonSerializerContext;

@@ -18,6 +18,12 @@ public class NativeCliTest
     [InlineData("business-days", "--from", "2001-01-01", "--to", "2001-12-31", "--json")]
     [InlineData("business-days", "--from", "2012-10-01", "--to", "2012-11-30")]
     [InlineData("deadlines", "--closing", "2000-02-30")]
+    [InlineData("business-days", "--calendar", "new-york-banks", "--from", "2012-10-01", "--to", "2012-11-30", "--json")]
+    [InlineData("business-days", "--calendar", "edgar", "--from", "2025-01-01", "--to", "2025-01-31", "--json")]
+    [InlineData("trading-days", "--from", "2012-10-25", "--count", "5", "--json")]
+    [InlineData("trading-days", "--from", "2021-12-01", "--to", "2022-01-31", "--json")]
+    [InlineData("trading-days", "--from", "2021-12-01", "--to", "2022-01-31")]
+    [InlineData("business-days", "--calendar", "lse", "--from", "2021-12-01", "--to", "2022-01-31")]
     [InlineData("frobnicate")]
     [InlineData("--help")]
     public async Task Native_Command_SameAnswerAsTheDotnetTool(params string[] args)

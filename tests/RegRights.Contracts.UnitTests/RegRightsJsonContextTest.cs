@@ -115,6 +115,9 @@ public class RegRightsJsonContextTest
             ["business-days"] = NonBusinessDaysDocument.From(
                 BusinessDayCalendar.Section1.GetNotableDays(new DateInterval(new LocalDate(2001, 1, 1), new LocalDate(2001, 12, 31)))),
             ["stamp"] = NoticeStampResponse.From(stamp, terms.TimeZone),
+            ["trading-days --count"] = new CalendarCountDocument(
+                "nyse", "Trading Day", new LocalDate(2012, 10, 25), 5, new LocalDate(2012, 11, 2), IsoDayOfWeek.Friday, null,
+                NonBusinessDaysDocument.From(CalendarCatalog.Get("nyse").GetNotableDays(new DateInterval(new LocalDate(2012, 10, 26), new LocalDate(2012, 11, 2))))),
         };
     }
 

@@ -74,6 +74,6 @@ public sealed record ContestedReadingDocument(ContestedDayReading Reading, bool 
 /// <summary>One reason a day is not, or may not be, a Business Day.</summary>
 /// <param name="Name">The day's name, e.g. "Admission Day".</param>
 /// <param name="Source">Its legal source, e.g. "Cal. Civ. Code § 7.1".</param>
-/// <param name="Kind">weekend, federalLegalHoliday, californiaBankHoliday or closure.</param>
+/// <param name="Kind">What kind of reason: weekend, federalLegalHoliday, californiaBankHoliday, newYorkBankHoliday, exchangeHoliday or closure (<see cref="DayReasonKind"/>).</param>
 /// <param name="Effect">closed, contested or note.</param>
 public sealed record ReasonDocument(string Name, string Source, DayReasonKind Kind, DayEffect Effect);
