@@ -90,49 +90,29 @@ public sealed class BusinessDayCalendar
         saturday = new DayReason("Saturday", definition.WeekendSource, DayReasonKind.Weekend, DayEffect.Closed);
         sunday = new DayReason("Sunday", definition.WeekendSource, DayReasonKind.Weekend, DayEffect.Closed);
 
-        var days = DayIndex.DayCount;
-        var lists = new List<DayReason>?[days];
-        for (var year = MinDate.Year - 1; year <= MaxDate.Year + 1; year++)
-        {
-            foreach (var rule in definition.Rules)
-            {
-                foreach (var (ruleDate, reason) in rule.DaysOf(year))
-                {
-                    Add(lists, ruleDate, reason);
-                }
-            }
-        }
-
-        foreach (var closure in definition.Closures)
-        {
-            Add(lists, closure.Date, closure.ToReason(definition.StayAtHomeCarveOut));
-        }
-
+        // The two readings part only on which days count, so the second shares the first's reasons. The tables are
+        // built once per calendar, on first use, and the CLI builds them on every call: no per-day allocation.
+        reasons = otherReadingCalendar?.reasons ?? Reasons(definition, saturday, sunday);
+        var days = reasons.Length;
         isBusinessDay = new bool[days];
-        reasons = new DayReason[]?[days];
         businessDaysThrough = new int[days];
-        var found = new List<LocalDate>(days * 5 / 7);
-        var date = MinDate;
-        for (var i = 0; i < days; i++, date = date.PlusDays(1))
+        var count = 0;
+        for (var i = 0; i < days; i++)
         {
-            var list = lists[i];
-            if (date.DayOfWeek is IsoDayOfWeek.Saturday or IsoDayOfWeek.Sunday)
-            {
-                (list ??= []).Insert(0, date.DayOfWeek == IsoDayOfWeek.Saturday ? saturday : sunday);
-            }
+            isBusinessDay[i] = Counts(reasons[i], reading);
+            count += isBusinessDay[i] ? 1 : 0;
+            businessDaysThrough[i] = count;
+        }
 
-            reasons[i] = list?.ToArray();
-            isBusinessDay[i] = list is null || !list.Exists(r =>
-                r.Effect == DayEffect.Closed || (r.Effect == DayEffect.Contested && reading == ContestedDayReading.Closed));
+        businessDays = new LocalDate[count];
+        var date = MinDate;
+        for (int i = 0, n = 0; i < days; i++, date = date.PlusDays(1))
+        {
             if (isBusinessDay[i])
             {
-                found.Add(date);
+                businessDays[n++] = date;
             }
-
-            businessDaysThrough[i] = found.Count;
         }
-
-        businessDays = [.. found];
     }
 
     /// <summary>The first date any calendar here answers for: 1971-01-01, when the Monday holiday rules took effect.</summary>
@@ -416,12 +396,77 @@ public sealed class BusinessDayCalendar
         return date;
     }
 
-    private static void Add(List<DayReason>?[] lists, LocalDate date, DayReason reason)
+    private static DayReason[]?[] Reasons(CalendarDefinition definition, DayReason saturday, DayReason sunday)
+    {
+        // Holidays and closures are a few thousand days of the range: kept by day number until the table is made.
+        var named = new Dictionary<int, List<DayReason>>();
+        for (var year = MinDate.Year - 1; year <= MaxDate.Year + 1; year++)
+        {
+            foreach (var rule in definition.Rules)
+            {
+                foreach (var (ruleDate, reason) in rule.DaysOf(year))
+                {
+                    Add(named, ruleDate, reason);
+                }
+            }
+        }
+
+        foreach (var closure in definition.Closures)
+        {
+            Add(named, closure.Date, closure.ToReason(definition.StayAtHomeCarveOut));
+        }
+
+        // Every plain weekend day shares one array: a third of the range, and never changed.
+        DayReason[] saturdays = [saturday];
+        DayReason[] sundays = [sunday];
+        var reasons = new DayReason[]?[DayIndex.DayCount];
+        var weekday = MinDate.DayOfWeek;
+        for (var i = 0; i < reasons.Length; i++, weekday = weekday == IsoDayOfWeek.Sunday ? IsoDayOfWeek.Monday : weekday + 1)
+        {
+            reasons[i] = weekday switch
+            {
+                IsoDayOfWeek.Saturday => saturdays,
+                IsoDayOfWeek.Sunday => sundays,
+                _ => null,
+            };
+        }
+
+        foreach (var (i, list) in named)
+        {
+            reasons[i] = reasons[i] is [var weekend] ? [weekend, .. list] : [.. list];
+        }
+
+        return reasons;
+    }
+
+    private static bool Counts(DayReason[]? dayReasons, ContestedDayReading reading)
+    {
+        foreach (var reason in dayReasons ?? [])
+        {
+            if (reason.Effect == DayEffect.Closed || (reason.Effect == DayEffect.Contested && reading == ContestedDayReading.Closed))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static void Add(Dictionary<int, List<DayReason>> named, LocalDate date, DayReason reason)
     {
         // A piece two combined calendars share is read once; an equal reason from two pieces is named once.
-        if (DayIndex.TryOf(date, out var i) && !(lists[i] ??= []).Contains(reason))
+        if (!DayIndex.TryOf(date, out var i))
         {
-            lists[i]!.Add(reason);
+            return;
+        }
+
+        if (!named.TryGetValue(i, out var list))
+        {
+            named[i] = [reason];
+        }
+        else if (!list.Contains(reason))
+        {
+            list.Add(reason);
         }
     }
 }
