@@ -230,8 +230,7 @@ public static class DelayPaymentCalculator
             var balance = amount.Amount;
             var stretches = new List<(decimal Balance, int Days)>();
             var from = due ?? LocalDate.MaxIsoValue;
-            foreach (var payment in facts.Payments.Where(p => p.PeriodNumber == number && p.HolderId == holderId && p.Date <= asOf)
-                         .OrderBy(p => p.Date))
+            foreach (var payment in PaymentsFor(holderId, number))
             {
                 if (payment.Date > from && balance > 0m)
                 {
@@ -263,6 +262,28 @@ public static class DelayPaymentCalculator
             var balanceDays = stretches.Sum(s => s.Balance * s.Days);
             var interest = new Money(terms.Rounding.Round(balanceDays * rate.Percent / (100m * rate.DaysPerUnit)), currency);
             return (paidMoney, interest, DelayPaymentText.LateInterest(rate, due!.Value, stretches, interest, currency));
+        }
+
+        // This Holder's payments against this period made by the as-of date, in date order (a stable insertion sort:
+        // there are seldom more than one or two).
+        private List<PaymentMade> PaymentsFor(string holderId, int number)
+        {
+            var found = new List<PaymentMade>();
+            foreach (var payment in facts.Payments)
+            {
+                if (payment.PeriodNumber == number && payment.Date <= asOf && payment.HolderId == holderId)
+                {
+                    var at = found.Count;
+                    while (at > 0 && found[at - 1].Date > payment.Date)
+                    {
+                        at--;
+                    }
+
+                    found.Insert(at, payment);
+                }
+            }
+
+            return found;
         }
 
         private List<DelayPaymentReading> Readings(List<AccrualPeriod> periods)

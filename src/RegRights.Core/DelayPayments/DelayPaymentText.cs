@@ -55,7 +55,7 @@ public static class DelayPaymentText
         var proRata = terms.ProRata == ProRataRule.Daily
             ? shareDays == periodDays
                 ? "a full period"
-                : Invariant($"pro rata for {shareDays} of {periodDays} days")
+                : string.Create(CultureInfo.InvariantCulture, $"pro rata for {shareDays} of {periodDays} days")
             : "the whole period's rate for any portion of it";
         var line = $"{share}, {proRata} (terms: {Terms(terms)}; rounded {terms.Rounding.Name})";
         if (amount == raw)
@@ -81,7 +81,7 @@ public static class DelayPaymentText
         var payable = due is { } d
             ? $"; payment due {DateText.WithWeekday(d)}, {Due(terms.PaymentDue)} {DateText.Iso(end)}"
             : "; no payment due until the period ends";
-        return Invariant($"{terms.Section} period {number}: {DateText.Iso(start)} to {DateText.Iso(end)}, {days} of {periodDays} days") +
+        return string.Create(CultureInfo.InvariantCulture, $"{terms.Section} period {number}: {DateText.Iso(start)} to {DateText.Iso(end)}, {days} of {periodDays} days") +
             ended + payable;
     }
 
@@ -93,19 +93,19 @@ public static class DelayPaymentText
                 ? $"; the {Percent(terms.CapPercent!.Value)} cap of {c} was reached on {DateText.Iso(day)}"
                 : $"; {Percent(terms.CapPercent!.Value)} cap {c}"
             : "; no cap";
-        return Invariant($"{terms.Section}: {Failure(facts.Failure)} from {DateText.Iso(facts.EventDate)}, {periods.Count} period(s), {total} accrued") + capText + ".";
+        return string.Create(CultureInfo.InvariantCulture, $"{terms.Section}: {Failure(facts.Failure)} from {DateText.Iso(facts.EventDate)}, {periods.Count} period(s), {total} accrued") + capText + ".";
     }
 
     internal static string LateInterest(LateInterestTerms rate, LocalDate due, List<(decimal Balance, int Days)> stretches,
         Money interest, string currency)
     {
         var unit = rate.Basis == LateInterestBasis.PerYear ? "a year" : "a month";
-        var terms = string.Join(" + ", stretches.Select(s => Invariant($"{new Money(s.Balance, currency)} × {s.Days} days")));
-        return Invariant($"{Percent(rate.Percent)} {unit} × ({terms})/{rate.DaysPerUnit} = {interest}, late after the due date {DateText.Iso(due)} (simple, daily)");
+        var terms = string.Join(" + ", stretches.Select(s => string.Create(CultureInfo.InvariantCulture, $"{new Money(s.Balance, currency)} × {s.Days} days")));
+        return string.Create(CultureInfo.InvariantCulture, $"{Percent(rate.Percent)} {unit} × ({terms})/{rate.DaysPerUnit} = {interest}, late after the due date {DateText.Iso(due)} (simple, daily)");
     }
 
     internal static string LegalMaximum(LocalDate due, List<(decimal Balance, int Days)> stretches) =>
-        Invariant($"late after the due date {DateText.Iso(due)} for {stretches.Sum(s => s.Days)} days at \"the maximum rate permitted by law\", which the terms do not state: not computed");
+        string.Create(CultureInfo.InvariantCulture, $"late after the due date {DateText.Iso(due)} for {stretches.Sum(s => s.Days)} days at \"the maximum rate permitted by law\", which the terms do not state: not computed");
 
     private static string Terms(DelayPaymentTerms terms)
     {
@@ -115,10 +115,8 @@ public static class DelayPaymentText
     }
 
     private static string Due(PaymentDueRule rule) =>
-        Invariant($"{rule.Count} {(rule.BusinessDays ? "Business Days" : "days")} after");
+        string.Create(CultureInfo.InvariantCulture, $"{rule.Count} {(rule.BusinessDays ? "Business Days" : "days")} after");
 
     private static string Failures(FailureKind failures) =>
         string.Join(", ", Enum.GetValues<FailureKind>().Where(f => f != FailureKind.None && failures.HasFlag(f)).Select(Failure));
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -12,6 +12,9 @@ namespace RegRights.Core.DelayPayments;
 /// </remarks>
 public readonly record struct Money : IComparable<Money>
 {
+    // "N2" … "N28", by scale: the standard number format is several times faster than a custom pattern.
+    private static readonly string[] NumberFormats = [.. Enumerable.Range(0, 29).Select(n => "N" + n.ToString(CultureInfo.InvariantCulture))];
+
     /// <summary>Creates an amount.</summary>
     /// <param name="amount">The amount, any sign and scale.</param>
     /// <param name="currency">An ISO 4217 code: three upper-case letters, e.g. "USD".</param>
@@ -74,8 +77,7 @@ public readonly record struct Money : IComparable<Money>
     /// <summary>"$1,000,000.00" for dollars, "1,000.50 EUR" otherwise: the digits as stored, at least two decimals.</summary>
     public override string ToString()
     {
-        var digits = Math.Abs(Amount).ToString(Amount.Scale <= 2 ? "#,##0.00" : "#,##0.00##########################",
-            CultureInfo.InvariantCulture);
+        var digits = Math.Abs(Amount).ToString(NumberFormats[Math.Max(2, (int)Amount.Scale)], CultureInfo.InvariantCulture);
         var sign = Amount < 0 ? "-" : string.Empty;
         return Currency == "USD" ? string.Concat(sign, "$", digits) : string.Concat(sign, digits, " ", Currency);
     }

@@ -29,13 +29,13 @@ public static class SuspensionText
         var from = $"{terms.Section}: the suspension noticed {DateText.Iso(suspension.Started)}";
         return limit switch
         {
-            SuspensionLimit.ConsecutiveDays => Invariant(
+            SuspensionLimit.ConsecutiveDays => string.Create(CultureInfo.InvariantCulture,
                 $"{from} exceeds {bound} consecutive days on {DateText.WithWeekday(exceededOn)}, its day {value} (the notice day is day 1)"),
-            SuspensionLimit.DaysIn365 => Invariant(
+            SuspensionLimit.DaysIn365 => string.Create(CultureInfo.InvariantCulture,
                 $"{from} brings the 365 days {DateText.Iso(windowStart)} to {DateText.Iso(exceededOn)} to {value} suspension days, over {bound}, on {DateText.WithWeekday(exceededOn)}"),
-            SuspensionLimit.OccasionsIn365 => Invariant(
+            SuspensionLimit.OccasionsIn365 => string.Create(CultureInfo.InvariantCulture,
                 $"{from} is occasion {value} in the 365 days {DateText.Iso(windowStart)} to {DateText.Iso(exceededOn)}, over {bound}"),
-            _ => Invariant(
+            _ => string.Create(CultureInfo.InvariantCulture,
                 $"{from} starts fewer than {bound} Business Days after the one noticed {DateText.Iso(previousStart)} (the earliest allowed was {DateText.Iso(FromDayNumber(value))})"),
         } + "; a Maintenance Failure from that day.";
     }
@@ -43,7 +43,7 @@ public static class SuspensionText
     internal static string Status(SuspensionTerms terms, LocalDate asOf, int daysUsed, int occasionsUsed,
         LocalDate? lastAllowed, SuspensionLimit? limiting, int breaches)
     {
-        var used = Invariant(
+        var used = string.Create(CultureInfo.InvariantCulture,
             $"{terms.Section} as of {DateText.Iso(asOf)}: {daysUsed} suspension day(s) and {occasionsUsed} occasion(s) in the 365 days from {DateText.Iso(asOf.PlusDays(-364))}");
         if (!terms.HasLimits)
         {
@@ -53,7 +53,7 @@ public static class SuspensionText
         var current = lastAllowed is { } day
             ? $"; the running suspension may last through {DateText.WithWeekday(day)} ({Limit(limiting!.Value)})"
             : string.Empty;
-        var excess = breaches == 0 ? "; no limit exceeded" : Invariant($"; {breaches} suspension(s) exceeded a limit");
+        var excess = breaches == 0 ? "; no limit exceeded" : string.Create(CultureInfo.InvariantCulture, $"; {breaches} suspension(s) exceeded a limit");
         return used + current + excess + ".";
     }
 
@@ -66,6 +66,4 @@ public static class SuspensionText
     };
 
     private static LocalDate FromDayNumber(int day) => LocalDate.FromDateOnly(DateOnly.FromDayNumber(day));
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
