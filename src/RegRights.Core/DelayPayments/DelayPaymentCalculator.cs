@@ -81,6 +81,8 @@ public static class DelayPaymentCalculator
     {
         private readonly IReadOnlyList<HolderSubscription> holders = facts.Holders;
         private readonly decimal[] accrued = new decimal[facts.Holders.Count];
+        private readonly ClauseWords words = new(terms);
+        private readonly string[] holderAmounts = [.. facts.Holders.Select(h => h.Amount.ToString())];
 
         internal DelayPaymentSchedule Run()
         {
@@ -193,12 +195,13 @@ public static class DelayPaymentCalculator
                 var money = new Money(amount, currency);
                 var (paid, interest, interestBasis) = LateInterest(holder.HolderId, number, money, due);
                 shares[i] = new(holder.HolderId, money, new(accrued[i], currency), paid, interest,
-                    DelayPaymentText.HolderBasis(terms, holder, shareDays, periodDays, raw, amount, accrued[i] - amount), interestBasis);
+                    DelayPaymentText.HolderBasis(terms, words, holderAmounts[i], shareDays, periodDays, new(raw, currency), money,
+                        new(accrued[i] - amount, currency)), interestBasis);
             }
 
             running += periodTotal;
             return new(number, start, end, scheduledEnd, periodDays, days, endedBy, shares, new(periodTotal, currency),
-                new(running, currency), due, DelayPaymentText.PeriodBasis(terms, number, start, end, periodDays, days, endedBy, facts, due));
+                new(running, currency), due, DelayPaymentText.PeriodBasis(terms, words, number, start, end, periodDays, days, endedBy, facts, due));
         }
 
         private LocalDate DueDate(LocalDate end)

@@ -47,42 +47,36 @@ public static class DelayPaymentText
         _ => failure.ToString(),
     };
 
-    internal static string HolderBasis(DelayPaymentTerms terms, HolderSubscription holder, int shareDays, int periodDays,
-        decimal raw, decimal amount, decimal accruedBefore)
+    internal static string HolderBasis(DelayPaymentTerms terms, ClauseWords words, string holderAmount, int shareDays,
+        int periodDays, Money raw, Money amount, Money accruedBefore)
     {
-        var money = holder.Amount.Currency;
-        var share = $"{Percent(terms.RatePercent)} × {holder.Amount} × {shareDays}/{periodDays} = {new Money(raw, money)}";
-        var proRata = terms.ProRata == ProRataRule.Daily
-            ? shareDays == periodDays
-                ? "a full period"
-                : string.Create(CultureInfo.InvariantCulture, $"pro rata for {shareDays} of {periodDays} days")
-            : "the whole period's rate for any portion of it";
-        var line = $"{share}, {proRata} (terms: {Terms(terms)}; rounded {terms.Rounding.Name})";
-        if (amount == raw)
-        {
-            return line;
-        }
-
-        return $"{line}; capped at {new Money(amount, money)}: the {Percent(terms.CapPercent!.Value)} cap of {holder.Amount} is " +
-            $"{new Money(accruedBefore + amount, money)}, less {new Money(accruedBefore, money)} accrued before (uncapped {new Money(raw, money)})";
+        var line = terms.ProRata == ProRataRule.Daily && shareDays != periodDays
+            ? string.Create(CultureInfo.InvariantCulture,
+                $"{words.Rate} × {holderAmount} × {shareDays}/{periodDays} = {raw}, pro rata for {shareDays} of {periodDays} days {words.Note}")
+            : string.Create(CultureInfo.InvariantCulture,
+                $"{words.Rate} × {holderAmount} × {shareDays}/{periodDays} = {raw}, {(shareDays == periodDays && terms.ProRata == ProRataRule.Daily ? "a full period" : "the whole period's rate for any portion of it")} {words.Note}");
+        return amount == raw
+            ? line
+            : string.Create(CultureInfo.InvariantCulture,
+                $"{line}; capped at {amount}: the {Percent(terms.CapPercent!.Value)} cap of {holderAmount} is {accruedBefore.Plus(amount)}, less {accruedBefore} accrued before (uncapped {raw})");
     }
 
-    internal static string PeriodBasis(DelayPaymentTerms terms, int number, LocalDate start, LocalDate end, int periodDays,
-        int days, AccrualEnd endedBy, DelayPaymentFacts facts, LocalDate? due)
+    internal static string PeriodBasis(DelayPaymentTerms terms, ClauseWords words, int number, LocalDate start, LocalDate end,
+        int periodDays, int days, AccrualEnd endedBy, DelayPaymentFacts facts, LocalDate? due)
     {
         var ended = endedBy switch
         {
-            AccrualEnd.Cured => $"; cured {DateText.Iso(facts.CuredOn!.Value)}, which does not accrue",
+            AccrualEnd.Cured => string.Concat("; cured ", DateText.Iso(facts.CuredOn!.Value), ", which does not accrue"),
             AccrualEnd.CapReached => "; the cap is reached on its last day and nothing accrues after",
-            AccrualEnd.Rule144Saleable => $"; saleable under Rule 144 from {DateText.Iso(facts.Rule144SaleableFrom!.Value)}",
+            AccrualEnd.Rule144Saleable => string.Concat("; saleable under Rule 144 from ", DateText.Iso(facts.Rule144SaleableFrom!.Value)),
             AccrualEnd.InProgress => "; still running, amounts to date",
             _ => string.Empty,
         };
-        var payable = due is { } d
-            ? $"; payment due {DateText.WithWeekday(d)}, {Due(terms.PaymentDue)} {DateText.Iso(end)}"
-            : "; no payment due until the period ends";
-        return string.Create(CultureInfo.InvariantCulture, $"{terms.Section} period {number}: {DateText.Iso(start)} to {DateText.Iso(end)}, {days} of {periodDays} days") +
-            ended + payable;
+        return due is { } d
+            ? string.Create(CultureInfo.InvariantCulture,
+                $"{terms.Section} period {number}: {DateText.Iso(start)} to {DateText.Iso(end)}, {days} of {periodDays} days{ended}; payment due {DateText.WithWeekday(d)}, {words.Due} {DateText.Iso(end)}")
+            : string.Create(CultureInfo.InvariantCulture,
+                $"{terms.Section} period {number}: {DateText.Iso(start)} to {DateText.Iso(end)}, {days} of {periodDays} days{ended}; no payment due until the period ends");
     }
 
     internal static string Summary(DelayPaymentTerms terms, DelayPaymentFacts facts, List<AccrualPeriod> periods,
@@ -107,16 +101,23 @@ public static class DelayPaymentText
     internal static string LegalMaximum(LocalDate due, List<(decimal Balance, int Days)> stretches) =>
         string.Create(CultureInfo.InvariantCulture, $"late after the due date {DateText.Iso(due)} for {stretches.Sum(s => s.Days)} days at \"the maximum rate permitted by law\", which the terms do not state: not computed");
 
-    private static string Terms(DelayPaymentTerms terms)
-    {
-        var period = terms.Period == AccrualPeriodLength.ThirtyDays ? "rate per 30 days" : "rate per calendar month";
-        var proRata = terms.ProRata == ProRataRule.Daily ? "pro rata daily" : "whole period for any portion";
-        return $"{period}, {proRata}";
-    }
-
-    private static string Due(PaymentDueRule rule) =>
-        string.Create(CultureInfo.InvariantCulture, $"{rule.Count} {(rule.BusinessDays ? "Business Days" : "days")} after");
-
     private static string Failures(FailureKind failures) =>
         string.Join(", ", Enum.GetValues<FailureKind>().Where(f => f != FailureKind.None && failures.HasFlag(f)).Select(Failure));
+}
+
+/// <summary>The words a computation repeats on every period and Holder, written once for it.</summary>
+internal sealed class ClauseWords(DelayPaymentTerms terms)
+{
+    /// <summary>"1.0 %".</summary>
+    internal string Rate { get; } = DelayPaymentText.Percent(terms.RatePercent);
+
+    /// <summary>"(terms: rate per 30 days, pro rata daily; rounded to the cent, half a cent away from zero)".</summary>
+    internal string Note { get; } = string.Concat(
+        "(terms: ", terms.Period == AccrualPeriodLength.ThirtyDays ? "rate per 30 days" : "rate per calendar month",
+        terms.ProRata == ProRataRule.Daily ? ", pro rata daily" : ", whole period for any portion",
+        "; rounded ", terms.Rounding.Name, ")");
+
+    /// <summary>"5 Business Days after".</summary>
+    internal string Due { get; } = string.Create(CultureInfo.InvariantCulture,
+        $"{terms.PaymentDue.Count} {(terms.PaymentDue.BusinessDays ? "Business Days" : "days")} after");
 }
