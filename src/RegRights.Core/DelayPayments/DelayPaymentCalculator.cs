@@ -54,25 +54,48 @@ public static class DelayPaymentCalculator
             nameof(facts), "Facts should name exactly one failure");
         var holders = Preconditions.CheckNotNull(facts.Holders);
         Preconditions.CheckArgument(holders.Count > 0, nameof(facts), "Facts should name at least one Holder");
-        var currency = holders[0].Amount.Currency;
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var holder in holders)
+        var currency = Preconditions.CheckNotNull(holders[0]).Amount.Currency;
+        for (var i = 0; i < holders.Count; i++)
         {
-            Preconditions.CheckArgument(ids.Add(holder.HolderId), nameof(facts), $"Holder {holder.HolderId} is named twice");
-            Preconditions.CheckArgument(holder.Amount.Amount > 0m && holder.Amount.Currency == currency, nameof(facts),
-                $"Holder {holder.HolderId} should have a positive amount in {currency}");
+            // The messages are written only on failure: this check runs on every computation.
+            var holder = Preconditions.CheckNotNull(holders[i]);
+            if (IndexOf(holders, holder.HolderId) != i)
+            {
+                throw new ArgumentException($"Holder {holder.HolderId} is named twice", nameof(facts));
+            }
+
+            if (holder.Amount.Amount <= 0m || holder.Amount.Currency != currency)
+            {
+                throw new ArgumentException($"Holder {holder.HolderId} should have a positive amount in {currency}", nameof(facts));
+            }
         }
 
         Preconditions.CheckArgument(facts.CuredOn is not { } cure || cure >= facts.EventDate, nameof(facts),
             "The cure should not precede the Event Date");
         foreach (var payment in facts.Payments)
         {
-            Preconditions.CheckArgument(ids.Contains(payment.HolderId) && payment.PeriodNumber >= 1
-                && payment.Amount.Currency == currency, nameof(facts),
-                $"Payment to {payment.HolderId} should name a Holder, a period from 1 and {currency}");
+            if (IndexOf(holders, payment.HolderId) < 0 || payment.PeriodNumber < 1 || payment.Amount.Currency != currency)
+            {
+                throw new ArgumentException(
+                    $"Payment to {payment.HolderId} should name a Holder, a period from 1 and {currency}", nameof(facts));
+            }
         }
 
         return currency;
+    }
+
+    // A deal has a handful of Holders: a scan costs less than building a set.
+    private static int IndexOf(IReadOnlyList<HolderSubscription> holders, string holderId)
+    {
+        for (var i = 0; i < holders.Count; i++)
+        {
+            if (string.Equals(holders[i].HolderId, holderId, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>One computation's state: the periods are built in order, each Holder's running total carried.</summary>
@@ -82,6 +105,11 @@ public static class DelayPaymentCalculator
         private readonly IReadOnlyList<HolderSubscription> holders = facts.Holders;
         private readonly decimal[] accrued = new decimal[facts.Holders.Count];
         private readonly ClauseWords words = new(terms);
+
+        // Each Holder's cap, rounded once: the last capped period pays exactly what it leaves.
+        private readonly decimal[]? caps = terms.CapPercent is { } cap
+            ? [.. facts.Holders.Select(h => terms.Rounding.Round(h.Amount.Amount * cap / 100m))]
+            : null;
         private readonly string[] holderAmounts = [.. facts.Holders.Select(h => h.Amount.ToString())];
 
         internal DelayPaymentSchedule Run()
@@ -118,7 +146,7 @@ public static class DelayPaymentCalculator
                 start = scheduledEnd.PlusDays(1);
             }
 
-            Money? capTotal = terms.CapPercent is { } c ? new Money(holders.Sum(h => CapOf(h, c)), currency) : null;
+            Money? capTotal = caps is null ? null : new Money(caps.Sum(), currency);
             var total = new Money(running, currency);
             return new(DelayPaymentOutcome.Computed, terms.Section, facts.Failure, facts.EventDate, asOf, periods, total,
                 capTotal, capReachedOn, null, Readings(periods),
@@ -169,9 +197,6 @@ public static class DelayPaymentCalculator
             return days;
         }
 
-        private decimal CapOf(HolderSubscription holder, decimal capPercent) =>
-            terms.Rounding.Round(holder.Amount.Amount * capPercent / 100m);
-
         private AccrualPeriod Build(int number, LocalDate start, LocalDate end, LocalDate scheduledEnd, int periodDays,
             int days, AccrualEnd endedBy, ref decimal running)
         {
@@ -184,9 +209,9 @@ public static class DelayPaymentCalculator
                 var holder = holders[i];
                 var raw = terms.Rounding.Round(holder.Amount.Amount * terms.RatePercent * shareDays / (100m * periodDays));
                 var amount = raw;
-                if (terms.CapPercent is { } cap)
+                if (caps is not null)
                 {
-                    var room = CapOf(holder, cap) - accrued[i];
+                    var room = caps[i] - accrued[i];
                     amount = endedBy == AccrualEnd.CapReached || raw > room ? room : raw;
                 }
 

@@ -10,7 +10,7 @@ namespace RegRights.Core.DelayPayments;
 /// <see cref="Round"/> drops any, under a named <see cref="MoneyRounding"/>. <c>default</c> is zero with no currency,
 /// and any arithmetic on it throws.
 /// </remarks>
-public readonly record struct Money : IComparable<Money>
+public readonly record struct Money : IComparable<Money>, ISpanFormattable
 {
     // "N2" … "N28", by scale: the standard number format is several times faster than a custom pattern.
     private static readonly string[] NumberFormats = [.. Enumerable.Range(0, 29).Select(n => "N" + n.ToString(CultureInfo.InvariantCulture))];
@@ -75,11 +75,60 @@ public readonly record struct Money : IComparable<Money>
     public static bool operator >=(Money left, Money right) => left.CompareTo(right) >= 0;
 
     /// <summary>"$1,000,000.00" for dollars, "1,000.50 EUR" otherwise: the digits as stored, at least two decimals.</summary>
-    public override string ToString()
+    public override string ToString() => ToString(null, null);
+
+    /// <inheritdoc cref="ToString()"/>
+    /// <remarks>The format and provider are ignored: an amount is always written the one way a lawyer checks it.</remarks>
+    public string ToString(string? format, IFormatProvider? formatProvider)
     {
-        var digits = Math.Abs(Amount).ToString(NumberFormats[Math.Max(2, (int)Amount.Scale)], CultureInfo.InvariantCulture);
-        var sign = Amount < 0 ? "-" : string.Empty;
-        return Currency == "USD" ? string.Concat(sign, "$", digits) : string.Concat(sign, digits, " ", Currency);
+        // Any decimal fits: 29 digits, 9 separators and a point, a sign, "$" or " " and a code.
+        Span<char> buffer = stackalloc char[64];
+        TryFormat(buffer, out var written, default, null);
+        return new string(buffer[..written]);
+    }
+
+    /// <summary>Writes <see cref="ToString()"/> into <paramref name="destination"/>, so interpolation needs no string.</summary>
+    public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider)
+    {
+        charsWritten = 0;
+        var dollars = Currency == "USD";
+        var at = 0;
+        if (Amount < 0 && !Append(destination, ref at, "-"))
+        {
+            return false;
+        }
+
+        if (dollars && !Append(destination, ref at, "$"))
+        {
+            return false;
+        }
+
+        if (!Math.Abs(Amount).TryFormat(destination[at..], out var digits, Format, CultureInfo.InvariantCulture))
+        {
+            return false;
+        }
+
+        at += digits;
+        if (!dollars && Currency is not null && !(Append(destination, ref at, " ") && Append(destination, ref at, Currency)))
+        {
+            return false;
+        }
+
+        charsWritten = at;
+        return true;
+    }
+
+    private string Format => NumberFormats[Math.Max(2, (int)Amount.Scale)];
+
+    private static bool Append(Span<char> destination, ref int at, ReadOnlySpan<char> text)
+    {
+        if (!text.TryCopyTo(destination[at..]))
+        {
+            return false;
+        }
+
+        at += text.Length;
+        return true;
     }
 
     private string CheckCurrency() =>

@@ -144,13 +144,16 @@ public static class SuspensionTracker
         Preconditions.CheckNotNull(suspensions);
         for (var k = 0; k < suspensions.Count; k++)
         {
+            // The messages are written only on failure: this check runs on every evaluation.
             var suspension = Preconditions.CheckNotNull(suspensions[k]);
-            Preconditions.CheckArgument(suspension.Ended is not { } ended || ended >= suspension.Started, nameof(suspensions),
-                $"Suspension {k} ends before it starts");
-            if (k > 0)
+            if (suspension.Ended is { } ended && ended < suspension.Started)
             {
-                Preconditions.CheckArgument(suspensions[k - 1].Ended is { } previous && previous <= suspension.Started,
-                    nameof(suspensions), $"Suspension {k} starts before the Advice ending suspension {k - 1}");
+                throw new ArgumentException($"Suspension {k} ends before it starts", nameof(suspensions));
+            }
+
+            if (k > 0 && (suspensions[k - 1].Ended is not { } previous || previous > suspension.Started))
+            {
+                throw new ArgumentException($"Suspension {k} starts before the Advice ending suspension {k - 1}", nameof(suspensions));
             }
         }
     }

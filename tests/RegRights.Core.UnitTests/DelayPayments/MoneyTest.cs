@@ -41,6 +41,9 @@ public class MoneyTest
         Assert.Equal("$1,000,000.00", Money.Usd(1_000_000m).ToString());
         Assert.Equal("-$5.50", Money.Usd(-5.5m).ToString());
         Assert.Equal("1,000.125 EUR", new Money(1_000.125m, "EUR").ToString());
+        Assert.Equal("-$79,228,162,514,264,337,593,543,950,335.00", Money.Usd(decimal.MinValue).ToString());
+        Assert.Equal("0.3333333333333333333333333333 EUR", new Money(1m / 3m, "EUR").ToString());
+        Assert.Equal("due: $1,000.50", $"due: {Money.Usd(1_000.5m)}");
     }
 
     [Fact]
