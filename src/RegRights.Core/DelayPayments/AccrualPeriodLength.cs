@@ -8,8 +8,8 @@ public enum AccrualPeriodLength
 
     /// <summary>
     /// Each calendar month from the Event Date: from the Event Date to the day before its monthly anniversary. The
-    /// anniversaries are counted from the Event Date, not from each other, so an Event Date of January 31 gives
-    /// periods ending February 28 (29), March 30, April 30, …
+    /// anniversaries are counted from the Event Date, not from each other, so an Event Date of 2024-01-31 gives periods
+    /// starting 2024-02-29, 2024-03-31, 2024-04-30, … (each of its own 29, 31, 30 days).
     /// </summary>
     CalendarMonth,
 }
