@@ -24,15 +24,15 @@ public sealed class NoticesApi(NoticeIntake intake, WebhookVerifier verifier, IL
     [EndpointDescription(
         "The webhook intake for document systems. Signed as a Standard Webhook: webhook-id, webhook-timestamp (Unix seconds, within 5 minutes) and " +
         "webhook-signature: v1,<base64 HMAC-SHA256 of \"{id}.{timestamp}.{body}\"> over the body bytes as sent, under the source's whsec_ secret. " +
-        "The notice is stored (with the SHA-256 of the body) before the answer: 201 with the § 6(h) stamp (effective date, the moment it counts from, " +
-        "the rule, gap flag and the other reading, the explanation, and this server's receipt time) and the notice's URL in Location. The same " +
-        "webhook-id again is 200 with the first stamp, never a second notice; with another body for the same agreement it is 409. Times need a UTC offset (400 naming the field); " +
+        "The notice is stored (with the SHA-256 of the body) before the answer: 201 with the notice's id, its agreement and its § 6(h) stamp " +
+        "(effective date, the moment it counts from, the rule, gap flag and the other reading, the explanation, and this server's receipt time), " +
+        "and the notice's URL in Location. The same webhook-id again is 200 with the first answer, never a second notice; with another body for the same agreement it is 409. Times need a UTC offset (400 naming the field); " +
         "401 for a bad, missing or stale signature; 404 for an unknown agreement; 413 over 256 KiB; 503 with Retry-After when storage is unavailable.")]
     [AcceptsJson(typeof(NoticeIntakeRequest))]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status413PayloadTooLarge, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status503ServiceUnavailable, "application/problem+json")]
-    public async Task<Results<Created<NoticeStampResponse>, Ok<NoticeStampResponse>, ValidationProblem, ProblemHttpResult>> PostNoticeAsync(
+    public async Task<Results<Created<NoticeReceivedResponse>, Ok<NoticeReceivedResponse>, ValidationProblem, ProblemHttpResult>> PostNoticeAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "notices")] HttpRequest request, CancellationToken cancellationToken)
     {
         var context = request.HttpContext;
@@ -63,10 +63,10 @@ public sealed class NoticesApi(NoticeIntake intake, WebhookVerifier verifier, IL
         switch (result)
         {
             case NoticeIntakeResult.Accepted accepted:
-                return TypedResults.Created(Location(accepted.NoticeId), accepted.Stamp);
+                return TypedResults.Created(Location(accepted.Notice.Id), accepted.Notice);
             case NoticeIntakeResult.Replayed replayed:
-                context.Response.Headers.Location = Location(replayed.NoticeId);
-                return TypedResults.Ok(replayed.Stamp);
+                context.Response.Headers.Location = Location(replayed.Notice.Id);
+                return TypedResults.Ok(replayed.Notice);
             case NoticeIntakeResult.WebhookIdReused reused:
                 RegRightsActivity.TagNoticeRefused("webhook-id reused with another body");
                 return TypedResults.Problem(
