@@ -126,7 +126,7 @@ public class NoticeIntake
         var stamp = NoticeStampResponse.From(NoticeStamper.Default.Stamp(agreement.Terms, deliveries, receivedAt), zone);
         var document = new NoticeDocument(noticeId, agreement.AgreementId, source, webhookId, request.Sender!.Trim(), request.Recipient!.Trim(),
             request.Kind!.Trim(), request.DocumentUri is { } uri ? new Uri(uri) : null, bodySha256,
-            receivedAt.InZone(zone).ToOffsetDateTime(), agreement.AsOf.InZone(zone).ToOffsetDateTime(), stamp);
+            receivedAt.InZone(zone).ToOffsetDateTime(), agreement.AsOf.InZone(zone).ToOffsetDateTime(), stamp, NoticeDocument.FromWebhook, [], []);
         var json = JsonSerializer.Serialize(document, Stored);
         if (json.Length > NoticeStore.MaxDocumentChars)
         {
@@ -147,29 +147,60 @@ public class NoticeIntake
             : Replay(stored, bodySha256);
     }
 
-    /// <summary>A notice as stored, or null when there is none with that id.</summary>
-    public virtual async Task<NoticeDocument?> GetAsync(string noticeId, CancellationToken cancellationToken = default) =>
-        await notices.GetAsync(noticeId, cancellationToken).ConfigureAwait(false) is { } stored ? Read(stored) : null;
-
-    /// <summary>An agreement's notices in the order received, or null when the agreement does not exist.</summary>
-    public virtual async Task<IReadOnlyList<NoticeDocument>?> ListAsync(string agreementId, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// A notice as stored, or null when there is none with that id. One made from or registered for provider webhooks
+    /// comes with its linked webhooks and its stamp over them (<see cref="Intake.LinkedNotices"/>).
+    /// </summary>
+    public virtual async Task<NoticeDocument?> GetAsync(string noticeId, CancellationToken cancellationToken = default)
     {
-        if (await agreements.GetAgreementAsync(agreementId, cancellationToken).ConfigureAwait(false) is null)
+        if (await notices.GetAsync(noticeId, cancellationToken).ConfigureAwait(false) is not { } stored)
         {
             return null;
         }
 
-        var stored = await notices.ListByAgreementAsync(agreementId, cancellationToken).ConfigureAwait(false);
-        return [.. stored.Select(Read)];
+        var document = Read(stored);
+        if (document.Origin == NoticeDocument.FromWebhook ||
+            await agreements.GetAgreementAsync(stored.AgreementId, cancellationToken).ConfigureAwait(false) is not { } agreement)
+        {
+            return document;
+        }
+
+        var links = await notices.ListLinksAsync(noticeId, cancellationToken).ConfigureAwait(false);
+        return Intake.LinkedNotices.Assemble(stored, links, agreement);
+    }
+
+    /// <summary>An agreement's notices in the order received, or null when the agreement does not exist.</summary>
+    /// <remarks>One point read of the agreement and one partition query: the notices and the provider webhooks linked to them.</remarks>
+    public virtual async Task<IReadOnlyList<NoticeDocument>?> ListAsync(string agreementId, CancellationToken cancellationToken = default)
+    {
+        if (await agreements.GetAgreementAsync(agreementId, cancellationToken).ConfigureAwait(false) is not { } agreement)
+        {
+            return null;
+        }
+
+        var (heads, links) = await notices.ListWithLinksAsync(agreementId, cancellationToken).ConfigureAwait(false);
+        return [.. heads.Select(h => Intake.LinkedNotices.Assemble(h, [.. links.Where(l => l.NoticeId == h.NoticeId)], agreement))];
     }
 
     private static NoticeIntakeResult Replay(StoredNotice first, string bodySha256) =>
         string.Equals(first.BodySha256, bodySha256, StringComparison.Ordinal)
-            ? new NoticeIntakeResult.Replayed(new NoticeReceivedResponse(first.NoticeId, first.AgreementId, Read(first).Stamp))
+            ? new NoticeIntakeResult.Replayed(new NoticeReceivedResponse(first.NoticeId, first.AgreementId, Read(first).Stamp!))
             : new NoticeIntakeResult.WebhookIdReused(first.WebhookId, Read(first).ReceivedAt);
 
-    private static NoticeDocument Read(StoredNotice stored) => JsonSerializer.Deserialize<NoticeDocument>(stored.Document, Stored)
-        ?? throw new InvalidDataException($"Notice {stored.NoticeId} has an empty document.");
+    // A notice stored before Origin, Expected and Receipts existed reads as a signed one with neither.
+    internal static NoticeDocument Read(StoredNotice stored)
+    {
+        var document = JsonSerializer.Deserialize<NoticeDocument>(stored.Document, Stored)
+            ?? throw new InvalidDataException($"Notice {stored.NoticeId} has an empty document.");
+        return document with
+        {
+            Origin = document.Origin ?? NoticeDocument.FromWebhook,
+            Expected = document.Expected ?? [],
+            Receipts = document.Receipts ?? [],
+        };
+    }
+
+    internal static string Write(NoticeDocument document) => JsonSerializer.Serialize(document, Stored);
 
     private static Dictionary<string, string[]> Validate(NoticeIntakeRequest request)
     {
@@ -192,7 +223,7 @@ public class NoticeIntake
         return errors;
     }
 
-    private static void Text(Dictionary<string, string[]> errors, string path, string? value)
+    internal static void Text(Dictionary<string, string[]> errors, string path, string? value)
     {
         if (string.IsNullOrWhiteSpace(value))
         {

@@ -61,8 +61,8 @@ public sealed partial class NoticesApiTest
         Assert.Equal(Sha256(body), notice.BodySha256);
         Assert.Equal(Pacific(App.Clock.GetCurrentInstant()), notice.ReceivedAt);
         Assert.Equal("Request for registration", notice.Kind);
-        Assert.Equal(stamp.CountsFrom, notice.Stamp.CountsFrom);
-        Assert.Equal(stamp.Explanation, notice.Stamp.Explanation);
+        Assert.Equal(stamp.CountsFrom, notice.Stamp!.CountsFrom);
+        Assert.Equal(stamp.Explanation, notice.Stamp!.Explanation);
     }
 
     [Fact]
@@ -133,7 +133,7 @@ public sealed partial class NoticesApiTest
         var notices = await NoticesOfAsync(agreementId);
 
         Assert.Equal([first.Headers.Location!.ToString(), second.Headers.Location!.ToString()], notices.Select(n => $"/api/notices/{n.Id}"));
-        Assert.Equal(["6(h)(i)", "6(h)(iv)"], notices.Select(n => n.Stamp.Rule));
+        Assert.Equal(["6(h)(i)", "6(h)(iv)"], notices.Select(n => n.Stamp!.Rule));
     }
 
     [Fact]
