@@ -36,6 +36,7 @@ public static class IntakeExtensions
             return directory;
         });
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IntakeProvider, TelnyxFax>());
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IntakeProvider, DocuSignConnect>());
         builder.Services.AddSingleton<ProviderIntake>();
         builder.Services.AddSingleton<ExpectedNotices>();
         builder.Services.AddHostedService<IntakeTableCreator>();
