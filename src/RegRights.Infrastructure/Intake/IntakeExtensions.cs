@@ -38,6 +38,7 @@ public static class IntakeExtensions
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IntakeProvider, TelnyxFax>());
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IntakeProvider, DocuSignConnect>());
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IntakeProvider, FedExTracking>());
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IntakeProvider, UpsTrackAlert>());
         builder.Services.AddSingleton<ProviderIntake>();
         builder.Services.AddSingleton<ExpectedNotices>();
         builder.Services.AddHostedService<IntakeTableCreator>();
