@@ -30,8 +30,8 @@ public sealed class FunctionDefinitionsTest(FunctionsAppFixture app)
             .Order()
             .ToArray();
 
-        // Assert: 20 HTTP functions and the two timers, none failed to load.
-        Assert.Equal(22, declared.Length);
+        // Assert: 21 HTTP functions and the two timers, none failed to load.
+        Assert.Equal(23, declared.Length);
         Assert.Equal(declared, loaded);
         Assert.DoesNotContain(app.Host.Functions, f => f.LoadFailed);
     }

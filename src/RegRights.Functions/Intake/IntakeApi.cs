@@ -87,6 +87,20 @@ public sealed class IntakeApi(ProviderIntake intake, ILogger<IntakeApi> log)
             : TypedResults.Ok(receipt);
     }
 
+    [Function("GetIntakeReceiptBody")]
+    [EndpointSummary("Get a provider webhook's body, byte for byte")]
+    [EndpointDescription("The body exactly as received (its SHA-256 is the receipt's bodySha256), as application/octet-stream: the provider's own record of what it sent.")]
+    public async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetIntakeReceiptBodyAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "intake/receipts/{id}/body")] HttpRequest request,
+        [Description("The receipt id.")] string id,
+        CancellationToken cancellationToken)
+    {
+        var body = await intake.GetReceiptBodyAsync(id, cancellationToken).ConfigureAwait(false);
+        return body is { } bytes
+            ? TypedResults.File(bytes.ToArray(), "application/octet-stream")
+            : TypedResults.Problem(detail: $"No receipt with id '{id}'.", statusCode: StatusCodes.Status404NotFound, title: "Receipt not found", type: ProblemTypes.NotFound);
+    }
+
     [Function("ListIntakeReceipts")]
     [EndpointSummary("List a provider source's receipts")]
     [EndpointDescription("Every webhook a provider's source posted, in the order received, matched or not: what arrived and when, for a person to assign what was not matched.")]

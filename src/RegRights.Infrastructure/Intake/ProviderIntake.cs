@@ -203,6 +203,10 @@ public class ProviderIntake
     public virtual async Task<IntakeReceiptDocument?> GetReceiptAsync(string receiptId, CancellationToken cancellationToken = default) =>
         await receipts.GetAsync(receiptId, cancellationToken).ConfigureAwait(false) is { } stored ? Read(stored) : null;
 
+    /// <summary>A receipt's body exactly as received, or null when there is no such receipt.</summary>
+    public virtual async Task<ReadOnlyMemory<byte>?> GetReceiptBodyAsync(string receiptId, CancellationToken cancellationToken = default) =>
+        await receipts.GetAsync(receiptId, cancellationToken).ConfigureAwait(false) is { } stored ? stored.Body : null;
+
     /// <summary>A source's receipts in the order received, or null when the provider or source is not configured.</summary>
     public virtual async Task<IReadOnlyList<IntakeReceiptDocument>?> ListReceiptsAsync(string provider, string source, CancellationToken cancellationToken = default)
     {

@@ -14,6 +14,7 @@ public sealed class OpenApiDocumentTest(FunctionsAppFixture app)
     [InlineData("/api/agreements/{id}/notices/expected", "post", "PostExpectedNotice")]
     [InlineData("/api/intake/{provider}/{source}", "post", "PostProviderWebhook")]
     [InlineData("/api/intake/receipts/{id}", "get", "GetIntakeReceipt")]
+    [InlineData("/api/intake/receipts/{id}/body", "get", "GetIntakeReceiptBody")]
     [InlineData("/api/intake/{provider}/{source}/receipts", "get", "ListIntakeReceipts")]
     public async Task OpenApi_DescribesTheNoticeAndDeadlineOperations(string path, string method, string operationId)
     {

@@ -72,6 +72,12 @@ public sealed class TelnyxFaxTest(IntakeAppFixture fixture) : IClassFixture<Inta
         Assert.Equal($"/api/intake/receipts/{receipt.Id}", response.Headers.Location!.OriginalString);
         Assert.Contains("telnyx-signature-ed25519", receipt.Headers.Keys);
 
+        // What arrived, byte for byte, with the hash the receipt names.
+        using var raw = await App.Management.GetAsync(Url($"/api/intake/receipts/{receipt.Id}/body"), Cancel);
+        var bytes = await raw.Content.ReadAsByteArrayAsync(Cancel);
+        Assert.Equal(body, System.Text.Encoding.UTF8.GetString(bytes));
+        Assert.Equal(receipt.BodySha256, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)));
+
         // The notice is listed under its agreement, with the webhook linked and the Holder named from its contact.
         var listed = Assert.Single(await fixture.NoticesOfAsync(agreementId));
         Assert.Equal((receipt.NoticeId, NoticeDocument.FromProvider), (listed.Id, listed.Origin));
