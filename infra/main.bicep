@@ -24,6 +24,9 @@ param principalType string = 'User'
 @description('Comma-separated webhook source names (letters, digits, hyphens), e.g. "docusign,fax-gateway".')
 param webhookSources string = ''
 
+@description('Comma-separated provider intake sources as provider/source (providers docusign, telnyx, fedex, ups; sources letters, digits, hyphens), e.g. "docusign/main,telnyx/main".')
+param intakeSources string = ''
+
 @description('Where Communication Services keeps email data at rest.')
 param emailDataLocation string = 'United States'
 
@@ -55,6 +58,7 @@ var names = {
   functionApp: 'func-regrights-${token}'
 }
 var webhookSourceNames = filter(map(split(webhookSources, ','), s => trim(s)), s => !empty(s))
+var intakeSourceNames = filter(map(split(intakeSources, ','), s => toLower(trim(s))), s => !empty(s))
 
 resource resourceGroup 'Microsoft.Resources/resourceGroups@2024-03-01' = {
   name: 'rg-${environmentName}'
@@ -147,6 +151,7 @@ module functionApp 'modules/function-app.bicep' = {
     emailEndpoint: email.outputs.endpoint
     emailSenderAddress: email.outputs.senderAddress
     webhookSources: webhookSourceNames
+    intakeSources: intakeSourceNames
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
   }

@@ -24,6 +24,9 @@ param emailSenderAddress string
 @description('Webhook source names; each gets Webhooks__Sources__<name>__Secret from Key Vault secret webhook-<name>.')
 param webhookSources array
 
+@description('Provider intake sources as provider/source (docusign, telnyx, fedex, ups); each gets its key from Key Vault secret intake-<provider>-<source>.')
+param intakeSources array = []
+
 @minValue(40)
 @maxValue(1000)
 param maximumInstanceCount int
@@ -48,6 +51,22 @@ var webhookSecretSettings = [
   for source in webhookSources: {
     name: 'Webhooks__Sources__${source}__Secret'
     value: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=webhook-${source})'
+  }
+]
+
+// Each provider reads one setting of its source: DocuSign its Connect HMAC keys (comma-separated, for rotation), Telnyx
+// its Ed25519 public key, FedEx its security token, UPS its Track Alert credential.
+var intakeSettingNames = {
+  docusign: 'HmacKeys'
+  telnyx: 'PublicKey'
+  fedex: 'SecurityToken'
+  ups: 'Credential'
+}
+
+var intakeSecretSettings = [
+  for entry in intakeSources: {
+    name: 'Webhooks__${split(entry, '/')[0]}__${split(entry, '/')[1]}__${intakeSettingNames[split(entry, '/')[0]]}'
+    value: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=intake-${split(entry, '/')[0]}-${split(entry, '/')[1]})'
   }
 ]
 
@@ -92,7 +111,8 @@ var appSettings = concat(
       value: emailSenderAddress
     }
   ],
-  webhookSecretSettings
+  webhookSecretSettings,
+  intakeSecretSettings
 )
 
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {

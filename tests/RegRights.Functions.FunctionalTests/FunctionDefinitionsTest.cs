@@ -30,8 +30,8 @@ public sealed class FunctionDefinitionsTest(FunctionsAppFixture app)
             .Order()
             .ToArray();
 
-        // Assert: 16 HTTP functions and the two timers, none failed to load.
-        Assert.Equal(18, declared.Length);
+        // Assert: 21 HTTP functions and the two timers, none failed to load.
+        Assert.Equal(23, declared.Length);
         Assert.Equal(declared, loaded);
         Assert.DoesNotContain(app.Host.Functions, f => f.LoadFailed);
     }
@@ -45,7 +45,7 @@ public sealed class FunctionDefinitionsTest(FunctionsAppFixture app)
             .Where(t => t.GetMethods().Any(m => m.GetCustomAttributes(typeof(Microsoft.Azure.Functions.Worker.FunctionAttribute), false).Length > 0))
             .ToList();
 
-        Assert.Equal(8, functionClasses.Count);
+        Assert.Equal(9, functionClasses.Count);
         Assert.All(functionClasses, t => Assert.True(t.IsPublic, $"{t.Name} is not public"));
     }
 

@@ -65,6 +65,12 @@ public sealed record TermsDocument
     /// <summary>Closures beyond the shipped ones.</summary>
     public IReadOnlyList<ClosureDocument>? Closures { get; init; }
 
+    /// <summary>
+    /// § 6(h): the facsimile numbers the notice clause names, as written, e.g. <c>["(949) 788-6706"]</c>; a fax received
+    /// on one of them is a notice under this agreement. Omitted means none.
+    /// </summary>
+    public IReadOnlyList<string>? NoticeFaxNumbers { get; init; }
+
     /// <summary>The document of <paramref name="terms"/>, every member filled.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="terms"/> is null.</exception>
     public static TermsDocument From(AgreementTerms terms)
@@ -93,6 +99,7 @@ public sealed record TermsDocument
             {
                 Date = c.Date, Name = c.Name, Source = c.Source, Effect = c.Effect,
             })],
+            NoticeFaxNumbers = [.. terms.NoticeFaxNumbers],
         };
     }
 
@@ -134,6 +141,9 @@ public sealed record TermsDocument
             Closures = Closures is null
                 ? terms.Closures
                 : [.. Closures.Select((c, i) => (c ?? throw new ArgumentException("A closure is required, not null.", $"closures[{i}]")).ToClosure(i))],
+            NoticeFaxNumbers = NoticeFaxNumbers is null
+                ? terms.NoticeFaxNumbers
+                : [.. NoticeFaxNumbers.Select((n, i) => n ?? throw new ArgumentException("A fax number is required, not null.", $"noticeFaxNumbers[{i}]"))],
         };
         return terms.Validate();
     }

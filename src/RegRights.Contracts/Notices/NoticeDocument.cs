@@ -25,7 +25,17 @@ namespace RegRights.Contracts.Notices;
 /// instance stamps with terms it read at most <c>Notices:TermsCacheDuration</c> before, so a change made through
 /// another instance just before the notice shows here as a time before that change. In the agreement's zone.
 /// </param>
-/// <param name="Stamp">The § 6(h) stamp, the document <c>POST /api/notices</c> answered with.</param>
+/// <param name="Stamp">
+/// The § 6(h) stamp: for a signed notice, the one <c>POST /api/notices</c> answered with; for a notice whose deliveries
+/// came from providers, the stamp over every delivery linked to it so far (the earliest wins), under the agreement's
+/// terms as of <paramref name="TermsAsOf"/>; null while an expected notice has no delivery yet.
+/// </param>
+/// <param name="Origin">
+/// How the notice came: <c>webhook</c> (signed and posted whole to <c>POST /api/notices</c>), <c>provider</c> (made from a
+/// provider's webhook: a fax, an envelope) or <c>expected</c> (registered beforehand, its deliveries linked as they arrive).
+/// </param>
+/// <param name="Expected">The ways an expected notice was registered to come; empty for the others.</param>
+/// <param name="Receipts">The provider webhooks linked to it, in the order received; empty for a signed notice.</param>
 public sealed record NoticeDocument(
     string Id,
     string AgreementId,
@@ -38,4 +48,17 @@ public sealed record NoticeDocument(
     string BodySha256,
     OffsetDateTime ReceivedAt,
     OffsetDateTime TermsAsOf,
-    NoticeStampResponse Stamp);
+    NoticeStampResponse? Stamp,
+    string Origin,
+    IReadOnlyList<ExpectedDeliveryDocument> Expected,
+    IReadOnlyList<NoticeReceiptLinkDocument> Receipts)
+{
+    /// <summary><see cref="Origin"/> of a notice signed and posted whole.</summary>
+    public const string FromWebhook = "webhook";
+
+    /// <summary><see cref="Origin"/> of a notice made from a provider's webhook.</summary>
+    public const string FromProvider = "provider";
+
+    /// <summary><see cref="Origin"/> of a notice registered before it arrived.</summary>
+    public const string FromExpected = "expected";
+}

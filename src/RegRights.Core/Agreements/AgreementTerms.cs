@@ -75,6 +75,18 @@ public sealed record AgreementTerms
     /// <summary>How contested days (Good Friday afternoon, executive-order closures) are read.</summary>
     public ContestedDayReading ContestedDays { get; init; } = ContestedDayReading.Open;
 
+    /// <summary>The most facsimile numbers <see cref="NoticeFaxNumbers"/> may list.</summary>
+    public const int MaxNoticeFaxNumbers = 20;
+
+    /// <summary>
+    /// The facsimile numbers the notice clause names, as written (§ 6(h): "the facsimile telephone number specified in
+    /// this Section"; the seed agreement names (949) 788-6706, (714) 755-8290 and (858) 450-8499). A fax received on one
+    /// of them is a notice under this agreement. None by default; each must be a fax number (<see cref="FaxNumber"/>),
+    /// at most <see cref="MaxNoticeFaxNumbers"/>, no number twice.
+    /// </summary>
+    /// <exception cref="ArgumentException">On set: a number is not a fax number (ParamName <c>noticeFaxNumbers[i]</c>), is listed twice, or there are too many.</exception>
+    public IReadOnlyList<string> NoticeFaxNumbers { get; init => field = CheckFaxNumbers(value); } = [];
+
     /// <summary>Closures recorded for this agreement beyond the shipped ones (a Governor's bank closure, say).</summary>
     public IReadOnlyList<Closure> Closures { get; init => field = Preconditions.CheckNotNull(value); } = [];
 
@@ -127,11 +139,29 @@ public sealed record AgreementTerms
         FaxLateBound == other.FaxLateBound &&
         Roll == other.Roll &&
         ContestedDays == other.ContestedDays &&
-        Closures.SequenceEqual(other.Closures);
+        Closures.SequenceEqual(other.Closures) &&
+        NoticeFaxNumbers.SequenceEqual(other.NoticeFaxNumbers, StringComparer.Ordinal);
 
     /// <inheritdoc />
     public override int GetHashCode() =>
         HashCode.Combine(TimeZone.Id, FilingDays, EffectivenessDays, SecCommentResponseDays, FaxCutoff, Roll, Closures.Count);
+
+    private static IReadOnlyList<string> CheckFaxNumbers(IReadOnlyList<string> value)
+    {
+        Preconditions.CheckNotNull(value);
+        Preconditions.CheckArgument(value.Count <= MaxNoticeFaxNumbers, nameof(NoticeFaxNumbers),
+            $"At most {MaxNoticeFaxNumbers} notice fax numbers; {value.Count} were given.");
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < value.Count; i++)
+        {
+            var path = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"noticeFaxNumbers[{i}]");
+            Preconditions.CheckArgument(FaxNumber.TryNormalize(value[i], out var e164), path,
+                $"'{value[i]}' is not a facsimile number: {FaxNumber.MinDigits} to {FaxNumber.MaxDigits} digits, a + and the country code unless it is a 10-digit North American number, e.g. (949) 788-6706 or +44 20 7946 0958.");
+            Preconditions.CheckArgument(seen.Add(e164!), path, $"'{value[i]}' is listed twice (as {e164}).");
+        }
+
+        return [.. value];
+    }
 
     private static int Days(int value, [System.Runtime.CompilerServices.CallerMemberName] string name = "") =>
         Preconditions.CheckArgumentRange(name, value, 0, MaxDays);

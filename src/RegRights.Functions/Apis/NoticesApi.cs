@@ -5,6 +5,7 @@ using RegRights.Contracts.Notices;
 using RegRights.Functions.OpenApi;
 using RegRights.Functions.Telemetry;
 using RegRights.Functions.Webhooks;
+using RegRights.Infrastructure.Intake;
 using RegRights.Infrastructure.Notices;
 
 namespace RegRights.Functions.Apis;
@@ -14,7 +15,7 @@ namespace RegRights.Functions.Apis;
 /// and the management reads <c>GET /api/notices/{id}</c> and <c>GET /api/agreements/{id}/notices</c>.
 /// </summary>
 [Tags("Notices")]
-public sealed class NoticesApi(NoticeIntake intake, WebhookVerifier verifier, ILogger<NoticesApi> log)
+public sealed class NoticesApi(NoticeIntake intake, ExpectedNotices expected, WebhookVerifier verifier, ILogger<NoticesApi> log)
 {
     public const int MaxWebhookId = 256;
 
@@ -24,15 +25,15 @@ public sealed class NoticesApi(NoticeIntake intake, WebhookVerifier verifier, IL
     [EndpointDescription(
         "The webhook intake for document systems. Signed as a Standard Webhook: webhook-id, webhook-timestamp (Unix seconds, within 5 minutes) and " +
         "webhook-signature: v1,<base64 HMAC-SHA256 of \"{id}.{timestamp}.{body}\"> over the body bytes as sent, under the source's whsec_ secret. " +
-        "The notice is stored (with the SHA-256 of the body) before the answer: 201 with the § 6(h) stamp (effective date, the moment it counts from, " +
-        "the rule, gap flag and the other reading, the explanation, and this server's receipt time) and the notice's URL in Location. The same " +
-        "webhook-id again is 200 with the first stamp, never a second notice; with another body for the same agreement it is 409. Times need a UTC offset (400 naming the field); " +
+        "The notice is stored (with the SHA-256 of the body) before the answer: 201 with the notice's id, its agreement and its § 6(h) stamp " +
+        "(effective date, the moment it counts from, the rule, gap flag and the other reading, the explanation, and this server's receipt time), " +
+        "and the notice's URL in Location. The same webhook-id again is 200 with the first answer, never a second notice; with another body for the same agreement it is 409. Times need a UTC offset (400 naming the field); " +
         "401 for a bad, missing or stale signature; 404 for an unknown agreement; 413 over 256 KiB; 503 with Retry-After when storage is unavailable.")]
     [AcceptsJson(typeof(NoticeIntakeRequest))]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status413PayloadTooLarge, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status503ServiceUnavailable, "application/problem+json")]
-    public async Task<Results<Created<NoticeStampResponse>, Ok<NoticeStampResponse>, ValidationProblem, ProblemHttpResult>> PostNoticeAsync(
+    public async Task<Results<Created<NoticeReceivedResponse>, Ok<NoticeReceivedResponse>, ValidationProblem, ProblemHttpResult>> PostNoticeAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "notices")] HttpRequest request, CancellationToken cancellationToken)
     {
         var context = request.HttpContext;
@@ -63,10 +64,10 @@ public sealed class NoticesApi(NoticeIntake intake, WebhookVerifier verifier, IL
         switch (result)
         {
             case NoticeIntakeResult.Accepted accepted:
-                return TypedResults.Created(Location(accepted.NoticeId), accepted.Stamp);
+                return TypedResults.Created(Location(accepted.Notice.Id), accepted.Notice);
             case NoticeIntakeResult.Replayed replayed:
-                context.Response.Headers.Location = Location(replayed.NoticeId);
-                return TypedResults.Ok(replayed.Stamp);
+                context.Response.Headers.Location = Location(replayed.Notice.Id);
+                return TypedResults.Ok(replayed.Notice);
             case NoticeIntakeResult.WebhookIdReused reused:
                 RegRightsActivity.TagNoticeRefused("webhook-id reused with another body");
                 return TypedResults.Problem(
@@ -106,6 +107,52 @@ public sealed class NoticesApi(NoticeIntake intake, WebhookVerifier verifier, IL
         RegRightsActivity.TagAgreement(id);
         var notices = await intake.ListAsync(id, cancellationToken).ConfigureAwait(false);
         return notices is null ? AgreementsApi.NotFound(id) : TypedResults.Ok(notices);
+    }
+
+    [Function("PostExpectedNotice")]
+    [EndpointSummary("Register a notice before it arrives")]
+    [EndpointDescription(
+        "Registers a notice of the agreement and the ways it will come, so each provider's webhook for it is linked to this one notice: a courier " +
+        "(FedEx, UPS) by trackingNumber, a fax by the number it will be sent from (faxNumber), a DocuSign envelope by envelopeId. The notice is then " +
+        "effective at the earliest of its deliveries (§ 6(h)); until one arrives its stamp is null. 201 with the notice and its URL in Location; with " +
+        "the same Idempotency-Key again, 200 with the notice as it is now. A tracking number or envelope id already registered for another notice is 409.")]
+    [AcceptsJson(typeof(ExpectedNoticeRequest))]
+    [HeaderParameter(AgreementsApi.IdempotencyKeyHeader, "Optional: a key of the client's choosing (1 to 255 printable ASCII characters), the same on each retry of one registration.")]
+    public async Task<Results<Created<NoticeDocument>, Ok<NoticeDocument>, ValidationProblem, ProblemHttpResult>> PostExpectedNoticeAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "agreements/{id}/notices/expected")] HttpRequest request, string id,
+        CancellationToken cancellationToken)
+    {
+        RegRightsActivity.TagAgreement(id);
+        var body = await JsonBody.ReadRawAsync(request, cancellationToken).ConfigureAwait(false);
+        if (!JsonBody.TryParse<ExpectedNoticeRequest>(body, request.HttpContext.Options(), out var registration, out var problem))
+        {
+            return problem;
+        }
+
+        var keys = request.Headers[AgreementsApi.IdempotencyKeyHeader];
+        if (keys.Count > 1)
+        {
+            return JsonBody.Problem(AgreementsApi.IdempotencyKeyHeader, "Send one key, the same on every retry of this registration.");
+        }
+
+        var result = await expected.RegisterAsync(id, registration, body, keys.Count == 1 ? keys[0] : null, cancellationToken).ConfigureAwait(false);
+        return result switch
+        {
+            ExpectedNoticeResult.Registered registered => TypedResults.Created(Location(registered.Notice.Id), registered.Notice),
+            ExpectedNoticeResult.Replayed replayed => Replayed(request, replayed.Notice),
+            ExpectedNoticeResult.AgreementNotFound missing => AgreementsApi.NotFound(missing.AgreementId),
+            ExpectedNoticeResult.AlreadyRegistered taken => TypedResults.Problem(
+                detail: $"{taken.Path} '{taken.Value}' is already registered for notice {taken.NoticeId}; a tracking number or envelope id names one notice.",
+                statusCode: StatusCodes.Status409Conflict, title: "Already registered for another notice", type: ProblemTypes.Conflict),
+            ExpectedNoticeResult.Invalid invalid => JsonBody.Problem(new Dictionary<string, string[]>(invalid.Errors)),
+            _ => throw new InvalidOperationException($"Unknown result {result.GetType().Name}."),
+        };
+    }
+
+    private static Ok<NoticeDocument> Replayed(HttpRequest request, NoticeDocument notice)
+    {
+        request.HttpContext.Response.Headers.Location = Location(notice.Id);
+        return TypedResults.Ok(notice);
     }
 
     private ProblemHttpResult Refused(WebhookVerification verification)

@@ -7,6 +7,7 @@ using RegRights.Functions.Telemetry;
 using RegRights.Functions.Webhooks;
 using RegRights.Infrastructure.Agreements;
 using RegRights.Infrastructure.Email;
+using RegRights.Infrastructure.Intake;
 using RegRights.Infrastructure.Notices;
 using RegRights.Infrastructure.Reminders;
 using RegRights.Infrastructure.Storage;
@@ -59,6 +60,8 @@ internal static class Extensions
         builder.Services.AddSingleton<NoticeIntake>();
         builder.Services.AddSingleton<AgreementService>();
         builder.Services.AddHostedService<WebhookSourceCheck>();
+        builder.AddProviderIntake();
+        builder.Services.AddHostedService<RegRights.Functions.Intake.IntakeSourceCheck>();
         builder.AddReminders();
         return builder;
     }

@@ -63,12 +63,16 @@ public sealed class AgreementTermsCache : IDisposable
         return terms;
     }
 
+    /// <summary>Raised with the agreement's id by <see cref="Invalidate"/>: what else keeps terms (the fax number directory) forgets them too.</summary>
+    public event Action<string>? Invalidated;
+
     /// <summary>Forgets the agreement's terms: call after every write that may change them.</summary>
     public void Invalidate(string agreementId)
     {
         ArgumentNullException.ThrowIfNull(agreementId);
         Interlocked.Increment(ref invalidations);
         cache.Remove(agreementId);
+        Invalidated?.Invoke(agreementId);
     }
 
     /// <inheritdoc/>

@@ -16,11 +16,11 @@ public abstract record NoticeIntakeResult
     {
     }
 
-    /// <summary>Stored and stamped for the first time.</summary>
-    public sealed record Accepted(string NoticeId, NoticeStampResponse Stamp) : NoticeIntakeResult;
+    /// <summary>Stored and stamped for the first time: the answer carries the notice's id and its stamp.</summary>
+    public sealed record Accepted(NoticeReceivedResponse Notice) : NoticeIntakeResult;
 
-    /// <summary>The same webhook again, with the same body: the first stamp, nothing new stored.</summary>
-    public sealed record Replayed(string NoticeId, NoticeStampResponse Stamp) : NoticeIntakeResult;
+    /// <summary>The same webhook again, with the same body: the first answer, nothing new stored.</summary>
+    public sealed record Replayed(NoticeReceivedResponse Notice) : NoticeIntakeResult;
 
     /// <summary>The webhook id was first used for another body (received at the time given, in the agreement's zone): refused, nothing stored.</summary>
     public sealed record WebhookIdReused(string WebhookId, OffsetDateTime FirstReceivedAt) : NoticeIntakeResult;
@@ -93,9 +93,15 @@ public class NoticeIntake
         ArgumentException.ThrowIfNullOrEmpty(webhookId);
         ArgumentNullException.ThrowIfNull(request);
 
-        // Every field error at once; the deliveries are checked again below in the agreement's own zone.
+        // The agreement first, when the request names one: the deliveries are then read once, in its own zone, and
+        // every field error is still reported at once. An unknown or missing agreement reads them in the seed's zone
+        // (the range check's only use of the zone), so a request that is wrong and names no agreement is still a 400.
         var errors = Validate(request);
-        foreach (var (path, messages) in NoticeRequestParser.Parse(request.ToStampRequest(), AgreementTerms.NeoTherapeutics2000).Errors)
+        var agreement = AgreementStore.IsWellFormedId(request.AgreementId)
+            ? await terms.GetAsync(request.AgreementId!, cancellationToken).ConfigureAwait(false)
+            : null;
+        var parsed = NoticeRequestParser.Parse(request.ToStampRequest(), agreement?.Terms ?? AgreementTerms.NeoTherapeutics2000);
+        foreach (var (path, messages) in parsed.Errors)
         {
             errors[path] = messages;
         }
@@ -105,16 +111,12 @@ public class NoticeIntake
             return new NoticeIntakeResult.Invalid(errors);
         }
 
-        if (await terms.GetAsync(request.AgreementId!, cancellationToken).ConfigureAwait(false) is not { } agreement)
+        if (agreement is null)
         {
             return new NoticeIntakeResult.AgreementNotFound(request.AgreementId!);
         }
 
-        var parsed = NoticeRequestParser.Parse(request.ToStampRequest(), agreement.Terms);
-        if (!parsed.TryGetValue(out var deliveries))
-        {
-            return new NoticeIntakeResult.Invalid(new Dictionary<string, string[]>(parsed.Errors));
-        }
+        var deliveries = parsed.Value;
 
         // § 6(h) is applied with this server's receipt time as the recorded moment; a claimed time after it is flagged.
         var noticeId = NoticeStore.NoticeIdFor(agreement.AgreementId, source, webhookId);
@@ -124,7 +126,7 @@ public class NoticeIntake
         var stamp = NoticeStampResponse.From(NoticeStamper.Default.Stamp(agreement.Terms, deliveries, receivedAt), zone);
         var document = new NoticeDocument(noticeId, agreement.AgreementId, source, webhookId, request.Sender!.Trim(), request.Recipient!.Trim(),
             request.Kind!.Trim(), request.DocumentUri is { } uri ? new Uri(uri) : null, bodySha256,
-            receivedAt.InZone(zone).ToOffsetDateTime(), agreement.AsOf.InZone(zone).ToOffsetDateTime(), stamp);
+            receivedAt.InZone(zone).ToOffsetDateTime(), agreement.AsOf.InZone(zone).ToOffsetDateTime(), stamp, NoticeDocument.FromWebhook, [], []);
         var json = JsonSerializer.Serialize(document, Stored);
         if (json.Length > NoticeStore.MaxDocumentChars)
         {
@@ -140,32 +142,65 @@ public class NoticeIntake
 
         // AddAsync hands back the notice stored under the id: this one, or an earlier try's with its own receipt time. Equal
         // values, not the same instance: a transport retry of an add that had landed reads back exactly this notice.
-        return stored == candidate ? new NoticeIntakeResult.Accepted(noticeId, stamp) : Replay(stored, bodySha256);
+        return stored == candidate
+            ? new NoticeIntakeResult.Accepted(new NoticeReceivedResponse(noticeId, agreement.AgreementId, stamp))
+            : Replay(stored, bodySha256);
     }
 
-    /// <summary>A notice as stored, or null when there is none with that id.</summary>
-    public virtual async Task<NoticeDocument?> GetAsync(string noticeId, CancellationToken cancellationToken = default) =>
-        await notices.GetAsync(noticeId, cancellationToken).ConfigureAwait(false) is { } stored ? Read(stored) : null;
-
-    /// <summary>An agreement's notices in the order received, or null when the agreement does not exist.</summary>
-    public virtual async Task<IReadOnlyList<NoticeDocument>?> ListAsync(string agreementId, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// A notice as stored, or null when there is none with that id. One made from or registered for provider webhooks
+    /// comes with its linked webhooks and its stamp over them (<see cref="Intake.LinkedNotices"/>).
+    /// </summary>
+    public virtual async Task<NoticeDocument?> GetAsync(string noticeId, CancellationToken cancellationToken = default)
     {
-        if (await agreements.GetAgreementAsync(agreementId, cancellationToken).ConfigureAwait(false) is null)
+        if (await notices.GetAsync(noticeId, cancellationToken).ConfigureAwait(false) is not { } stored)
         {
             return null;
         }
 
-        var stored = await notices.ListByAgreementAsync(agreementId, cancellationToken).ConfigureAwait(false);
-        return [.. stored.Select(Read)];
+        var document = Read(stored);
+        if (document.Origin == NoticeDocument.FromWebhook ||
+            await agreements.GetAgreementAsync(stored.AgreementId, cancellationToken).ConfigureAwait(false) is not { } agreement)
+        {
+            return document;
+        }
+
+        var links = await notices.ListLinksAsync(noticeId, cancellationToken).ConfigureAwait(false);
+        return Intake.LinkedNotices.Assemble(stored, links, agreement);
+    }
+
+    /// <summary>An agreement's notices in the order received, or null when the agreement does not exist.</summary>
+    /// <remarks>One point read of the agreement and one partition query: the notices and the provider webhooks linked to them.</remarks>
+    public virtual async Task<IReadOnlyList<NoticeDocument>?> ListAsync(string agreementId, CancellationToken cancellationToken = default)
+    {
+        if (await agreements.GetAgreementAsync(agreementId, cancellationToken).ConfigureAwait(false) is not { } agreement)
+        {
+            return null;
+        }
+
+        var (heads, links) = await notices.ListWithLinksAsync(agreementId, cancellationToken).ConfigureAwait(false);
+        return [.. heads.Select(h => Intake.LinkedNotices.Assemble(h, [.. links.Where(l => l.NoticeId == h.NoticeId)], agreement))];
     }
 
     private static NoticeIntakeResult Replay(StoredNotice first, string bodySha256) =>
         string.Equals(first.BodySha256, bodySha256, StringComparison.Ordinal)
-            ? new NoticeIntakeResult.Replayed(first.NoticeId, Read(first).Stamp)
+            ? new NoticeIntakeResult.Replayed(new NoticeReceivedResponse(first.NoticeId, first.AgreementId, Read(first).Stamp!))
             : new NoticeIntakeResult.WebhookIdReused(first.WebhookId, Read(first).ReceivedAt);
 
-    private static NoticeDocument Read(StoredNotice stored) => JsonSerializer.Deserialize<NoticeDocument>(stored.Document, Stored)
-        ?? throw new InvalidDataException($"Notice {stored.NoticeId} has an empty document.");
+    // A notice stored before Origin, Expected and Receipts existed reads as a signed one with neither.
+    internal static NoticeDocument Read(StoredNotice stored)
+    {
+        var document = JsonSerializer.Deserialize<NoticeDocument>(stored.Document, Stored)
+            ?? throw new InvalidDataException($"Notice {stored.NoticeId} has an empty document.");
+        return document with
+        {
+            Origin = document.Origin ?? NoticeDocument.FromWebhook,
+            Expected = document.Expected ?? [],
+            Receipts = document.Receipts ?? [],
+        };
+    }
+
+    internal static string Write(NoticeDocument document) => JsonSerializer.Serialize(document, Stored);
 
     private static Dictionary<string, string[]> Validate(NoticeIntakeRequest request)
     {
@@ -188,7 +223,7 @@ public class NoticeIntake
         return errors;
     }
 
-    private static void Text(Dictionary<string, string[]> errors, string path, string? value)
+    internal static void Text(Dictionary<string, string[]> errors, string path, string? value)
     {
         if (string.IsNullOrWhiteSpace(value))
         {

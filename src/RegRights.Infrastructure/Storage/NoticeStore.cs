@@ -24,6 +24,17 @@ public sealed record StoredNotice(
     string NoticeId, string AgreementId, string Source, string WebhookId, string BodySha256, Instant ReceivedAt, string Methods, string Document);
 
 /// <summary>
+/// A provider webhook linked to a notice: a row in the notice's agreement's partition, RowKey
+/// <c>{noticeId}|{receipt hash}</c>, so a notice's links follow it in key order and one range query reads them.
+/// </summary>
+/// <param name="NoticeId">The notice.</param>
+/// <param name="AgreementId">Its agreement.</param>
+/// <param name="ReceiptId">The receipt (<c>{provider}.{source}-{hash}</c>).</param>
+/// <param name="ReceivedAt">When this server received the webhook.</param>
+/// <param name="Document">The link's JSON (<c>NoticeReceiptLinkDocument</c>).</param>
+public sealed record StoredNoticeLink(string NoticeId, string AgreementId, string ReceiptId, Instant ReceivedAt, string Document);
+
+/// <summary>
 /// Notices (append-only: added, never updated), one partition per agreement. A notice's id is its agreement's id and a
 /// hash of its source and webhook id, so a retried webhook lands on the same row and can never become a second notice:
 /// the one conditional add is both the write and the idempotency check.
@@ -111,6 +122,77 @@ public class NoticeStore
         }
     }
 
+    /// <summary>
+    /// Links a provider's webhook to a notice (<see cref="StoredNoticeLink"/>), once: a retry of the same webhook finds
+    /// its link there and adds nothing.
+    /// </summary>
+    public virtual async Task AddLinkAsync(StoredNoticeLink link, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(link);
+        var entity = new TableEntity(link.AgreementId, LinkRowKey(link.NoticeId, link.ReceiptId))
+        {
+            ["ReceiptId"] = link.ReceiptId,
+            ["ReceivedAt"] = TableValues.Format(link.ReceivedAt),
+            ["Link"] = link.Document,
+        };
+        try
+        {
+            await tables.Notices.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            // An earlier try of the same webhook linked it.
+        }
+    }
+
+    /// <summary>The webhooks linked to a notice, in the order received (one range query after the notice's own row).</summary>
+    public virtual async Task<IReadOnlyList<StoredNoticeLink>> ListLinksAsync(string noticeId, CancellationToken cancellationToken = default)
+    {
+        if (!TryGetAgreementId(noticeId, out var agreementId))
+        {
+            return [];
+        }
+
+        var links = new List<StoredNoticeLink>();
+        var from = noticeId + "|";
+        var to = noticeId + "}";
+        await foreach (var e in tables.Notices.QueryAsync<TableEntity>(
+            TableClient.CreateQueryFilter($"PartitionKey eq {agreementId} and RowKey gt {from} and RowKey lt {to}"), cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            links.Add(ToLink(e));
+        }
+
+        return [.. links.OrderBy(l => l.ReceivedAt).ThenBy(l => l.ReceiptId, StringComparer.Ordinal)];
+    }
+
+    /// <summary>An agreement's notices and every webhook linked to them: one partition query.</summary>
+    public virtual async Task<(IReadOnlyList<StoredNotice> Notices, IReadOnlyList<StoredNoticeLink> Links)> ListWithLinksAsync(
+        string agreementId, CancellationToken cancellationToken = default)
+    {
+        if (!AgreementStore.IsWellFormedId(agreementId))
+        {
+            return ([], []);
+        }
+
+        var notices = new List<StoredNotice>();
+        var links = new List<StoredNoticeLink>();
+        await foreach (var e in tables.Notices.QueryAsync<TableEntity>(
+            TableClient.CreateQueryFilter($"PartitionKey eq {agreementId}"), cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (IsLink(e))
+            {
+                links.Add(ToLink(e));
+            }
+            else
+            {
+                notices.Add(ToNotice(e));
+            }
+        }
+
+        return ([.. notices.OrderBy(n => n.ReceivedAt).ThenBy(n => n.NoticeId, StringComparer.Ordinal)],
+            [.. links.OrderBy(l => l.ReceivedAt).ThenBy(l => l.ReceiptId, StringComparer.Ordinal)]);
+    }
+
     /// <summary>A notice by id (one point read in its agreement's partition), or null.</summary>
     public virtual async Task<StoredNotice?> GetAsync(string noticeId, CancellationToken cancellationToken = default)
     {
@@ -136,11 +218,23 @@ public class NoticeStore
         await foreach (var e in tables.Notices.QueryAsync<TableEntity>(
             TableClient.CreateQueryFilter($"PartitionKey eq {agreementId}"), cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            notices.Add(ToNotice(e));
+            if (!IsLink(e))
+            {
+                notices.Add(ToNotice(e));
+            }
         }
 
         return [.. notices.OrderBy(n => n.ReceivedAt).ThenBy(n => n.NoticeId, StringComparer.Ordinal)];
     }
+
+    private static string LinkRowKey(string noticeId, string receiptId) =>
+        noticeId + "|" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(receiptId)).AsSpan(0, HashChars / 2));
+
+    private static bool IsLink(TableEntity e) => e.RowKey.Contains('|', StringComparison.Ordinal);
+
+    private static StoredNoticeLink ToLink(TableEntity e) => new(
+        e.RowKey[..e.RowKey.IndexOf('|', StringComparison.Ordinal)], e.PartitionKey, e.GetString("ReceiptId"),
+        TableValues.ParseInstant(e.GetString("ReceivedAt")), e.GetString("Link"));
 
     private static StoredNotice ToNotice(TableEntity e) => new(
         e.RowKey, e.PartitionKey, e.GetString("Source"), e.GetString("WebhookId"), e.GetString("BodySha256"),

@@ -149,12 +149,30 @@ public sealed partial class MainBicepTest(BicepFixture bicep) : IClassFixture<Bi
     public void WebhookSecrets_AreKeyVaultReferences()
     {
         var appTemplate = Assert.Single(Resources("Microsoft.Web/sites")).Template;
-        var copy = Assert.Single(appTemplate.GetProperty("variables").GetProperty("copy").EnumerateArray());
+        var copy = appTemplate.GetProperty("variables").GetProperty("copy").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "webhookSecretSettings");
         var input = copy.GetProperty("input");
 
         Assert.Contains($"variables('{copy.GetProperty("name").GetString()}')", AppSettingsExpression(), StringComparison.Ordinal);
         Assert.StartsWith("[format('Webhooks__Sources__{0}__Secret'", input.GetProperty("name").GetString(), StringComparison.Ordinal);
         Assert.StartsWith("[format('@Microsoft.KeyVault(VaultName={0};SecretName=webhook-{1})'", input.GetProperty("value").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void IntakeKeys_AreKeyVaultReferences()
+    {
+        // Each provider intake source's key (DocuSign HMAC keys, Telnyx public key, FedEx token, UPS credential) comes
+        // from Key Vault secret intake-<provider>-<source>, under the setting that provider reads.
+        var appTemplate = Assert.Single(Resources("Microsoft.Web/sites")).Template;
+        var copy = appTemplate.GetProperty("variables").GetProperty("copy").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "intakeSecretSettings");
+        var input = copy.GetProperty("input");
+        var settingNames = appTemplate.GetProperty("variables").GetProperty("intakeSettingNames");
+
+        Assert.Contains("variables('intakeSecretSettings')", AppSettingsExpression(), StringComparison.Ordinal);
+        Assert.StartsWith("[format('Webhooks__{0}__{1}__{2}'", input.GetProperty("name").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("[format('@Microsoft.KeyVault(VaultName={0};SecretName=intake-{1}-{2})'", input.GetProperty("value").GetString(), StringComparison.Ordinal);
+        Assert.Equal(
+            [("docusign", "HmacKeys"), ("fedex", "SecurityToken"), ("telnyx", "PublicKey"), ("ups", "Credential")],
+            settingNames.EnumerateObject().Select(p => (p.Name, p.Value.GetString()!)).OrderBy(p => p.Name, StringComparer.Ordinal));
     }
 
     [Fact]

@@ -29,6 +29,12 @@ public sealed class DeploymentPackageTest(DeploymentPackageFixture package) : IC
         Http("PostNotice", "POST", "notices", "anonymous"),
         Http("GetNotice", "GET", "notices/{id}"),
         Http("ListAgreementNotices", "GET", "agreements/{id}/notices"),
+        Http("PostExpectedNotice", "POST", "agreements/{id}/notices/expected"),
+        // Provider webhooks are anonymous too: each provider's own signature (or UPS's credential) authenticates them.
+        Http("PostProviderWebhook", "POST", "intake/{provider}/{source}", "anonymous"),
+        Http("GetIntakeReceipt", "GET", "intake/receipts/{id}"),
+        Http("GetIntakeReceiptBody", "GET", "intake/receipts/{id}/body"),
+        Http("ListIntakeReceipts", "GET", "intake/{provider}/{source}/receipts"),
         // Reminders and the deadline index.
         Http("ListAgreementReminders", "GET", "agreements/{id}/reminders"),
         Http("RetryReminder", "POST", "agreements/{id}/reminders/{reminderId}/retry"),

@@ -26,7 +26,7 @@ public sealed partial class NoticesApiTest
         Assert.Equal(HttpStatusCode.ServiceUnavailable, failed.StatusCode);
         Assert.NotNull(failed.Headers.RetryAfter?.Delta);
         Assert.Equal(HttpStatusCode.Created, retried.StatusCode);
-        Assert.Equal(App.Clock.GetCurrentInstant(), (await retried.ReadAsync<NoticeStampResponse>()).RecordedAt.ToInstant());
+        Assert.Equal(App.Clock.GetCurrentInstant(), (await retried.ReadAsync<NoticeReceivedResponse>()).Stamp.RecordedAt.ToInstant());
         Assert.Single(await NoticesOfAsync(agreementId));
     }
 
@@ -56,7 +56,7 @@ public sealed partial class NoticesApiTest
         Assert.Equal(HttpStatusCode.ServiceUnavailable, duringOutage.StatusCode);
         Assert.NotNull(duringOutage.Headers.RetryAfter?.Delta);
         Assert.Equal(HttpStatusCode.OK, afterOutage.StatusCode);
-        Assert.Equal(firstTry, (await afterOutage.ReadAsync<NoticeStampResponse>()).RecordedAt.ToInstant());
+        Assert.Equal(firstTry, (await afterOutage.ReadAsync<NoticeReceivedResponse>()).Stamp.RecordedAt.ToInstant());
         Assert.Single(await NoticesOfAsync(agreementId));
     }
 }

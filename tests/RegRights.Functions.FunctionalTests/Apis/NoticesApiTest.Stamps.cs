@@ -37,9 +37,12 @@ public sealed partial class NoticesApiTest
         // Act
         using var response = await Sender.PostAsync(body, NewWebhookId());
 
-        // Assert: 201 with the stamp document, the notice's URL in Location.
+        // Assert: 201 with the notice's id, its agreement and the stamp document, the notice's URL in Location.
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        var stamp = await response.ReadAsync<NoticeStampResponse>();
+        var answer = await response.ReadAsync<NoticeReceivedResponse>();
+        Assert.Equal(agreementId, answer.AgreementId);
+        Assert.Equal($"/api/notices/{answer.Id}", response.Headers.Location!.OriginalString);
+        var stamp = answer.Stamp;
         Assert.Equal(rule, stamp.Rule);
         Assert.Equal(LocalDatePattern.Iso.Parse(effectiveDate).Value, stamp.EffectiveDate);
         Assert.Equal(OffsetDateTimePattern.ExtendedIso.Parse(countsFrom).Value, stamp.CountsFrom);
@@ -52,13 +55,14 @@ public sealed partial class NoticesApiTest
         using var read = await App.Management.GetAsync(response.Headers.Location!, Cancel);
         Assert.Equal(HttpStatusCode.OK, read.StatusCode);
         var notice = await read.ReadAsync<NoticeDocument>();
+        Assert.Equal(answer.Id, notice.Id);
         Assert.Equal(agreementId, notice.AgreementId);
         Assert.Equal("docsystem", notice.Source);
         Assert.Equal(Sha256(body), notice.BodySha256);
         Assert.Equal(Pacific(App.Clock.GetCurrentInstant()), notice.ReceivedAt);
         Assert.Equal("Request for registration", notice.Kind);
-        Assert.Equal(stamp.CountsFrom, notice.Stamp.CountsFrom);
-        Assert.Equal(stamp.Explanation, notice.Stamp.Explanation);
+        Assert.Equal(stamp.CountsFrom, notice.Stamp!.CountsFrom);
+        Assert.Equal(stamp.Explanation, notice.Stamp!.Explanation);
     }
 
     [Fact]
@@ -74,7 +78,7 @@ public sealed partial class NoticesApiTest
         using var response = await Sender.PostAsync(body, NewWebhookId());
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        var stamp = await response.ReadAsync<NoticeStampResponse>();
+        var stamp = (await response.ReadAsync<NoticeReceivedResponse>()).Stamp;
         Assert.Equal("6(h)(iv)", stamp.Rule);
         Assert.Equal(new LocalDate(2000, 5, 25), stamp.EffectiveDate);
         Assert.Equal(Pacific(Instant.FromUtc(2000, 5, 25, 21, 0, 40)), stamp.CountsFrom);
@@ -109,8 +113,8 @@ public sealed partial class NoticesApiTest
 
         // Assert: the second is stamped under the corrected record, § 6(h)(i), that Thursday, and says which record.
         Assert.Equal(HttpStatusCode.OK, replaced.StatusCode);
-        Assert.Equal("6(h)(ii)", (await before.ReadAsync<NoticeStampResponse>()).Rule);
-        var stamp = await after.ReadAsync<NoticeStampResponse>();
+        Assert.Equal("6(h)(ii)", (await before.ReadAsync<NoticeReceivedResponse>()).Stamp.Rule);
+        var stamp = (await after.ReadAsync<NoticeReceivedResponse>()).Stamp;
         Assert.Equal("6(h)(i)", stamp.Rule);
         Assert.Equal(new LocalDate(2000, 5, 25), stamp.EffectiveDate);
         var notices = await NoticesOfAsync(agreementId);
@@ -129,7 +133,7 @@ public sealed partial class NoticesApiTest
         var notices = await NoticesOfAsync(agreementId);
 
         Assert.Equal([first.Headers.Location!.ToString(), second.Headers.Location!.ToString()], notices.Select(n => $"/api/notices/{n.Id}"));
-        Assert.Equal(["6(h)(i)", "6(h)(iv)"], notices.Select(n => n.Stamp.Rule));
+        Assert.Equal(["6(h)(i)", "6(h)(iv)"], notices.Select(n => n.Stamp!.Rule));
     }
 
     [Fact]

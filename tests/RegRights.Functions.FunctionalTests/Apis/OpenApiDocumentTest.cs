@@ -11,6 +11,11 @@ public sealed class OpenApiDocumentTest(FunctionsAppFixture app)
     [InlineData("/api/notices/{id}", "get", "GetNotice")]
     [InlineData("/api/agreements/{id}/notices", "get", "ListAgreementNotices")]
     [InlineData("/api/agreements/{id}/deadlines", "get", "GetAgreementDeadlines")]
+    [InlineData("/api/agreements/{id}/notices/expected", "post", "PostExpectedNotice")]
+    [InlineData("/api/intake/{provider}/{source}", "post", "PostProviderWebhook")]
+    [InlineData("/api/intake/receipts/{id}", "get", "GetIntakeReceipt")]
+    [InlineData("/api/intake/receipts/{id}/body", "get", "GetIntakeReceiptBody")]
+    [InlineData("/api/intake/{provider}/{source}/receipts", "get", "ListIntakeReceipts")]
     public async Task OpenApi_DescribesTheNoticeAndDeadlineOperations(string path, string method, string operationId)
     {
         using var response = await app.Management.GetAsync(Url("/api/openapi.json"), Cancel);

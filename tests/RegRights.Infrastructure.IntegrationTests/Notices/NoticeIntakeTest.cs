@@ -60,6 +60,82 @@ public sealed class NoticeIntakeTest(StorageFixture fixture)
         Assert.Single(stored);
     }
 
+    [Fact]
+    public async Task ReceiveAsync_SeveralBadFields_EveryErrorAtOnceInTheAgreementsOwnZone()
+    {
+        // Arrange: a New York agreement; the deliveries are read once, against its terms, so the range error names its
+        // zone, and the missing sender is reported beside it.
+        var tables = await fixture.CreateTablesAsync();
+        var agreements = new AgreementStore(tables);
+        var seed = AgreementStoreTest.Seed();
+        var newYork = await agreements.CreateAsync(seed with { Terms = seed.Terms! with { TimeZone = "America/New_York" } }, Now, Cancel);
+        var intake = Intake(tables, agreements);
+        var request = Request() with
+        {
+            AgreementId = newYork.Id,
+            Sender = "",
+            Deliveries = [new DeliveryRequest { Method = "facsimile", SentAt = "2100-12-01T12:00:00-05:00" }, new DeliveryRequest { Method = "pigeon", SentAt = "2000-05-26T14:05:00-04:00" }],
+        };
+
+        // Act
+        var result = await intake.ReceiveAsync("local", "msg_1", "{}"u8.ToArray(), request, Cancel);
+
+        // Assert
+        var invalid = Assert.IsType<NoticeIntakeResult.Invalid>(result);
+        Assert.Equal(["deliveries[0].sentAt", "deliveries[1].method", "sender"], invalid.Errors.Keys.Order(StringComparer.Ordinal));
+        Assert.Contains("New York time", Assert.Single(invalid.Errors["deliveries[0].sentAt"]), StringComparison.Ordinal);
+        Assert.Empty((await intake.ListAsync(newYork.Id, Cancel))!);
+    }
+
+    [Fact]
+    public async Task ReceiveAsync_UnknownAgreementAndBadField_InvalidBeforeNotFound()
+    {
+        // An id of the right shape that no agreement has: the field errors come first, read in the seed's zone.
+        var tables = await fixture.CreateTablesAsync();
+        var intake = Intake(tables, new AgreementStore(tables));
+
+        var result = await intake.ReceiveAsync("local", "msg_1", "{}"u8.ToArray(), Request() with { AgreementId = new string('a', 32), Kind = null }, Cancel);
+        var missing = await intake.ReceiveAsync("local", "msg_2", "{}"u8.ToArray(), Request() with { AgreementId = new string('a', 32) }, Cancel);
+
+        Assert.Equal(["kind"], Assert.IsType<NoticeIntakeResult.Invalid>(result).Errors.Keys);
+        Assert.IsType<NoticeIntakeResult.AgreementNotFound>(missing);
+    }
+
+    [Fact]
+    public async Task ReceiveAsync_TermsKept_OneTableCallPerNotice()
+    {
+        // Arrange: the first notice reads the agreement's terms; the next ones find them kept.
+        var counter = new RequestCounter();
+        var tables = await fixture.CreateTablesAsync(counter);
+        var agreements = new AgreementStore(tables);
+        var agreement = await agreements.CreateAsync(AgreementStoreTest.Seed(), Now, Cancel);
+        var intake = Intake(tables, agreements);
+        await intake.ReceiveAsync("local", "msg_0", "{}"u8.ToArray(), Request() with { AgreementId = agreement.Id }, Cancel);
+        counter.Reset();
+
+        // Act
+        var result = await intake.ReceiveAsync("local", "msg_1", "{}"u8.ToArray(), Request() with { AgreementId = agreement.Id }, Cancel);
+
+        // Assert: the notice's conditional insert, and nothing else.
+        Assert.IsType<NoticeIntakeResult.Accepted>(result);
+        Assert.Equal(["POST"], counter.Methods);
+    }
+
+    private static NoticeIntake Intake(RegRightsTables tables, AgreementStore agreements) =>
+        new(agreements, new AgreementTermsCache(agreements, Options.Create(new NoticeIntakeOptions()), new FakeClock(Now)), new NoticeStore(tables), new FakeClock(Now));
+
+    /// <summary>Counts the requests the tables' client sends.</summary>
+    private sealed class RequestCounter : Azure.Core.Pipeline.HttpPipelineSynchronousPolicy
+    {
+        private readonly System.Collections.Concurrent.ConcurrentQueue<string> methods = new();
+
+        public IReadOnlyList<string> Methods => [.. methods];
+
+        public void Reset() => methods.Clear();
+
+        public override void OnSendingRequest(Azure.Core.HttpMessage message) => methods.Enqueue(message.Request.Method.Method);
+    }
+
     private static NoticeIntakeRequest Request() => new()
     {
         Sender = "Royal Canadian Growth Fund",

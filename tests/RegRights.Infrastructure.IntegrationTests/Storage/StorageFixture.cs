@@ -19,11 +19,12 @@ public sealed class StorageFixture : IAsyncLifetime
     public async ValueTask InitializeAsync() => Azurite = await LocalServices.StartAzuriteAsync();
 
     /// <summary>New, empty tables behind a client that refuses what Azure would refuse.</summary>
-    public async Task<RegRightsTables> CreateTablesAsync()
+    /// <param name="policies">More policies for the tables' pipeline (a request counter, say).</param>
+    public async Task<RegRightsTables> CreateTablesAsync(params Azure.Core.Pipeline.HttpPipelinePolicy[] policies)
     {
         var options = new TableStorageOptions { ConnectionString = Azurite.ConnectionString, MaxRetries = 0 };
         var tables = new RegRightsTables(
-            StorageExtensions.CreateServiceClient(options, new AzureTableRulesPolicy()), $"t{Interlocked.Increment(ref next)}x");
+            StorageExtensions.CreateServiceClient(options, [new AzureTableRulesPolicy(), .. policies]), $"t{Interlocked.Increment(ref next)}x");
         await tables.CreateIfNotExistsAsync(TestContext.Current.CancellationToken);
         return tables;
     }

@@ -1,0 +1,124 @@
+using System.Globalization;
+using System.Text.Json;
+using NodaTime;
+using NodaTime.Text;
+using RegRights.Contracts.Notices;
+using RegRights.Core.Notices;
+
+namespace RegRights.Infrastructure.Intake;
+
+/// <summary>
+/// UPS Track Alert: one webhook per activity on a subscribed tracking number; § 6(h)(iii) counts from the pickup scan.
+/// </summary>
+/// <remarks>
+/// <para>
+/// UPS signs nothing: authenticity is the <c>credential</c> header, equal to the opaque value given at subscription,
+/// compared in constant time. Anyone who learns it can post, so it belongs in Key Vault like a secret, and the
+/// endpoint should be reached over TLS only (it is, on Azure).
+/// </para>
+/// <para>
+/// The moment is <c>gmtActivityDate</c> (<c>yyyyMMdd</c>) and <c>gmtActivityTime</c> (<c>HHmmss</c>), in UTC. The local
+/// fields carry no offset and are never used alone: an activity without its GMT moment is kept and stamps nothing.
+/// <c>activityStatus.type</c> <c>P</c> (pickup) is the mailing; <c>D</c> (delivered) is recorded beside it; every other
+/// activity (in transit, manifest, exception) is kept and stamps nothing. The event's identity is the tracking number,
+/// the GMT moment and the status, which a retry repeats.
+/// </para>
+/// </remarks>
+public sealed class UpsTrackAlert : IntakeProvider
+{
+    /// <summary>The credential header.</summary>
+    public const string CredentialHeader = "credential";
+
+    private static readonly LocalDateTimePattern GmtPattern = LocalDateTimePattern.CreateWithInvariantCulture("uuuuMMddHHmmss");
+
+    /// <inheritdoc/>
+    public override string Name => "ups";
+
+    // The credential is a secret: it is compared, never kept with the receipt.
+    /// <inheritdoc/>
+    public override IReadOnlyList<string> KeptHeaders { get; } = [];
+
+    /// <inheritdoc/>
+    public override string? Unusable(IntakeSourceOptions source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var credential = source.Credential?.Trim();
+        return string.IsNullOrEmpty(credential) ? "Credential is empty"
+            : credential.StartsWith("@Microsoft.KeyVault(", StringComparison.OrdinalIgnoreCase) ? "the Key Vault reference did not resolve" : null;
+    }
+
+    /// <inheritdoc/>
+    public override IntakeVerification Verify(IntakeSourceOptions source, IntakeRequest request, Instant now, Duration tolerance)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(request);
+        if (Unusable(source) is { } unusable)
+        {
+            return IntakeVerification.Unusable($"This source's UPS credential is not usable: {unusable}.");
+        }
+
+        return request.Header(CredentialHeader) is not { } presented
+            ? IntakeVerification.Refused($"The {CredentialHeader} header is required (the value given at subscription).")
+            : SameSecret(source.Credential!.Trim(), presented.Trim())
+                ? IntakeVerification.Verified
+                : IntakeVerification.Refused($"The {CredentialHeader} header is not this source's.");
+    }
+
+    /// <inheritdoc/>
+    public override ProviderEvent? Parse(IntakeRequest request, out string? problem)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        problem = null;
+        try
+        {
+            using var json = JsonDocument.Parse(request.Body);
+            var root = json.RootElement;
+            if (root.ValueKind != JsonValueKind.Object || Text(root, "trackingNumber") is not { } tracking)
+            {
+                problem = "trackingNumber is required: not a UPS Track Alert event.";
+                return null;
+            }
+
+            var status = root.TryGetProperty("activityStatus", out var s) && s.ValueKind == JsonValueKind.Object
+                ? (Type: Text(s, "type"), Code: Text(s, "code"), Words: Text(s, "description"))
+                : (null, null, null);
+            var (date, time) = (Text(root, "gmtActivityDate"), Text(root, "gmtActivityTime"));
+            var eventId = string.Join("|", tracking, date, time, status.Type, status.Code);
+            var summary = $"UPS Track Alert for {tracking}: {status.Type ?? "?"}{(status.Words is null ? "" : $" ({status.Words})")}.";
+            var route = new IntakeRoute.Tracking(tracking);
+            if (date is null || time is null)
+            {
+                return new ProviderEvent(eventId, status.Type ?? "activity", route, null,
+                    summary + " It gives no gmtActivityDate/gmtActivityTime; its local time has no offset and is not used.");
+            }
+
+            var parsed = GmtPattern.Parse(date + time);
+            if (!parsed.Success)
+            {
+                problem = $"gmtActivityDate '{date}' and gmtActivityTime '{time}' are not yyyyMMdd and HHmmss.";
+                return null;
+            }
+
+            var moment = parsed.Value.InUtc().ToOffsetDateTime();
+            const string Field = "gmtActivityDate + gmtActivityTime (UTC)";
+            var delivery = status.Type switch
+            {
+                "P" => new IntakeDeliveryDocument(DeliveryMethod.Courier, Normalize(tracking), moment, Field, null, null, null, null, null),
+                "D" => new IntakeDeliveryDocument(DeliveryMethod.Courier, Normalize(tracking), null, null, moment, Field, null, null, null),
+                _ => null,
+            };
+            return new ProviderEvent(eventId, status.Type ?? "activity", route, delivery,
+                summary + string.Create(CultureInfo.InvariantCulture, $" At {OffsetDateTimePattern.Rfc3339.Format(moment)}."));
+        }
+        catch (JsonException ex)
+        {
+            problem = $"The body is not JSON: {ex.Message}";
+            return null;
+        }
+    }
+
+    private static string Normalize(string tracking) => ExpectedDeliveryStore.Normalize(ExpectedKey.Tracking, tracking);
+
+    private static string? Text(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text ? text : null;
+}
