@@ -7,10 +7,11 @@ namespace RegRights.Functions.OpenApi;
 /// sent), so the body type is declared for the OpenAPI document rather than bound.
 /// </summary>
 /// <param name="requestType">The document the body holds.</param>
+/// <param name="contentType">The media type, <c>application/json</c> unless another is named (a merge patch's).</param>
 [AttributeUsage(AttributeTargets.Method)]
-internal sealed class AcceptsJsonAttribute(Type requestType) : Attribute, IAcceptsMetadata
+internal sealed class AcceptsJsonAttribute(Type requestType, string contentType = "application/json") : Attribute, IAcceptsMetadata
 {
-    public IReadOnlyList<string> ContentTypes { get; } = ["application/json"];
+    public IReadOnlyList<string> ContentTypes { get; } = [contentType];
 
     public Type? RequestType { get; } = requestType;
 

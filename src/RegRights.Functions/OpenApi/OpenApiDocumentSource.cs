@@ -140,7 +140,7 @@ public sealed class OpenApiDocumentSource
             yield return (StatusCodes.Status422UnprocessableEntity, "The event contradicts the record");
         }
 
-        if (method == "PUT")
+        if (method is "PUT" or "PATCH")
         {
             yield return (StatusCodes.Status412PreconditionFailed, "The agreement changed since the ETag in If-Match was read");
             yield return (StatusCodes.Status428PreconditionRequired, "If-Match is missing");
