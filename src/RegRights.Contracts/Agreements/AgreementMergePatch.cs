@@ -8,8 +8,8 @@ namespace RegRights.Contracts.Agreements;
 /// <summary>
 /// Which members of a stored agreement's document always have a value, and so must be sent whole by a replace
 /// (<c>PUT</c>) and may not be removed by a merge patch (<c>PATCH</c>, RFC 7396): the name, the terms with every one
-/// of their members, the parties and the contacts. Every other member (a party's address, a contact's e-mail) is
-/// optional: null, or left out, means none.
+/// of their members, the parties and the contacts. Every other member (a party's address, a contact's e-mail,
+/// <c>remindDeadlinesBeforeRegistration</c>) is optional: null, or left out, means none (or false).
 /// </summary>
 /// <remarks>
 /// The terms are required member by member because a member left out of a document is read as the seed agreement's
@@ -68,7 +68,8 @@ public static class AgreementDocumentRules
     public static bool IsRequired(Type type, string jsonName)
     {
         ArgumentNullException.ThrowIfNull(type);
-        return type == typeof(AgreementDocument) || type == typeof(TermsDocument)
+        return (type == typeof(AgreementDocument) && jsonName is "name" or "terms" or "parties" or "contacts")
+            || type == typeof(TermsDocument)
             || (type == typeof(PartyDocument) && jsonName is "name" or "role")
             || (type == typeof(ContactDocument) && jsonName is "name" or "role")
             || (type == typeof(ClosureDocument) && jsonName is "date" or "name" or "source" or "effect");

@@ -504,6 +504,7 @@ public class AgreementService
         Terms = stored.Document.Terms ?? TermsDocument.From(AgreementTerms.NeoTherapeutics2000),
         Parties = stored.Document.Parties ?? [],
         Contacts = stored.Document.Contacts ?? [],
+        RemindDeadlinesBeforeRegistration = stored.Document.RemindDeadlinesBeforeRegistration ?? false,
         EventCount = stored.EventCount,
         CreatedAt = Local(stored.CreatedAt, stored),
         UpdatedAt = Local(stored.UpdatedAt, stored),
