@@ -133,4 +133,5 @@ internal sealed record MaildevAddress(string Address, string Name);
 internal sealed record MaildevAttachment(string FileName, string GeneratedFileName, string ContentType);
 
 internal sealed record MaildevEmail(
-    string Id, string Subject, string MessageId, IReadOnlyList<MaildevAddress> To, IReadOnlyList<MaildevAddress> Cc, IReadOnlyList<MaildevAttachment> Attachments);
+    string Id, string Subject, string MessageId, IReadOnlyList<MaildevAddress> To, IReadOnlyList<MaildevAddress> Cc, IReadOnlyList<MaildevAttachment> Attachments,
+    IReadOnlyDictionary<string, System.Text.Json.JsonElement>? Headers = null);
