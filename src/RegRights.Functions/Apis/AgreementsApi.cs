@@ -14,6 +14,7 @@ namespace RegRights.Functions.Apis;
 /// the host requires the function key.
 /// </summary>
 [Tags("Agreements")]
+[ProblemResponse(StatusCodes.Status503ServiceUnavailable, ProblemAnswers.StorageUnavailable)]
 public sealed class AgreementsApi(AgreementService agreements)
 {
     public const string IdempotencyKeyHeader = "Idempotency-Key";
@@ -25,6 +26,8 @@ public sealed class AgreementsApi(AgreementService agreements)
         "Idempotency-Key, a retry of the same create is 200 with the first agreement, and the key with another document is 422.")]
     [AcceptsJson(typeof(AgreementDocument))]
     [HeaderParameter(IdempotencyKeyHeader, "Optional: a key of the client's choosing (1 to 255 printable ASCII characters), the same on each retry of one create.")]
+    [ProblemResponse(StatusCodes.Status413PayloadTooLarge, ProblemAnswers.TooLarge)]
+    [ProblemResponse(StatusCodes.Status422UnprocessableEntity, "The Idempotency-Key already created an agreement from another document.")]
     public async Task<Results<Created<AgreementView>, Ok<AgreementView>, ValidationProblem, ProblemHttpResult>> CreateAgreementAsync(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "agreements")] HttpRequest request, CancellationToken cancellationToken)
     {
@@ -99,6 +102,7 @@ public sealed class AgreementsApi(AgreementService agreements)
     [Function("GetAgreement")]
     [EndpointSummary("Get an agreement")]
     [EndpointDescription("The agreement, with its ETag in the ETag header and the body.")]
+    [ProblemResponse(StatusCodes.Status404NotFound, ProblemAnswers.AgreementNotFound)]
     public async Task<Results<Ok<AgreementView>, ProblemHttpResult>> GetAgreementAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "agreements/{id}")] HttpRequest request, string id, CancellationToken cancellationToken)
     {
@@ -122,6 +126,10 @@ public sealed class AgreementsApi(AgreementService agreements)
         "To change some fields, PATCH. Requires If-Match with the ETag last read: 428 without it, 412 when the agreement changed since (an event counts).")]
     [AcceptsJson(typeof(AgreementDocument))]
     [HeaderParameter("If-Match", IfMatchDescription, Required = true)]
+    [ProblemResponse(StatusCodes.Status404NotFound, ProblemAnswers.AgreementNotFound)]
+    [ProblemResponse(StatusCodes.Status412PreconditionFailed, ProblemAnswers.PreconditionFailed)]
+    [ProblemResponse(StatusCodes.Status413PayloadTooLarge, ProblemAnswers.TooLarge)]
+    [ProblemResponse(StatusCodes.Status428PreconditionRequired, ProblemAnswers.PreconditionRequired)]
     public async Task<Results<Ok<AgreementView>, ValidationProblem, ProblemHttpResult>> UpdateAgreementAsync(
         [HttpTrigger(AuthorizationLevel.Function, "put", Route = "agreements/{id}")] HttpRequest request, string id, CancellationToken cancellationToken)
     {
@@ -166,6 +174,11 @@ public sealed class AgreementsApi(AgreementService agreements)
         "(name, terms, any term, parties, contacts) is 400; another content type is 415. Requires If-Match as PUT does: 428 without it, 412 when the agreement changed since.")]
     [AcceptsJson(typeof(AgreementDocument), AgreementMergePatch.MediaType)]
     [HeaderParameter("If-Match", IfMatchDescription, Required = true)]
+    [ProblemResponse(StatusCodes.Status404NotFound, ProblemAnswers.AgreementNotFound)]
+    [ProblemResponse(StatusCodes.Status412PreconditionFailed, ProblemAnswers.PreconditionFailed)]
+    [ProblemResponse(StatusCodes.Status413PayloadTooLarge, ProblemAnswers.TooLarge)]
+    [ProblemResponse(StatusCodes.Status415UnsupportedMediaType, "The Content-Type is not application/merge-patch+json.")]
+    [ProblemResponse(StatusCodes.Status428PreconditionRequired, ProblemAnswers.PreconditionRequired)]
     public async Task<Results<Ok<AgreementView>, ValidationProblem, ProblemHttpResult>> PatchAgreementAsync(
         [HttpTrigger(AuthorizationLevel.Function, "patch", Route = "agreements/{id}")] HttpRequest request, string id, CancellationToken cancellationToken)
     {
@@ -198,6 +211,10 @@ public sealed class AgreementsApi(AgreementService agreements)
     [EndpointSummary("Record an event")]
     [EndpointDescription("Appends an event (closing, filed, secCommentReceived, commentResponseFiled, declaredEffective, excusedDelay, holderSold50Percent, indemnificationNotice, indemnityPaid, piggybackNotice, waiver, …). 422 when it contradicts the record, with the reason; the same id again is 200 with the first.")]
     [AcceptsJson(typeof(AgreementEventDocument))]
+    [ProblemResponse(StatusCodes.Status404NotFound, ProblemAnswers.AgreementNotFound)]
+    [ProblemResponse(StatusCodes.Status409Conflict, "The event id is already recorded for another event, or the agreement kept changing under every attempt.")]
+    [ProblemResponse(StatusCodes.Status413PayloadTooLarge, ProblemAnswers.TooLarge)]
+    [ProblemResponse(StatusCodes.Status422UnprocessableEntity, "The event contradicts the record (a filing before the Closing Date).")]
     public async Task<Results<Created<AgreementEventDocument>, Ok<AgreementEventDocument>, ValidationProblem, ProblemHttpResult>> PostEventAsync(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "agreements/{id}/events")] HttpRequest request, string id, CancellationToken cancellationToken)
     {
@@ -244,6 +261,7 @@ public sealed class AgreementsApi(AgreementService agreements)
     [Function("ListAgreementEvents")]
     [EndpointSummary("List an agreement's events")]
     [EndpointDescription("The events in the order recorded.")]
+    [ProblemResponse(StatusCodes.Status404NotFound, ProblemAnswers.AgreementNotFound)]
     public async Task<Results<Ok<IReadOnlyList<AgreementEventDocument>>, ProblemHttpResult>> ListEventsAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "agreements/{id}/events")] HttpRequest request, string id, CancellationToken cancellationToken)
     {
