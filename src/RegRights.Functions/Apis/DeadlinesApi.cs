@@ -29,8 +29,9 @@ public sealed class DeadlinesApi(AgreementService agreements)
         LocalDate? date = null;
         if (request.Query["asOf"] is [{ } asOf])
         {
+            // NodaTime's parser takes a NUL as the end of the text: "2000-05-01\0" would pass as 2000-05-01.
             var parsed = LocalDatePattern.Iso.Parse(asOf);
-            if (!parsed.Success)
+            if (!parsed.Success || JsonBody.HasControlCharacter(asOf))
             {
                 return JsonBody.Problem("asOf", $"'{asOf}' is not an ISO date (yyyy-MM-dd), e.g. 2000-06-01.");
             }
