@@ -53,7 +53,9 @@ public sealed class OpenApiDocumentSource
                     "Agreements, their events and deadlines, and signed notice intake under § 6(h). Function-level endpoints take the function key in " +
                     "x-functions-key or ?code=; without it the Functions host answers 401 with no body. Every other error is application/problem+json (RFC 7807).";
 
-                // Once every schema is a component, with nullable members as the generator writes them.
+                // Once every schema is a component, with nullable members as the generator writes them. A merge patch
+                // names any members it changes, so its body is the agreement's members with none required.
+                DescribeMergePatch(document);
                 foreach (var (type, members) in RequiredOnRequest)
                 {
                     if (document.Components?.Schemas?.TryGetValue(type.Name, out var component) == true && component is OpenApiSchema schema)
@@ -194,6 +196,35 @@ public sealed class OpenApiDocumentSource
         [typeof(RegRights.Contracts.Notices.NoticeIntakeRequest)] = ["agreementId", "sender", "recipient", "kind", "deliveries"],
         [typeof(RegRights.Contracts.Notices.DeliveryRequest)] = ["method", "sentAt"],
     };
+
+    // PATCH's body: AgreementDocument's members, none required, each nullable (null removes an optional member).
+    private static void DescribeMergePatch(OpenApiDocument document)
+    {
+        if (document.Components?.Schemas?.TryGetValue(nameof(RegRights.Contracts.Agreements.AgreementDocument), out var component) != true
+            || component is not OpenApiSchema { Properties: { } properties })
+        {
+            return;
+        }
+
+        document.Components.Schemas[nameof(RegRights.Contracts.Agreements.AgreementMergePatch)] = new OpenApiSchema
+        {
+            Type = JsonSchemaType.Object,
+            Description = "A JSON Merge Patch (RFC 7396) of an agreement's document: any of its members. An object (terms) is merged member by member, " +
+                "an array replaces the array, null removes an optional member; null for name, terms, a term, parties or contacts is refused.",
+            Properties = new Dictionary<string, IOpenApiSchema>(properties),
+            AdditionalPropertiesAllowed = false,
+        };
+        foreach (var path in document.Paths.Values)
+        {
+            foreach (var operation in path.Operations?.Values ?? Enumerable.Empty<OpenApiOperation>())
+            {
+                if (operation.RequestBody?.Content?.TryGetValue(RegRights.Contracts.Agreements.AgreementMergePatch.MediaType, out var media) == true)
+                {
+                    media.Schema = new OpenApiSchemaReference(nameof(RegRights.Contracts.Agreements.AgreementMergePatch), document);
+                }
+            }
+        }
+    }
 
     // Each member named is listed in required and loses its null: ["null","string"] becomes "string", and
     // oneOf [null, $ref] becomes the $ref.

@@ -169,6 +169,21 @@ public sealed class OpenApiDocumentTest(FunctionsAppFixture app)
     }
 
     [Fact]
+    public async Task OpenApi_PatchTakesAMergePatchWithNoMemberRequired()
+    {
+        using var response = await app.Anonymous.GetAsync(Url("/api/openapi.json"), Cancel);
+        var document = await response.ReadJsonAsync();
+
+        var content = document["paths"]!["/api/agreements/{id}"]!["patch"]!["requestBody"]!["content"]!.AsObject();
+
+        Assert.Equal("application/merge-patch+json", Assert.Single(content).Key);
+        Assert.Equal("#/components/schemas/AgreementMergePatch", (string?)content.Single().Value!["schema"]!["$ref"]);
+        var patch = document["components"]!["schemas"]!["AgreementMergePatch"]!;
+        Assert.Null(patch["required"]);
+        Assert.Contains("terms", patch["properties"]!.AsObject().Select(p => p.Key));
+    }
+
+    [Fact]
     public async Task OpenApi_EventKindAndDateAreReferencesAClientCanType()
     {
         using var response = await app.Anonymous.GetAsync(Url("/api/openapi.json"), Cancel);
