@@ -33,6 +33,21 @@ export AzureWebJobs__ScanDeadlines__Disabled=true
 if [ "${REGRIGHTS_SCHEDULED_SCAN:-false}" = "true" ]; then export AzureWebJobs__ScanDeadlines__Disabled=false; fi
 export Reminders__FirstScanLookBack="${REGRIGHTS_FIRST_SCAN_LOOKBACK:-4.00:00:00}"
 
+# A build that says what it is doing: each project is named as dotnet finishes it ("built RegRights.Core, 12 s"), so a
+# fresh clone's minute of building is never silent; errors are shown as they come, warnings are left to the IDE.
+build() {
+  local started=$SECONDS
+  dotnet build "$1" -c Release -nologo -v:minimal 2>&1 |
+    { grep --line-buffered -E ' -> |: error |Restored ' || true; } |
+    while IFS= read -r line; do
+      case "$line" in
+        *" -> "*) name="${line%% -> *}"; echo "      built ${name#"${name%%[![:space:]]*}"}, $((SECONDS - started)) s" ;;
+        *"Restored "*) echo "      restored packages, $((SECONDS - started)) s" ;;
+        *) echo "$line" ;;
+      esac
+    done
+}
+
 azurite_pid=""; maildev_pid=""; app_pid=""
 # Each service is stopped the way that keeps its data, and waited for, the app first: Azurite writes its tables on
 # SIGINT (on SIGTERM it exits with up to 5 s of acknowledged writes lost). The app gets SIGTERM, since a script's
@@ -59,8 +74,10 @@ if command -v func >/dev/null 2>&1; then
   app_pid=$!
 else
   echo "[2/4] building the app and the local Functions host (about a minute on a fresh clone)…"
-  dotnet build "$project" -c Release -nologo -clp:ErrorsOnly
-  dotnet build tools/RegRights.LocalHost -c Release -nologo -clp:ErrorsOnly
+  build_started=$SECONDS
+  build "$project"
+  build tools/RegRights.LocalHost
+  echo "      built in $((SECONDS - build_started)) s"
   echo "[3/4] starting the worker under the local Functions host…"
   dotnet tools/RegRights.LocalHost/bin/Release/net10.0/RegRights.LocalHost.dll \
     --app "$project/bin/Release/net10.0" --settings "$settings" --port 7071 &

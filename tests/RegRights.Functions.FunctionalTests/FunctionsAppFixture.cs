@@ -57,6 +57,9 @@ public sealed class FunctionsAppFixture : IAsyncLifetime
     /// <summary>The app's clock: 2000-05-01T19:00:00Z, noon in California, unless a test moves it.</summary>
     public FakeClock Clock { get; } = new(Instant.FromUtc(2000, 5, 1, 19, 0));
 
+    /// <summary>What the local Functions host logged (each invocation's "Executed 'Functions.X' (Succeeded|Failed…)").</summary>
+    public HostLog HostLog { get; } = new();
+
     /// <summary>The local Functions host the app runs under.</summary>
     public LocalFunctionsHost Host { get; private set; } = null!;
 
@@ -90,6 +93,7 @@ public sealed class FunctionsAppFixture : IAsyncLifetime
             MasterKey = MasterKey,
             TimersEnabled = false,
             WorkerLauncher = new DelegateWorkerLauncher(StartWorkerAsync),
+            LoggerFactory = HostLog.Factory,
         }, TestContext.Current.CancellationToken);
         Management = Client(FunctionKey);
         Admin = Client(MasterKey);

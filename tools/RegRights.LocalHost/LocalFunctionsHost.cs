@@ -358,7 +358,7 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
         {
             services.AddRouting();
             services.AddHttpForwarder();
-        }, kestrel => kestrel.Listen(_options.HttpAddress, _options.HttpPort));
+        }, kestrel => kestrel.Listen(_options.HttpAddress, _options.HttpPort, listen => listen.Use(KestrelRejections.AsProblems)));
         _routes = new HttpRouteTable(Functions, _httpApp.Services.GetRequiredService<IInlineConstraintResolver>());
         var forwarder = _httpApp.Services.GetRequiredService<IHttpForwarder>();
         _httpApp.Run(context => HandleHttpAsync(context, forwarder));

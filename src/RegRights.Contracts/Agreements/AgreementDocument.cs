@@ -19,6 +19,15 @@ public sealed record AgreementDocument
 
     /// <summary>Who receives notices and reminders, by role (§ 6(h) addresses, Special Counsel).</summary>
     public IReadOnlyList<ContactDocument>? Contacts { get; init; }
+
+    /// <summary>
+    /// Whether deadlines whose last permitted day was already past when the agreement was registered (a deal of 2000
+    /// loaded in 2026) are reminded too. Unset or false (the default): they are shown on the deadlines document and
+    /// in the calendar feed, and no reminder is sent for them. True: each gets its overdue reminders, the first on the
+    /// first Business Day on or after the day the agreement was registered, then weekly, as many as
+    /// <c>Reminders:MaxOverdueReminders</c> allows.
+    /// </summary>
+    public bool? RemindDeadlinesBeforeRegistration { get; init; }
 }
 
 /// <summary>A party to the agreement.</summary>
@@ -105,6 +114,9 @@ public sealed record AgreementView
 
     /// <summary>The contacts.</summary>
     public required IReadOnlyList<ContactDocument> Contacts { get; init; }
+
+    /// <summary>Whether deadlines already past when the agreement was registered are reminded (see the document's member).</summary>
+    public required bool RemindDeadlinesBeforeRegistration { get; init; }
 
     /// <summary>How many events are recorded.</summary>
     public required int EventCount { get; init; }

@@ -7,8 +7,8 @@ namespace RegRights.Core.Reminders;
 
 /// <summary>
 /// When an agreement's deadline reminders go out: N Business Days before the last permitted day, the morning of that
-/// day, then overdue on the next Business Day and weekly after until the deadline is met or waived, each at
-/// <see cref="SendTime"/> in the agreement's zone.
+/// day, then overdue on the next Business Day and weekly after, at most <see cref="MaxOverdueReminders"/> times (or
+/// until the deadline is met or waived, when its reminders stop), each at <see cref="SendTime"/> in the agreement's zone.
 /// </summary>
 /// <remarks>
 /// The ladder counts from the <em>last permitted day</em>, not the due date the agreement names, because that is
@@ -48,6 +48,22 @@ public sealed record ReminderLadder
     /// <summary>Whether overdue reminders go out (the first Business Day after the last permitted day, then weekly).</summary>
     public bool Overdue { get; init; } = true;
 
+    /// <summary>
+    /// How many overdue reminders a deadline gets at most: the first, then weekly, <c>overdue-0</c> to
+    /// <c>overdue-(N-1)</c> (default 4: the first Business Day after the last permitted day and three weeks after).
+    /// A deadline missed for good is not mailed about every week forever; it stays on the deadlines document.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The count is outside [1, 52].</exception>
+    public int MaxOverdueReminders
+    {
+        get;
+        init
+        {
+            Preconditions.CheckArgumentRange(nameof(MaxOverdueReminders), value, 1, 52);
+            field = value;
+        }
+    } = 4;
+
     /// <summary>The local time of day reminders go out, in the agreement's zone (default 08:00).</summary>
     public LocalTime SendTime { get; init; } = new(8, 0);
 
@@ -59,8 +75,14 @@ public sealed record ReminderLadder
     /// <param name="calendar">The agreement's Business Day calendar.</param>
     /// <param name="zone">The agreement's zone.</param>
     /// <param name="window">The scan window.</param>
+    /// <param name="overdueFrom">
+    /// For a deadline already past when the agreement was registered and reminded at the user's request, the day it was
+    /// registered: its overdue reminders start on the first Business Day on or after that day instead of the day after
+    /// its last permitted day, whose weeks are long gone. Null for every other deadline.
+    /// </param>
     /// <returns>The due reminders, in sending order.</returns>
-    public IEnumerable<ScheduledReminder> DueIn(LocalDate lastPermittedDay, BusinessDayCalendar calendar, DateTimeZone zone, Interval window)
+    public IEnumerable<ScheduledReminder> DueIn(
+        LocalDate lastPermittedDay, BusinessDayCalendar calendar, DateTimeZone zone, Interval window, LocalDate? overdueFrom = null)
     {
         Preconditions.CheckNotNull(calendar);
         Preconditions.CheckNotNull(zone);
@@ -90,11 +112,16 @@ public sealed record ReminderLadder
             // Week k goes out on the first Business Day on or after (first overdue day + 7k days). Skip straight to the
             // weeks that can reach the window instead of walking every week since the deadline passed.
             var firstOverdue = calendar.NextBusinessDay(lastPermittedDay);
+            if (overdueFrom is { } from && from > firstOverdue)
+            {
+                firstOverdue = calendar.NextBusinessDayOrSame(from);
+            }
+
             var windowStart = window.HasStart ? window.Start.InZone(zone).Date : firstOverdue;
             var week = Math.Max(0, (Period.DaysBetween(firstOverdue, windowStart) / 7) - 1);
             // The weeks end where the calendar's Business Days do: a later week has no Business Day to go out on.
             var lastBusinessDay = calendar.PreviousBusinessDayOrSame(BusinessDayCalendar.MaxDate);
-            while (true)
+            while (week < MaxOverdueReminders)
             {
                 var weekDate = firstOverdue.PlusDays(7 * week);
                 if (weekDate > lastBusinessDay)

@@ -10,6 +10,7 @@ namespace RegRights.Functions.Apis;
 
 /// <summary><c>GET /api/agreements/{id}/deadlines</c>: the deadline engine's schedule, the same JSON as <c>regrights deadlines --json</c>.</summary>
 [Tags("Deadlines")]
+[ProblemResponse(StatusCodes.Status503ServiceUnavailable, ProblemAnswers.StorageUnavailable)]
 public sealed class DeadlinesApi(AgreementService agreements)
 {
     [Function("GetAgreementDeadlines")]
@@ -18,6 +19,8 @@ public sealed class DeadlinesApi(AgreementService agreements)
         "Every deadline the agreement's terms and events give, in catalog order, each with its section, basis in words, due date, last permitted " +
         "day, practical cutoff, status as of asOf (today in the agreement's zone by default) and warnings: the document regrights deadlines --json prints.")]
     [QueryParameter("asOf", "The date statuses are judged on, yyyy-MM-dd; today in the agreement's zone by default.", Format = "date")]
+    [ProblemResponse(StatusCodes.Status404NotFound, ProblemAnswers.AgreementNotFound)]
+    [ProblemResponse(StatusCodes.Status422UnprocessableEntity, "The agreement's stored record cannot be computed (stored before writes were checked).")]
     public async Task<Results<Ok<DeadlinesDocument>, ValidationProblem, ProblemHttpResult>> GetDeadlinesAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "agreements/{id}/deadlines")] HttpRequest request, string id,
         CancellationToken cancellationToken)
@@ -26,8 +29,9 @@ public sealed class DeadlinesApi(AgreementService agreements)
         LocalDate? date = null;
         if (request.Query["asOf"] is [{ } asOf])
         {
+            // NodaTime's parser takes a NUL as the end of the text: "2000-05-01\0" would pass as 2000-05-01.
             var parsed = LocalDatePattern.Iso.Parse(asOf);
-            if (!parsed.Success)
+            if (!parsed.Success || JsonBody.HasControlCharacter(asOf))
             {
                 return JsonBody.Problem("asOf", $"'{asOf}' is not an ISO date (yyyy-MM-dd), e.g. 2000-06-01.");
             }

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Microsoft.AspNetCore.Mvc;
 using NodaTime;
+using RegRights.Functions.OpenApi;
 using RegRights.Functions.Telemetry;
 using RegRights.Infrastructure.Reminders;
 
@@ -64,6 +65,7 @@ public sealed record DeadlineIndexRebuildResult(int Agreements, int Rows, IReadO
 /// index's rebuild. Management endpoints: the host requires the function key.
 /// </summary>
 [Tags("Reminders")]
+[ProblemResponse(StatusCodes.Status503ServiceUnavailable, ProblemAnswers.StorageUnavailable)]
 public sealed class RemindersApi(ReminderService reminders, DeadlineIndex index)
 {
     [Function("ListAgreementReminders")]
@@ -71,6 +73,7 @@ public sealed class RemindersApi(ReminderService reminders, DeadlineIndex index)
     [EndpointDescription(
         "The reminder ledger of the agreement, by scheduled time: one row per deadline instance and ladder step, with its status " +
         "(pending, sent, failed, cancelled), tries, last error, recipients and times in the agreement's zone with their offset.")]
+    [ProblemResponse(StatusCodes.Status404NotFound, ProblemAnswers.AgreementNotFound)]
     public async Task<Results<Ok<IReadOnlyList<ReminderView>>, ProblemHttpResult>> ListRemindersAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "agreements/{id}/reminders")] HttpRequest request, string id,
         CancellationToken cancellationToken)
@@ -89,6 +92,8 @@ public sealed class RemindersApi(ReminderService reminders, DeadlineIndex index)
     [EndpointDescription(
         "Puts a failed reminder back in the outbox with its tries reset and its recipients resolved again from the agreement's contacts " +
         "(fix the address first); DispatchReminders sends it at its next run. 404 for an unknown agreement or reminder, 409 when the reminder has not failed.")]
+    [ProblemResponse(StatusCodes.Status404NotFound, "No agreement, or no reminder, with that id.")]
+    [ProblemResponse(StatusCodes.Status409Conflict, "The reminder has not failed.")]
     public async Task<Results<Accepted<ReminderView>, ProblemHttpResult>> RetryReminderAsync(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "agreements/{id}/reminders/{reminderId}/retry")] HttpRequest request,
         string id,
@@ -118,6 +123,7 @@ public sealed class RemindersApi(ReminderService reminders, DeadlineIndex index)
         "An RFC 5545 calendar (text/calendar) with one all-day event per open or missed deadline on its last permitted day. Calendar clients " +
         "cannot send headers: put the key in the URL, ?code=….")]
     [ProducesResponseType<string>(StatusCodes.Status200OK, "text/calendar")]
+    [ProblemResponse(StatusCodes.Status404NotFound, ProblemAnswers.AgreementNotFound)]
     public async Task<Results<ContentHttpResult, ProblemHttpResult>> GetCalendarAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "agreements/{id}/calendar.ics")] HttpRequest request, string id,
         CancellationToken cancellationToken)

@@ -2,6 +2,8 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
+using NodaTime;
+using NodaTime.Serialization.SystemTextJson;
 using RegRights.Contracts;
 
 namespace RegRights.Functions.Http;
@@ -59,6 +61,31 @@ internal static class JsonBody
     {
         RegRightsJson.Configure(options);
         options.NumberHandling = JsonNumberHandling.Strict;
+
+        // NodaTime's parsers take a NUL as the end of the text, so "2000-05-26\u0000" would be read as 2000-05-26;
+        // a date, time or moment with a control character in it is refused at its path instead. First, so they win.
+        options.Converters.Insert(0, new NoControlCharacters<LocalDate>(NodaConverters.LocalDateConverter));
+        options.Converters.Insert(0, new NoControlCharacters<LocalTime>(NodaConverters.LocalTimeConverter));
+        options.Converters.Insert(0, new NoControlCharacters<OffsetDateTime>(NodaConverters.OffsetDateTimeConverter));
+        options.Converters.Insert(0, new NoControlCharacters<Instant>(NodaConverters.InstantConverter));
+    }
+
+    /// <summary>Whether <paramref name="text"/> (a query value, say) holds a control character, NUL included.</summary>
+    public static bool HasControlCharacter(string text) => text.Any(char.IsControl);
+
+    private sealed class NoControlCharacters<T>(JsonConverter<T> inner) : JsonConverter<T>
+    {
+        public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            if (reader.TokenType == JsonTokenType.String && HasControlCharacter(reader.GetString() ?? ""))
+            {
+                throw new JsonException("A control character (NUL, CR, LF and the like) is not part of a date, a time or a moment; send the ISO text alone");
+            }
+
+            return inner.Read(ref reader, typeToConvert, options)!;
+        }
+
+        public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => inner.Write(writer, value, options);
     }
 
     /// <summary>The app's JSON options (RegRightsJson), as configured for minimal APIs.</summary>

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Runtime.ExceptionServices;
 using Azure;
 using Microsoft.Azure.Functions.Worker.Middleware;
 
@@ -8,6 +10,13 @@ namespace RegRights.Functions.Http;
 /// trace. Kestrel's <see cref="BadHttpRequestException"/> keeps its status (413 for a body over 256 KiB), Table Storage
 /// out of reach is 503 with Retry-After, anything else is 500. Timer functions' failures go to the host unchanged.
 /// </summary>
+/// <remarks>
+/// A 500 is a failure of the function, and the host must see it as one even though the client gets a problem
+/// document: the invocation's span is set to Error with the exception, the problem is written to the response here,
+/// and the exception is then thrown on to the worker, which reports the invocation to the host as failed (the host's
+/// log, its failure counts and alerts). A 503 (storage out of reach) marks the span Error too, and is answered as the
+/// invocation's result: the function did what it should, and the client retries.
+/// </remarks>
 internal sealed partial class ProblemDetailsMiddleware(ILogger<ProblemDetailsMiddleware> logger) : IFunctionsWorkerMiddleware
 {
     public const int RetryAfterSeconds = 5;
@@ -20,8 +29,24 @@ internal sealed partial class ProblemDetailsMiddleware(ILogger<ProblemDetailsMid
         }
         catch (Exception ex) when (context.GetHttpContext() is { } http && !http.Response.HasStarted && !http.RequestAborted.IsCancellationRequested)
         {
-            // The HTTP integration executes the invocation result once this returns, so the problem is that result.
-            context.GetInvocationResult().Value = ToProblem(ex, http, context.FunctionDefinition.Name);
+            var problem = ToProblem(ex, http, context.FunctionDefinition.Name);
+            if (problem.StatusCode >= StatusCodes.Status500InternalServerError && Activity.Current is { } span)
+            {
+                span.SetStatus(ActivityStatusCode.Error, problem.ProblemDetails.Title);
+                span.AddException(ex);
+            }
+
+            if (problem.StatusCode != StatusCodes.Status500InternalServerError)
+            {
+                // The HTTP integration executes the invocation result once this returns, so the problem is that result.
+                context.GetInvocationResult().Value = problem;
+                return;
+            }
+
+            // Written now, since the invocation result is not executed when the invocation fails; then the failure
+            // goes on to the worker and the host, with its stack trace, which the client never sees.
+            await problem.ExecuteAsync(http).ConfigureAwait(false);
+            ExceptionDispatchInfo.Capture(ex).Throw();
         }
     }
 

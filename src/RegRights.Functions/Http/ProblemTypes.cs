@@ -11,6 +11,7 @@ internal static class ProblemTypes
     public const string Validation = Base + "validation";
     public const string MalformedJson = Base + "malformed-json";
     public const string TooLarge = Base + "request-too-large";
+    public const string UnsupportedMediaType = Base + "unsupported-media-type";
     public const string NotFound = Base + "not-found";
     public const string Contradiction = Base + "contradicts-record";
     public const string PreconditionRequired = Base + "precondition-required";

@@ -7,10 +7,11 @@ namespace RegRights.Functions.OpenApi;
 /// sent), so the body type is declared for the OpenAPI document rather than bound.
 /// </summary>
 /// <param name="requestType">The document the body holds.</param>
+/// <param name="contentType">The media type, <c>application/json</c> unless another is named (a merge patch's).</param>
 [AttributeUsage(AttributeTargets.Method)]
-internal sealed class AcceptsJsonAttribute(Type requestType) : Attribute, IAcceptsMetadata
+internal sealed class AcceptsJsonAttribute(Type requestType, string contentType = "application/json") : Attribute, IAcceptsMetadata
 {
-    public IReadOnlyList<string> ContentTypes { get; } = ["application/json"];
+    public IReadOnlyList<string> ContentTypes { get; } = [contentType];
 
     public Type? RequestType { get; } = requestType;
 
@@ -50,4 +51,30 @@ internal sealed class QueryParameterAttribute(string name, string description, T
 
     /// <summary>The OpenAPI format of a string value, e.g. <c>date</c>.</summary>
     public string? Format { get; init; }
+}
+
+/// <summary>
+/// A problem answer (<c>application/problem+json</c>) an HTTP function gives, declared where the function is written,
+/// because its status is not in the <c>Results&lt;…&gt;</c> type (a <c>ProblemHttpResult</c> can carry any status) or
+/// comes from <c>ProblemDetailsMiddleware</c> (413, 503). On a class, it holds for every function of the class. The
+/// OpenAPI document lists exactly what is declared; nothing is inferred from the route's shape.
+/// </summary>
+/// <param name="status">The HTTP status.</param>
+/// <param name="description">When the function answers it.</param>
+[AttributeUsage(AttributeTargets.Method | AttributeTargets.Class, AllowMultiple = true)]
+internal sealed class ProblemResponseAttribute(int status, string description) : Attribute
+{
+    public int Status { get; } = status;
+
+    public string Description { get; } = description;
+}
+
+/// <summary>The descriptions the problem answers share.</summary>
+internal static class ProblemAnswers
+{
+    public const string AgreementNotFound = "No agreement with that id.";
+    public const string StorageUnavailable = "Table Storage did not answer; retry after Retry-After.";
+    public const string TooLarge = "The request body is over 256 KiB.";
+    public const string PreconditionFailed = "The agreement changed since the ETag in If-Match was read.";
+    public const string PreconditionRequired = "If-Match is missing, or is *.";
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.OpenApi;
+using Microsoft.AspNetCore.Routing;
 using System.Reflection;
 using System.Text.Json;
 using Microsoft.OpenApi;
@@ -51,6 +52,18 @@ public sealed class OpenApiDocumentSource
                 document.Info.Description =
                     "Agreements, their events and deadlines, and signed notice intake under § 6(h). Function-level endpoints take the function key in " +
                     "x-functions-key or ?code=; without it the Functions host answers 401 with no body. Every other error is application/problem+json (RFC 7807).";
+
+                // Once every schema is a component, with nullable members as the generator writes them. A merge patch
+                // names any members it changes, so its body is the agreement's members with none required.
+                DescribeMergePatch(document);
+                foreach (var (type, members) in RequiredOnRequest)
+                {
+                    if (document.Components?.Schemas?.TryGetValue(type.Name, out var component) == true && component is OpenApiSchema schema)
+                    {
+                        Require(schema, members);
+                    }
+                }
+
                 return Task.CompletedTask;
             });
             options.AddSchemaTransformer(DescribeValues);
@@ -86,13 +99,25 @@ public sealed class OpenApiDocumentSource
                     });
                 }
 
-                // Problems a function answers through ProblemHttpResult, whose status the result type does not say.
-                foreach (var (status, title) in ProblemStatuses(context.Description.RelativePath ?? "", context.Description.HttpMethod ?? ""))
+                // The problems the function declares (ProblemResponseAttribute on it or its class), whose status the
+                // result type does not say; for the functions whose source declares none of its own, the catalog.
+                var method = metadata.OfType<MethodInfo>().FirstOrDefault();
+                var declared = method is null
+                    ? []
+                    : method.GetCustomAttributes<ProblemResponseAttribute>().Concat(method.DeclaringType!.GetCustomAttributes<ProblemResponseAttribute>())
+                        .Select(p => (p.Status, p.Description)).ToList();
+                var name = metadata.OfType<IEndpointNameMetadata>().FirstOrDefault()?.EndpointName;
+                if (name is not null && ProblemCatalog.DeclaredElsewhere.TryGetValue(name, out var catalogued))
+                {
+                    declared.AddRange(catalogued);
+                }
+
+                foreach (var (status, description) in declared)
                 {
                     operation.Responses ??= [];
                     operation.Responses.TryAdd(status.ToString(System.Globalization.CultureInfo.InvariantCulture), new OpenApiResponse
                     {
-                        Description = title,
+                        Description = description,
                         Content = new Dictionary<string, OpenApiMediaType>
                         {
                             ["application/problem+json"] = new() { Schema = new OpenApiSchemaReference("ProblemDetails", context.Document) },
@@ -124,37 +149,6 @@ public sealed class OpenApiDocumentSource
     }
 
     /// <summary>
-    /// The problem answers an operation has beside those its result types declare: 404 on an agreement's or a notice's
-    /// own routes, 409 and 422 on events, 412 and 428 on a replace, 503 wherever Table Storage is read.
-    /// </summary>
-    private static IEnumerable<(int Status, string Title)> ProblemStatuses(string path, string method)
-    {
-        if (path.Contains("{id}", StringComparison.Ordinal))
-        {
-            yield return (StatusCodes.Status404NotFound, "No agreement (or notice) with that id");
-        }
-
-        if (path.EndsWith("/events", StringComparison.Ordinal) && method == "POST")
-        {
-            yield return (StatusCodes.Status409Conflict, "The event id is already used, or another change landed at the same moment");
-            yield return (StatusCodes.Status422UnprocessableEntity, "The event contradicts the record");
-        }
-
-        if (method == "PUT")
-        {
-            yield return (StatusCodes.Status412PreconditionFailed, "The agreement changed since the ETag in If-Match was read");
-            yield return (StatusCodes.Status428PreconditionRequired, "If-Match is missing");
-        }
-
-        if (path.EndsWith("/deadlines", StringComparison.Ordinal))
-        {
-            yield return (StatusCodes.Status422UnprocessableEntity, "The agreement's deadlines cannot be computed");
-        }
-
-        yield return (StatusCodes.Status503ServiceUnavailable, "Table Storage did not answer; retry after Retry-After");
-    }
-
-    /// <summary>
     /// The wire form of the values the generator cannot see through: NodaTime's types are ISO strings (a date, a
     /// moment with its UTC offset), and the enums are their camelCase names, as the app's converters write them.
     /// </summary>
@@ -183,6 +177,88 @@ public sealed class OpenApiDocumentSource
         }
 
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// The members a request document must carry, as the services check them (400 naming the field without one): a
+    /// client generated from the document sends them, and reads them back as non-null. The C# request types leave
+    /// every member nullable so that a missing one reaches the checks, which name it, instead of failing the reader;
+    /// response types mark theirs with <c>required</c>, which the generator reads. A replace (<c>PUT</c>) requires
+    /// more (the whole document; its description says so).
+    /// </summary>
+    internal static readonly IReadOnlyDictionary<Type, string[]> RequiredOnRequest = new Dictionary<Type, string[]>
+    {
+        [typeof(RegRights.Contracts.Agreements.AgreementDocument)] = ["name"],
+        [typeof(RegRights.Contracts.Agreements.PartyDocument)] = ["name", "role"],
+        [typeof(RegRights.Contracts.Agreements.ContactDocument)] = ["name", "role"],
+        [typeof(RegRights.Contracts.Agreements.ClosureDocument)] = ["date", "name", "source"],
+        [typeof(RegRights.Contracts.Agreements.AgreementEventDocument)] = ["id", "kind", "date"],
+        [typeof(RegRights.Contracts.Notices.NoticeIntakeRequest)] = ["agreementId", "sender", "recipient", "kind", "deliveries"],
+        [typeof(RegRights.Contracts.Notices.DeliveryRequest)] = ["method", "sentAt"],
+    };
+
+    // PATCH's body: AgreementDocument's members, none required, each nullable (null removes an optional member).
+    private static void DescribeMergePatch(OpenApiDocument document)
+    {
+        if (document.Components?.Schemas?.TryGetValue(nameof(RegRights.Contracts.Agreements.AgreementDocument), out var component) != true
+            || component is not OpenApiSchema { Properties: { } properties })
+        {
+            return;
+        }
+
+        document.Components.Schemas[nameof(RegRights.Contracts.Agreements.AgreementMergePatch)] = new OpenApiSchema
+        {
+            Type = JsonSchemaType.Object,
+            Description = "A JSON Merge Patch (RFC 7396) of an agreement's document: any of its members. An object (terms) is merged member by member, " +
+                "an array replaces the array, null removes an optional member; null for name, terms, a term, parties or contacts is refused.",
+            Properties = new Dictionary<string, IOpenApiSchema>(properties),
+            AdditionalPropertiesAllowed = false,
+        };
+        foreach (var path in document.Paths.Values)
+        {
+            foreach (var operation in path.Operations?.Values ?? Enumerable.Empty<OpenApiOperation>())
+            {
+                if (operation.RequestBody?.Content?.TryGetValue(RegRights.Contracts.Agreements.AgreementMergePatch.MediaType, out var media) == true)
+                {
+                    media.Schema = new OpenApiSchemaReference(nameof(RegRights.Contracts.Agreements.AgreementMergePatch), document);
+                }
+            }
+        }
+    }
+
+    // Each member named is listed in required and loses its null: ["null","string"] becomes "string", and
+    // oneOf [null, $ref] becomes the $ref.
+    private static void Require(OpenApiSchema schema, string[] members)
+    {
+        if (schema.Properties is null)
+        {
+            return;
+        }
+
+        schema.Required ??= new HashSet<string>(StringComparer.Ordinal);
+        foreach (var member in members)
+        {
+            if (!schema.Properties.TryGetValue(member, out var property))
+            {
+                continue;
+            }
+
+            schema.Required.Add(member);
+            if (property is OpenApiSchema inline)
+            {
+                if (inline.Type is { } t && t.HasFlag(JsonSchemaType.Null) && t != JsonSchemaType.Null)
+                {
+                    inline.Type = t & ~JsonSchemaType.Null;
+                }
+
+                if (inline.OneOf is { Count: 2 } oneOf && oneOf.Count(IsNull) == 1)
+                {
+                    schema.Properties[member] = oneOf.Single(o => !IsNull(o));
+                }
+            }
+        }
+
+        static bool IsNull(IOpenApiSchema s) => s is OpenApiSchema { Type: JsonSchemaType.Null };
     }
 
     /// <summary>A server that serves nothing: the describing app is started only so that its endpoints are built.</summary>

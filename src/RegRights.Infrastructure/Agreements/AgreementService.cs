@@ -83,6 +83,12 @@ public class AgreementService
         return new AgreementWriteResult.Created(ToView(stored));
     }
 
+    /// <summary>
+    /// The key of an error about the <c>Idempotency-Key</c> header: a header is named in errors by its name in lower
+    /// case, as HTTP/2 writes it and as the webhook headers (<c>webhook-id</c>) are named, everywhere in the app.
+    /// </summary>
+    public const string IdempotencyKeyField = "idempotency-key";
+
     /// <summary>The most characters an idempotency key may have.</summary>
     public const int MaxIdempotencyKeyLength = 255;
 
@@ -96,7 +102,7 @@ public class AgreementService
     /// first by the document as stored (terms left out count as the seed's), so sending the same body again replays
     /// and a different body under the key is <see cref="AgreementWriteResult.IdempotencyKeyReused"/>. A key is 1 to
     /// <see cref="MaxIdempotencyKeyLength"/> printable ASCII characters (a UUID, say); another is
-    /// <see cref="AgreementWriteResult.Invalid"/> at <c>Idempotency-Key</c>.
+    /// <see cref="AgreementWriteResult.Invalid"/> at <see cref="IdempotencyKeyField"/>.
     /// </remarks>
     /// <param name="document">The agreement's document.</param>
     /// <param name="idempotencyKey">The client's key for this create (the <c>Idempotency-Key</c> header).</param>
@@ -112,7 +118,7 @@ public class AgreementService
         {
             return new AgreementWriteResult.Invalid(new Dictionary<string, string[]>
             {
-                ["Idempotency-Key"] = [$"Must be 1 to {MaxIdempotencyKeyLength} printable ASCII characters without spaces, e.g. a UUID."],
+                [IdempotencyKeyField] = [$"Must be 1 to {MaxIdempotencyKeyLength} printable ASCII characters without spaces, e.g. a UUID."],
             });
         }
 
@@ -134,9 +140,14 @@ public class AgreementService
     }
 
     /// <summary>Checks <paramref name="document"/> and replaces the agreement's document with it, if the agreement is unchanged since <paramref name="ifMatch"/> was read.</summary>
-    /// <remarks>Events are kept; an event recorded since <paramref name="ifMatch"/> was read changed the agreement.</remarks>
+    /// <remarks>
+    /// Events are kept; an event recorded since <paramref name="ifMatch"/> was read changed the agreement. A replace is
+    /// the whole document: one that leaves out the terms (or any term), the parties or the contacts is refused at each
+    /// missing field (<see cref="AgreementDocumentRules.MissingForReplace"/>), since taking the seed's terms or no
+    /// contacts for them would lose what is stored without a word. A change of some fields is <see cref="PatchAsync"/>.
+    /// </remarks>
     /// <param name="agreementId">The agreement's id.</param>
-    /// <param name="document">The whole new document; terms left out are the seed agreement's, as on create.</param>
+    /// <param name="document">The whole new document.</param>
     /// <param name="ifMatch">The ETag last read; never <see cref="ETag.All"/>, since a blind replace could undo a change made in between.</param>
     /// <param name="cancellationToken">Cancels the storage calls.</param>
     /// <returns><see cref="AgreementWriteResult.Replaced"/>, <see cref="AgreementWriteResult.NotFound"/>,
@@ -152,6 +163,67 @@ public class AgreementService
             throw new ArgumentException("A replace is conditional: pass the ETag last read.", nameof(ifMatch));
         }
 
+        var missing = AgreementDocumentRules.MissingForReplace(document);
+        if (missing.Count > 0)
+        {
+            return new AgreementWriteResult.Invalid(missing);
+        }
+
+        return await ReplaceCoreAsync(agreementId, document, ifMatch, current: null, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Applies a JSON Merge Patch (RFC 7396, <see cref="AgreementMergePatch"/>) to the agreement's document, if the
+    /// agreement's current ETag is one of <paramref name="ifMatch"/>: only the members the patch names change.
+    /// </summary>
+    /// <remarks>
+    /// The patch is applied to the document as stored under the current ETag and the result is written conditionally on
+    /// that ETag, so a change made between the read and the write is never overwritten (412). The merged document is
+    /// checked as a replace's is. Events are kept.
+    /// </remarks>
+    /// <param name="agreementId">The agreement's id.</param>
+    /// <param name="mergePatch">The patch as received (UTF-8 JSON).</param>
+    /// <param name="ifMatch">The ETags the client holds (If-Match); at least one, none of them <see cref="ETag.All"/>.</param>
+    /// <param name="options">The JSON options to read the patch with; null for <see cref="RegRights.Contracts.RegRightsJson.Options"/>.</param>
+    /// <param name="cancellationToken">Cancels the storage calls.</param>
+    /// <returns><see cref="AgreementWriteResult.Replaced"/>, <see cref="AgreementWriteResult.NotFound"/>,
+    /// <see cref="AgreementWriteResult.PreconditionFailed"/> or <see cref="AgreementWriteResult.Invalid"/> (keyed by
+    /// the patch's JSON paths).</returns>
+    /// <exception cref="ArgumentException"><paramref name="ifMatch"/> is empty or holds <see cref="ETag.All"/>.</exception>
+    public virtual async Task<AgreementWriteResult> PatchAsync(
+        string agreementId, ReadOnlyMemory<byte> mergePatch, IReadOnlyList<ETag> ifMatch, System.Text.Json.JsonSerializerOptions? options = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(agreementId);
+        ArgumentNullException.ThrowIfNull(ifMatch);
+        if (ifMatch.Count == 0 || ifMatch.Any(t => t == default || t == ETag.All))
+        {
+            throw new ArgumentException("A patch is conditional: pass the ETag last read.", nameof(ifMatch));
+        }
+
+        if (await agreements.GetRecordAsync(agreementId, cancellationToken).ConfigureAwait(false) is not { } current)
+        {
+            return new AgreementWriteResult.NotFound(agreementId);
+        }
+
+        var etag = current.Agreement.ETag;
+        if (!ifMatch.Contains(etag))
+        {
+            return new AgreementWriteResult.PreconditionFailed(agreementId);
+        }
+
+        var merged = AgreementMergePatch.Apply(current.Agreement.Document, mergePatch.Span, options);
+        if (!merged.TryGetValue(out var document))
+        {
+            return new AgreementWriteResult.Invalid(merged.Errors);
+        }
+
+        return await ReplaceCoreAsync(agreementId, document, etag, current, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<AgreementWriteResult> ReplaceCoreAsync(
+        string agreementId, AgreementDocument document, ETag ifMatch, AgreementRecord? current, CancellationToken cancellationToken)
+    {
         if (ToStored(document, out var normalized) is { } invalid)
         {
             return invalid;
@@ -160,7 +232,8 @@ public class AgreementService
         // New terms must still compute the events already recorded (a 1,000-day Effectiveness Date after a closing in
         // 2098 runs past the calendar). Events recorded after this read change the ETag, so the conditional replace
         // below refuses the document rather than store it unchecked against them.
-        if (await agreements.GetRecordAsync(agreementId, cancellationToken).ConfigureAwait(false) is not { } current)
+        current ??= await agreements.GetRecordAsync(agreementId, cancellationToken).ConfigureAwait(false);
+        if (current is null)
         {
             return new AgreementWriteResult.NotFound(agreementId);
         }
@@ -431,6 +504,7 @@ public class AgreementService
         Terms = stored.Document.Terms ?? TermsDocument.From(AgreementTerms.NeoTherapeutics2000),
         Parties = stored.Document.Parties ?? [],
         Contacts = stored.Document.Contacts ?? [],
+        RemindDeadlinesBeforeRegistration = stored.Document.RemindDeadlinesBeforeRegistration ?? false,
         EventCount = stored.EventCount,
         CreatedAt = Local(stored.CreatedAt, stored),
         UpdatedAt = Local(stored.UpdatedAt, stored),

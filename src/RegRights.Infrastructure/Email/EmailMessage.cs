@@ -43,6 +43,49 @@ public sealed class EmailMessage
     /// <summary>The Cc recipients; may be empty.</summary>
     public IReadOnlyList<EmailAddress> Cc { get; init; } = [];
 
+    /// <summary>The Bcc recipients, whom the other recipients do not see; may be empty.</summary>
+    public IReadOnlyList<EmailAddress> Bcc { get; init; } = [];
+
+    /// <summary>
+    /// Where replies go (the <c>Reply-To</c> header), e.g. the deal's company counsel rather than a no-reply sender;
+    /// empty: replies go to the sender.
+    /// </summary>
+    public IReadOnlyList<EmailAddress> ReplyTo { get; init; } = [];
+
+    /// <summary>
+    /// Custom header fields (ACS's <c>headers</c>; SMTP header fields), e.g. <c>X-RegRights-Reminder</c>. A name is
+    /// printable ASCII without spaces or colons; a value has no line break, so neither can add a header of its own.
+    /// </summary>
+    /// <exception cref="ArgumentException">A name or value that could not be sent as one header field.</exception>
+    public IReadOnlyDictionary<string, string> Headers
+    {
+        get;
+        init
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            foreach (var (name, text) in value)
+            {
+                if (string.IsNullOrEmpty(name) || name.Any(c => c is <= ' ' or > '~' or ':'))
+                {
+                    throw new ArgumentException($"'{name}' is not a header name: printable ASCII, no space or colon.", nameof(Headers));
+                }
+
+                if (text is null || text.Any(c => c is '\r' or '\n' or '\0'))
+                {
+                    throw new ArgumentException($"The value of header '{name}' has a line break or NUL.", nameof(Headers));
+                }
+            }
+
+            field = new Dictionary<string, string>(value, StringComparer.OrdinalIgnoreCase);
+        }
+    } = new Dictionary<string, string>();
+
+    /// <summary>
+    /// Whether open and click tracking is off for this email (ACS's <c>userEngagementTrackingDisabled</c>). True by
+    /// default: legal mail is not tracked, even where the resource has engagement tracking turned on.
+    /// </summary>
+    public bool UserEngagementTrackingDisabled { get; init; } = true;
+
     /// <summary>The subject line.</summary>
     public string Subject { get; }
 
@@ -60,6 +103,10 @@ public sealed class EmailMessage
     public EmailMessage WithFrom(EmailAddress from)
     {
         ArgumentNullException.ThrowIfNull(from);
-        return new EmailMessage(To, Subject, PlainText, Html) { From = from, Cc = Cc, Attachments = Attachments };
+        return new EmailMessage(To, Subject, PlainText, Html)
+        {
+            From = from, Cc = Cc, Bcc = Bcc, ReplyTo = ReplyTo, Headers = Headers, Attachments = Attachments,
+            UserEngagementTrackingDisabled = UserEngagementTrackingDisabled,
+        };
     }
 }

@@ -17,7 +17,12 @@ public sealed class EmailOptions
     /// <summary>The sender address for messages that name none; for ACS, an address of a verified domain.</summary>
     public string From { get; set; } = "";
 
-    /// <summary>The name shown beside <see cref="From"/>, or empty for none.</summary>
+    /// <summary>
+    /// The name shown beside <see cref="From"/>, or empty for none. SMTP sends it in the From header. ACS's REST
+    /// payload cannot carry it (its <c>senderAddress</c> is an address alone): ACS shows the display name configured
+    /// on the domain's sender username (<c>Microsoft.Communication/emailServices/domains/senderUsernames</c>,
+    /// <c>displayName</c>), so set it there.
+    /// </summary>
     public string FromDisplayName { get; set; } = "";
 
     /// <summary>Azure Communication Services settings, used when <see cref="Transport"/> is Acs.</summary>

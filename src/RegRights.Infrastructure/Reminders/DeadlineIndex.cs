@@ -19,9 +19,12 @@ namespace RegRights.Infrastructure.Reminders;
 /// agreement until a reminder is due.</param>
 /// <param name="RecordETag">The ETag of the agreement record the row was computed from: while the agreement still has
 /// it, the row is exactly what its record gives, and the scan need not read the events again. Empty when unknown.</param>
+/// <param name="OverdueFrom">For a deadline already past when the agreement was registered, reminded because the
+/// agreement asks for it (<c>remindDeadlinesBeforeRegistration</c>): the day it was registered, from which its overdue
+/// reminders count. Null for every other deadline.</param>
 public sealed record DeadlineIndexEntry(
     string AgreementId, string DeadlineKey, LocalDate LastPermittedDay, LocalDate DueDate, bool RemindWhenOverdue, string Terms,
-    string RecordETag);
+    string RecordETag, LocalDate? OverdueFrom = null);
 
 /// <summary>What <see cref="DeadlineIndex.RebuildWithReportAsync"/> did.</summary>
 /// <param name="Agreements">The agreements indexed.</param>
@@ -69,18 +72,30 @@ public class DeadlineIndex
     }
 
     /// <summary>The index rows <paramref name="record"/> should have today.</summary>
+    /// <remarks>
+    /// A deadline whose last permitted day was before the day the agreement was registered (its <c>CreatedAt</c>, in
+    /// its zone) has no row, so it is never reminded, unless the agreement asks for it
+    /// (<see cref="AgreementDocument.RemindDeadlinesBeforeRegistration"/>): a deal of 2000 loaded in 2026 would
+    /// otherwise be mailed "Filing Date is overdue" for a date 26 years past. Asked for, the row's overdue reminders
+    /// count from the registration day (<see cref="DeadlineIndexEntry.OverdueFrom"/>). The deadlines document shows them
+    /// either way.
+    /// </remarks>
     public static IReadOnlyList<DeadlineIndexEntry> EntriesFor(AgreementRecord record, Instant now)
     {
         ArgumentNullException.ThrowIfNull(record);
         var schedule = record.ScheduleAsOf(record.Today(now));
         var json = TableValues.ToJson(record.Agreement.Document.Terms ?? TermsDocument.From(AgreementTerms.NeoTherapeutics2000));
+        var registered = record.Agreement.CreatedAt.InZone(record.Agreement.Terms.TimeZone).Date;
+        var remindPast = record.Agreement.Document.RemindDeadlinesBeforeRegistration == true;
         return
         [
             .. schedule.Deadlines
                 .Where(d => d.Reminded && d.Status is DeadlineStatus.Open or DeadlineStatus.Missed)
+                .Where(d => remindPast || d.LastPermittedDay >= registered)
                 .Select(d => new DeadlineIndexEntry(
                     record.Agreement.Id, d.Key, d.LastPermittedDay, d.DueDate, d.Obligation.End == ObligationEnd.Act, json,
-                    record.Agreement.ETag == default ? "" : record.Agreement.ETag.ToString())),
+                    record.Agreement.ETag == default ? "" : record.Agreement.ETag.ToString(),
+                    d.LastPermittedDay < registered ? registered : null)),
         ];
     }
 
@@ -285,7 +300,18 @@ public class DeadlineIndex
 
     private static string ByAgreementRowKey(string deadlineKey, LocalDate day) => ReminderTables.KeySegment(deadlineKey) + "." + DatePartition(day);
 
-    internal static TableEntity DateEntity(DeadlineIndexEntry e) => new(DatePartition(e.LastPermittedDay), DateRowKey(e))
+    internal static TableEntity DateEntity(DeadlineIndexEntry e)
+    {
+        var entity = DateEntityWithoutOverdueFrom(e);
+        if (e.OverdueFrom is { } from)
+        {
+            entity["OverdueFrom"] = TableValues.Format(from);
+        }
+
+        return entity;
+    }
+
+    private static TableEntity DateEntityWithoutOverdueFrom(DeadlineIndexEntry e) => new(DatePartition(e.LastPermittedDay), DateRowKey(e))
     {
         ["AgreementId"] = e.AgreementId,
         ["DeadlineKey"] = e.DeadlineKey,
@@ -309,5 +335,6 @@ public class DeadlineIndex
         TableValues.ParseDate(e.GetString("DueDate")),
         e.GetBoolean("RemindWhenOverdue") ?? true,
         e.GetString("Terms"),
-        e.GetString("RecordETag") ?? "");
+        e.GetString("RecordETag") ?? "",
+        e.GetString("OverdueFrom") is { Length: > 0 } from ? TableValues.ParseDate(from) : null);
 }

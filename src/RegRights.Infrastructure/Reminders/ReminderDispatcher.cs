@@ -255,6 +255,7 @@ public sealed partial class ReminderDispatcher
                 [.. row.Cc.Select(r => new EmailAddress(r.Address, r.Name))])
             {
                 SentAt = clock.GetCurrentInstant(),
+                ReplyTo = ReminderRecipients.ReplyTo(document.Contacts ?? []),
             };
             return (composer.Compose(request), null);
         }

@@ -29,6 +29,12 @@ public sealed record ReminderEmailRequest(
     /// scheduled time alone. A reminder scheduled for 8:00 AM may go out at 10:24 after a retry.
     /// </summary>
     public Instant? SentAt { get; init; }
+
+    /// <summary>
+    /// Where replies go: the deal's company counsel (<see cref="ReminderRecipients.ReplyTo"/>), who answers for the
+    /// Company's deadlines, rather than the sending address, which nobody reads. Empty: replies go to the sender.
+    /// </summary>
+    public IReadOnlyList<EmailAddress> ReplyTo { get; init; } = [];
 }
 
 /// <summary>
@@ -41,6 +47,12 @@ public sealed record ReminderEmailRequest(
 /// </remarks>
 public sealed class ReminderEmailComposer
 {
+    /// <summary>The header naming the agreement a reminder is about.</summary>
+    public const string AgreementHeader = "X-RegRights-Agreement";
+
+    /// <summary>The header naming the deadline and rung, e.g. <c>filing-date.bd-5</c>.</summary>
+    public const string ReminderHeader = "X-RegRights-Reminder";
+
     private readonly EmailAddress from;
     private readonly Uri? appBaseUrl;
 
@@ -88,6 +100,15 @@ public sealed class ReminderEmailComposer
         {
             From = from,
             Cc = request.Cc,
+            ReplyTo = request.ReplyTo,
+            // Legal mail: no open or click tracking (the message's default, said here so it is not lost).
+            UserEngagementTrackingDisabled = true,
+            // For a mail rule or a search: which agreement and which rung of which deadline.
+            Headers = new Dictionary<string, string>
+            {
+                [AgreementHeader] = request.AgreementId,
+                [ReminderHeader] = $"{deadline.Key}.{step.Key}",
+            },
             Attachments = [new EmailAttachment($"{deadline.Key.Replace('#', '-')}.ics", DeadlineCalendarFeed.ContentType + "; method=PUBLISH", Encoding.UTF8.GetBytes(ics))],
         };
     }

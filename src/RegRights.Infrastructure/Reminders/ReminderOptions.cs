@@ -39,6 +39,12 @@ public sealed class ReminderOptions
     /// </summary>
     public Uri? AppBaseUrl { get; set; }
 
-    /// <summary>The default ladder with <see cref="SendHour"/>.</summary>
-    public ReminderLadder Ladder => ReminderLadder.Default with { SendTime = new LocalTime(SendHour, 0) };
+    /// <summary>
+    /// How many overdue reminders a deadline gets at most, 1 to 52 (default 4: the first Business Day after its last
+    /// permitted day, then weekly for three weeks). They stop earlier when the deadline is met or waived.
+    /// </summary>
+    public int MaxOverdueReminders { get; set; } = 4;
+
+    /// <summary>The default ladder with <see cref="SendHour"/> and <see cref="MaxOverdueReminders"/>.</summary>
+    public ReminderLadder Ladder => ReminderLadder.Default with { SendTime = new LocalTime(SendHour, 0), MaxOverdueReminders = MaxOverdueReminders };
 }

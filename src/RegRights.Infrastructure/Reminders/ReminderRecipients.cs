@@ -38,6 +38,22 @@ public static class ReminderRecipients
         return to.Count == 0 ? (cc, []) : (to, cc);
     }
 
+    /// <summary>
+    /// Where a reminder's replies go: the deal's company counsel (§ 6(h), "With copies to"), each contact of that role
+    /// with an address a transport can send to; empty when there is none (replies then go to the sender).
+    /// </summary>
+    public static IReadOnlyList<EmailAddress> ReplyTo(IReadOnlyList<ContactDocument> contacts)
+    {
+        ArgumentNullException.ThrowIfNull(contacts);
+        return
+        [
+            .. contacts
+                .Where(c => c.Role == ContactRole.CompanyCounsel && !string.IsNullOrWhiteSpace(c.Email) && EmailAddress.FindProblem(c.Email.Trim()) is null)
+                .Select(c => new EmailAddress(c.Email!.Trim(), string.IsNullOrWhiteSpace(c.Name) ? null : c.Name))
+                .DistinctBy(a => a.Address, StringComparer.OrdinalIgnoreCase),
+        ];
+    }
+
     /// <summary>The ledger's words for a reminder nobody can receive.</summary>
     public static string NoneMessage(string deadlineKey) =>
         $"No contact with an email address for the roles of {deadlineKey} ({string.Join(", ", ReminderAudience.For(deadlineKey))}). Add one, then retry.";

@@ -131,7 +131,7 @@ public sealed partial class ReminderScanner
                 calendars[row.Terms] = terms;
             }
 
-            foreach (var reminder in options.Ladder.DueIn(row.LastPermittedDay, terms.Calendar, terms.Zone, window))
+            foreach (var reminder in options.Ladder.DueIn(row.LastPermittedDay, terms.Calendar, terms.Zone, window, row.OverdueFrom))
             {
                 if (reminder.Step.Kind != ReminderStepKind.Overdue || row.RemindWhenOverdue)
                 {

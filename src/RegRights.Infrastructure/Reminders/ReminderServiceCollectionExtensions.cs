@@ -20,6 +20,7 @@ public static class ReminderServiceCollectionExtensions
             .BindConfiguration(ReminderOptions.SectionName)
             .Validate(o => o.SendHour is >= 0 and <= 23, "Reminders:SendHour is an hour, 0 to 23.")
             .Validate(o => o.MaxAttempts >= 1, "Reminders:MaxAttempts is at least 1.")
+            .Validate(o => o.MaxOverdueReminders is >= 1 and <= 52, "Reminders:MaxOverdueReminders is 1 to 52.")
             .Validate(o => o.ScanParallelism is >= 1 and <= 64, "Reminders:ScanParallelism is 1 to 64.")
             .Validate(o => o.AppBaseUrl is null || (o.AppBaseUrl.IsAbsoluteUri && o.AppBaseUrl.Scheme is "https" or "http"),
                 "Reminders:AppBaseUrl is an absolute https or http URL.")

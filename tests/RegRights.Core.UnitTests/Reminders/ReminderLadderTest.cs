@@ -146,4 +146,58 @@ public class ReminderLadderTest
                 (r.Step.Kind == ReminderStepKind.LastDay || Calendar.IsBusinessDay(r.SendDate)));
         });
     }
+
+    [Fact]
+    public void DueIn_MissedFilingDate_StopsAfterFourOverdueReminders()
+    {
+        // Arrange: the seed's Filing Date, last permitted day Sunday 2000-05-28, never met; the whole of 2000 scanned.
+        var reminders = ReminderLadder.Default.DueIn(new LocalDate(2000, 5, 28), Calendar, California, Year2000)
+            .Where(r => r.Step.Kind == ReminderStepKind.Overdue)
+            .ToList();
+
+        // Assert: Tuesday 05-30 (after Memorial Day), then weekly, four in all; nothing in the seven months after.
+        Assert.Equal(
+        [
+            ("overdue-0", new LocalDate(2000, 5, 30)),
+            ("overdue-1", new LocalDate(2000, 6, 6)),
+            ("overdue-2", new LocalDate(2000, 6, 13)),
+            ("overdue-3", new LocalDate(2000, 6, 20)),
+        ], reminders.Select(r => (r.Step.Key, r.SendDate)));
+    }
+
+    [Fact]
+    public void DueIn_MaxOverdueRemindersTwo_SendsTwo()
+    {
+        var ladder = ReminderLadder.Default with { MaxOverdueReminders = 2 };
+
+        var overdue = ladder.DueIn(new LocalDate(2000, 5, 28), Calendar, California, Year2000).Where(r => r.Step.Kind == ReminderStepKind.Overdue);
+
+        Assert.Equal(["overdue-0", "overdue-1"], overdue.Select(r => r.Step.Key));
+    }
+
+    [Fact]
+    public void DueIn_DeadlinePastAtRegistration_OverdueCountsFromTheRegistrationDay()
+    {
+        // Arrange: the Filing Date of 2000-05-28, in an agreement registered on Saturday 2026-03-07 that asks to be
+        // reminded of deadlines already past; the first half of 2026 scanned.
+        var half2026 = new Interval(Instant.FromUtc(2026, 1, 1, 0, 0), Instant.FromUtc(2026, 7, 1, 0, 0));
+
+        // Act
+        var reminders = ReminderLadder.Default.DueIn(new LocalDate(2000, 5, 28), Calendar, California, half2026, overdueFrom: new LocalDate(2026, 3, 7)).ToList();
+
+        // Assert: Monday 03-09, the first Business Day on or after the registration, then weekly, four in all.
+        Assert.Equal(
+        [
+            ("overdue-0", new LocalDate(2026, 3, 9)),
+            ("overdue-1", new LocalDate(2026, 3, 16)),
+            ("overdue-2", new LocalDate(2026, 3, 23)),
+            ("overdue-3", new LocalDate(2026, 3, 30)),
+        ], reminders.Select(r => (r.Step.Key, r.SendDate)));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(53)]
+    public void MaxOverdueReminders_OutOfRange_Throws(int count) =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => ReminderLadder.Default with { MaxOverdueReminders = count });
 }

@@ -21,6 +21,7 @@ public sealed class DeploymentPackageTest(DeploymentPackageFixture package) : IC
         Http("ListAgreements", "GET", "agreements"),
         Http("GetAgreement", "GET", "agreements/{id}"),
         Http("UpdateAgreement", "PUT", "agreements/{id}"),
+        Http("PatchAgreement", "PATCH", "agreements/{id}"),
         Http("PostAgreementEvent", "POST", "agreements/{id}/events"),
         Http("ListAgreementEvents", "GET", "agreements/{id}/events"),
         Http("GetAgreementDeadlines", "GET", "agreements/{id}/deadlines"),

@@ -90,9 +90,112 @@ public sealed class OpenApiDocumentTest(FunctionsAppFixture app)
         var put = paths["/api/agreements/{id}"]!["put"]!;
         var ifMatch = put["parameters"]!.AsArray().Single(p => (string?)p!["name"] == "If-Match")!;
         Assert.Equal(("header", true), ((string?)ifMatch["in"], (bool?)ifMatch["required"]));
-        Assert.Equal(["200", "400", "404", "412", "428", "503"], put["responses"]!.AsObject().Select(r => r.Key).Order());
+        Assert.Equal(["200", "400", "404", "412", "413", "428", "503"], put["responses"]!.AsObject().Select(r => r.Key).Order());
         var postEvent = paths["/api/agreements/{id}/events"]!["post"]!["responses"]!.AsObject();
         Assert.True(postEvent.ContainsKey("409") && postEvent.ContainsKey("422") && postEvent.ContainsKey("404"));
         Assert.Equal("application/problem+json", paths["/api/agreements/{id}"]!["get"]!["responses"]!["404"]!["content"]!.AsObject().Single().Key);
+    }
+
+    // Every answer each operation can give, as its function declares it (result types, ProblemResponse, the catalog
+    // of the notice functions), checked against what the code answers: a status listed here and not in the code,
+    // or the other way round, is a wrong document. 500 (any failure) and the host's 401 (no key) are not listed.
+    public static TheoryData<string, string, string> Answers => new()
+    {
+        { "post", "/api/agreements", "200 201 400 413 422 503" },
+        { "get", "/api/agreements", "200 400 503" },
+        { "get", "/api/agreements/{id}", "200 404 503" },
+        { "put", "/api/agreements/{id}", "200 400 404 412 413 428 503" },
+        { "patch", "/api/agreements/{id}", "200 400 404 412 413 415 428 503" },
+        { "post", "/api/agreements/{id}/events", "200 201 400 404 409 413 422 503" },
+        { "get", "/api/agreements/{id}/events", "200 404 503" },
+        { "get", "/api/agreements/{id}/deadlines", "200 400 404 422 503" },
+        { "get", "/api/agreements/{id}/calendar.ics", "200 404 503" },
+        { "get", "/api/agreements/{id}/reminders", "200 404 503" },
+        { "post", "/api/agreements/{id}/reminders/{reminderId}/retry", "202 404 409 503" },
+        { "post", "/api/deadline-index/rebuild", "200 503" },
+        { "post", "/api/notices", "200 201 400 401 404 409 413 503" },
+        { "get", "/api/notices/{id}", "200 404 503" },
+        { "get", "/api/agreements/{id}/notices", "200 404 503" },
+        { "get", "/api/health", "200 503" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Answers))]
+    public async Task OpenApi_EachOperationListsExactlyTheAnswersItsFunctionGives(string method, string path, string statuses)
+    {
+        using var response = await app.Anonymous.GetAsync(Url("/api/openapi.json"), Cancel);
+        var operation = (await response.ReadJsonAsync())["paths"]![path]![method]!;
+
+        var responses = operation["responses"]!.AsObject();
+
+        Assert.Equal(statuses, string.Join(' ', responses.Select(r => r.Key).Order(StringComparer.Ordinal)));
+        foreach (var (status, answer) in responses.Where(r => r.Key[0] is '4' or '5'))
+        {
+            Assert.True(answer!["content"]?["application/problem+json"] is not null, $"{method} {path} {status} is not a problem document");
+        }
+    }
+
+    [Fact]
+    public async Task OpenApi_EveryOperationIsInTheAnswersTable()
+    {
+        using var response = await app.Anonymous.GetAsync(Url("/api/openapi.json"), Cancel);
+        var paths = (await response.ReadJsonAsync())["paths"]!.AsObject();
+
+        var described = paths.SelectMany(p => p.Value!.AsObject().Select(o => $"{o.Key} {p.Key}")).Order(StringComparer.Ordinal);
+
+        Assert.Equal(Answers.Select(row => $"{row.Data.Item1} {row.Data.Item2}").Order(StringComparer.Ordinal), described);
+    }
+
+    [Theory]
+    // What a client must send, as the services check it (400 naming the field without it).
+    [InlineData("AgreementDocument", "name")]
+    [InlineData("ContactDocument", "name role")]
+    [InlineData("PartyDocument", "name role")]
+    [InlineData("AgreementEventDocument", "date id kind")]
+    [InlineData("NoticeIntakeRequest", "agreementId deliveries kind recipient sender")]
+    [InlineData("DeliveryRequest", "method sentAt")]
+    // What the API always returns.
+    [InlineData("AgreementView", "contacts createdAt eTag eventCount id name parties remindDeadlinesBeforeRegistration terms updatedAt")]
+    public async Task OpenApi_RequiredMembersAreRequiredAndNotNullable(string schemaName, string required)
+    {
+        // Arrange
+        using var response = await app.Anonymous.GetAsync(Url("/api/openapi.json"), Cancel);
+        var schema = (await response.ReadJsonAsync())["components"]!["schemas"]![schemaName]!;
+
+        // Assert: listed in required, and a null is not allowed for them; the optional ones stay nullable.
+        var names = required.Split(' ');
+        Assert.Equal(names, schema["required"]!.AsArray().Select(n => (string)n!).Order(StringComparer.Ordinal));
+        foreach (var (member, property) in schema["properties"]!.AsObject())
+        {
+            var text = property!.ToJsonString();
+            Assert.True(names.Contains(member) != text.Contains("\"null\"", StringComparison.Ordinal) || (!names.Contains(member) && schemaName == "AgreementView"),
+                $"{schemaName}.{member}: {text}");
+        }
+    }
+
+    [Fact]
+    public async Task OpenApi_PatchTakesAMergePatchWithNoMemberRequired()
+    {
+        using var response = await app.Anonymous.GetAsync(Url("/api/openapi.json"), Cancel);
+        var document = await response.ReadJsonAsync();
+
+        var content = document["paths"]!["/api/agreements/{id}"]!["patch"]!["requestBody"]!["content"]!.AsObject();
+
+        Assert.Equal("application/merge-patch+json", Assert.Single(content).Key);
+        Assert.Equal("#/components/schemas/AgreementMergePatch", (string?)content.Single().Value!["schema"]!["$ref"]);
+        var patch = document["components"]!["schemas"]!["AgreementMergePatch"]!;
+        Assert.Null(patch["required"]);
+        Assert.Contains("terms", patch["properties"]!.AsObject().Select(p => p.Key));
+    }
+
+    [Fact]
+    public async Task OpenApi_EventKindAndDateAreReferencesAClientCanType()
+    {
+        using var response = await app.Anonymous.GetAsync(Url("/api/openapi.json"), Cancel);
+        var properties = (await response.ReadJsonAsync())["components"]!["schemas"]!["AgreementEventDocument"]!["properties"]!;
+
+        Assert.Equal("#/components/schemas/AgreementEventKind", (string?)properties["kind"]!["$ref"]);
+        Assert.Equal("#/components/schemas/LocalDate", (string?)properties["date"]!["$ref"]);
+        Assert.Equal("string", (string?)properties["id"]!["type"]);
     }
 }

@@ -152,7 +152,8 @@ public sealed class IfMatchTest(FunctionsAppFixture app)
 
     private async Task<HttpResponseMessage> PutAsync(string id, string ifMatch)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Put, Url($"/api/agreements/{id}")) { Content = Json("""{"name":"If-Match (renamed)"}""") };
+        var document = AgreementsApiTest.Seed() with { Name = "If-Match (renamed)" };
+        using var request = new HttpRequestMessage(HttpMethod.Put, Url($"/api/agreements/{id}")) { Content = Json(document) };
         request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
         return await app.Management.SendAsync(request, Cancel);
     }

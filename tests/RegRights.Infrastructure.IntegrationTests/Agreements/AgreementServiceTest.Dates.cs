@@ -94,7 +94,7 @@ public sealed partial class AgreementServiceTest
         var read = await service.GetAsync(id, Cancel);
 
         // Act
-        var result = await service.ReplaceAsync(id, Seed() with { Terms = new TermsDocument { EffectivenessDays = 1000 } }, new Azure.ETag(read!.ETag), Cancel);
+        var result = await service.ReplaceAsync(id, Seed() with { Terms = read!.Terms with { EffectivenessDays = 1000 } }, new Azure.ETag(read.ETag), Cancel);
 
         // Assert
         var invalid = Assert.IsType<AgreementWriteResult.Invalid>(result);

@@ -74,7 +74,7 @@ public sealed partial class AgreementServiceTest
         var result = await service.CreateAsync(Seed(), key, Cancel);
 
         // Assert
-        Assert.Equal(["Idempotency-Key"], Assert.IsType<AgreementWriteResult.Invalid>(result).Errors.Keys);
+        Assert.Equal([AgreementService.IdempotencyKeyField], Assert.IsType<AgreementWriteResult.Invalid>(result).Errors.Keys);
         var page = Assert.IsType<AgreementPageResult.Listed>(await service.ListAsync(null, null, Cancel)).Page;
         Assert.Empty(page.Items);
     }
@@ -89,6 +89,6 @@ public sealed partial class AgreementServiceTest
         var result = await service.CreateAsync(Seed(), new string('k', AgreementService.MaxIdempotencyKeyLength + 1), Cancel);
 
         // Assert
-        Assert.Contains("Idempotency-Key", Assert.IsType<AgreementWriteResult.Invalid>(result).Errors.Keys);
+        Assert.Contains(AgreementService.IdempotencyKeyField, Assert.IsType<AgreementWriteResult.Invalid>(result).Errors.Keys);
     }
 }

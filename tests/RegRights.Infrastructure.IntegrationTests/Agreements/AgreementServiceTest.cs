@@ -78,7 +78,8 @@ public sealed partial class AgreementServiceTest(StorageFixture fixture) : IDisp
         pipeline.Clock.AdvanceDays(1);
 
         // Act: the Filing Date moved to 45 days by amendment.
-        var result = await service.ReplaceAsync(id, Seed() with { Terms = new TermsDocument { FilingDays = 45 } }, new ETag(read!.ETag), Cancel);
+        var result = await service.ReplaceAsync(
+            id, Seed() with { Terms = TermsDocument.From(AgreementTerms.NeoTherapeutics2000 with { FilingDays = 45 }) }, new ETag(read!.ETag), Cancel);
 
         // Assert: a new ETag, the new term, the Closing kept, and the update stamped with the clock.
         var replaced = Assert.IsType<AgreementWriteResult.Replaced>(result).Agreement;

@@ -41,11 +41,69 @@ public sealed class AcsEmailClientTest
         Assert.Equal([new ReceivedAddress("paralegal@neotherapeutics.example", null)], email.Cc);
         var ics = Assert.Single(email.Attachments);
         Assert.Equal("filing-date.ics", ics.Name);
-        Assert.Equal("text/calendar; method=PUBLISH; charset=utf-8", ics.ContentType);
+        // The message says text/calendar; method=PUBLISH; charset=utf-8, as SMTP sends it; ACS's allowed types name
+        // text/calendar alone.
+        Assert.Equal("text/calendar", ics.ContentType);
+        // Not set on the message: no Bcc, no Reply-To, no headers, and tracking off by default.
+        Assert.Equal((0, 0, 0, true), (email.Options.Bcc.Count, email.Options.ReplyTo.Count, email.Options.Headers.Count, email.Options.UserEngagementTrackingDisabled));
         Assert.Equal(ReminderEmails.FilingDateIcs, ics.Content);
         Assert.All(server.Requests, r => Assert.Equal("HMAC-SHA256", r.AuthorizationScheme));
         Assert.Equal(["POST", "GET"], server.Requests.Select(r => r.Method));
     }
+
+    [Fact]
+    public async Task SendAsync_ReplyToBccHeadersAndTracking_AreSentAsTheSdkSendsThem()
+    {
+        // Arrange: a reminder that replies to company counsel, with a Bcc to the firm's docket and two headers.
+        await using var server = await AcsEmailServer.StartAsync();
+        var client = new AcsEmailClient(server.ConnectionString, FastOptions());
+        var message = new EmailMessage([ReminderEmails.CompanyCounsel], "Filing Date in 5 Business Days", "text", null)
+        {
+            From = ReminderEmails.Sender,
+            Bcc = [new EmailAddress("docket@lw.example", "Docket")],
+            ReplyTo = [new EmailAddress("apettis@lw.example", "Alan W. Pettis")],
+            Headers = new Dictionary<string, string> { ["X-RegRights-Reminder"] = "filing-date.bd-5", ["X-RegRights-Agreement"] = "a1" },
+            UserEngagementTrackingDisabled = false,
+        };
+
+        // Act
+        await client.SendAsync(message, Guid.NewGuid(), Cancel);
+
+        // Assert: each in the member ACS documents, with its type (the server refuses anything else).
+        var options = Assert.Single(server.Emails).Options;
+        Assert.Equal([new ReceivedAddress("docket@lw.example", "Docket")], options.Bcc);
+        Assert.Equal([new ReceivedAddress("apettis@lw.example", "Alan W. Pettis")], options.ReplyTo);
+        Assert.Equal("filing-date.bd-5", options.Headers["X-RegRights-Reminder"]);
+        Assert.Equal("a1", options.Headers["X-RegRights-Agreement"]);
+        Assert.False(options.UserEngagementTrackingDisabled);
+    }
+
+    [Fact]
+    public async Task SendAsync_AttachmentTypeAcsDoesNotAllow_IsRefused400AndNothingIsSent()
+    {
+        // The loopback server checks ACS's allowed list, so the client's bare text/calendar is known to pass it.
+        await using var server = await AcsEmailServer.StartAsync();
+        var client = new AcsEmailClient(server.ConnectionString, FastOptions());
+        var message = new EmailMessage([ReminderEmails.CompanyCounsel], "Program", "text", null)
+        {
+            From = ReminderEmails.Sender,
+            Attachments = [new EmailAttachment("run.exe", "application/x-msdownload", new byte[] { 1 })],
+        };
+
+        var ex = await Assert.ThrowsAsync<RequestFailedException>(() => client.SendAsync(message, Guid.NewGuid(), Cancel));
+
+        Assert.Equal(400, ex.Status);
+        Assert.Empty(server.Emails);
+    }
+
+    [Theory]
+    [InlineData("Bad Name", "v")]
+    [InlineData("X-Ok", "line\r\nBcc: everyone@example.com")]
+    public void Headers_ThatCouldAddAHeaderOfTheirOwn_AreRefused(string name, string value) =>
+        Assert.Throws<ArgumentException>(() => new EmailMessage([ReminderEmails.CompanyCounsel], "s", "t", null)
+        {
+            Headers = new Dictionary<string, string> { [name] = value },
+        });
 
     [Fact]
     public async Task SendAsync_WrongAccessKey_IsRejected401AndNothingIsSent()

@@ -21,7 +21,10 @@ namespace RegRights.Infrastructure.IntegrationTests.Email;
 /// documented: <c>POST /emails:send</c> and <c>GET /emails/operations/{id}</c>. It checks requests the way ACS does,
 /// from the bytes it received: the HMAC signature recomputed from method, raw path and query, <c>x-ms-date</c>
 /// (within 15 minutes), the Host header and the body's SHA-256, or a bearer token; the api-version; the body's
-/// schema. It de-duplicates by <c>Operation-Id</c>, so a repeated send is the same operation and one email.
+/// schema, with each member's documented type (<c>replyTo</c> and <c>bcc</c> address lists, <c>headers</c> an object
+/// of strings, <c>userEngagementTrackingDisabled</c> a boolean), and an attachment's <c>contentType</c> against ACS's
+/// list of allowed attachment types, which names bare media types (<c>text/calendar</c>, never with parameters). It
+/// de-duplicates by <c>Operation-Id</c>, so a repeated send is the same operation and one email.
 /// </summary>
 internal sealed class AcsEmailServer : IAsyncDisposable
 {
@@ -362,6 +365,10 @@ internal sealed record ReceivedAddress(string Address, string? DisplayName);
 
 internal sealed record ReceivedAttachment(string Name, string ContentType, byte[] Content);
 
+/// <summary>Extras of the documented EmailMessage beyond the basics: Bcc, Reply-To, custom headers, engagement tracking.</summary>
+internal sealed record ReceivedOptions(
+    IReadOnlyList<ReceivedAddress> Bcc, IReadOnlyList<ReceivedAddress> ReplyTo, IReadOnlyDictionary<string, string> Headers, bool? UserEngagementTrackingDisabled);
+
 /// <summary>An email as the server took it, parsed from the documented EmailMessage schema (2023-03-31).</summary>
 internal sealed record ReceivedEmail(
     Guid OperationId,
@@ -373,6 +380,13 @@ internal sealed record ReceivedEmail(
     IReadOnlyList<ReceivedAddress> Cc,
     IReadOnlyList<ReceivedAttachment> Attachments)
 {
+    // A few of ACS's allowed attachment types (its documented list names each as a bare media type).
+    public static readonly HashSet<string> AllowedAttachmentTypes =
+        ["text/calendar", "text/plain", "text/csv", "application/pdf", "image/png", "image/jpeg", "application/zip"];
+
+    /// <summary>Bcc, Reply-To, headers and tracking, as sent.</summary>
+    public ReceivedOptions Options { get; init; } = new([], [], new Dictionary<string, string>(), null);
+
     private static readonly HashSet<string> MessageProperties =
         ["headers", "senderAddress", "content", "recipients", "attachments", "replyTo", "userEngagementTrackingDisabled"];
 
@@ -404,9 +418,15 @@ internal sealed record ReceivedEmail(
             foreach (var item in Array(list, "attachments"))
             {
                 var attachment = Object(item, "attachment", AttachmentProperties);
+                var contentType = String(Required(attachment, "contentType"), "attachment.contentType");
+                if (!AllowedAttachmentTypes.Contains(contentType))
+                {
+                    throw new InvalidDataException($"attachment.contentType '{contentType}' is not an allowed attachment type.");
+                }
+
                 attachments.Add(new ReceivedAttachment(
                     String(Required(attachment, "name"), "attachment.name"),
-                    String(Required(attachment, "contentType"), "attachment.contentType"),
+                    contentType,
                     Convert.FromBase64String(String(Required(attachment, "contentInBase64"), "attachment.contentInBase64"))));
             }
         }
@@ -419,8 +439,32 @@ internal sealed record ReceivedEmail(
             content.TryGetProperty("html", out var html) ? String(html, "content.html") : null,
             to,
             recipients.TryGetProperty("cc", out var cc) ? Addresses(cc, "recipients.cc") : [],
-            attachments);
+            attachments)
+        {
+            Options = new ReceivedOptions(
+                recipients.TryGetProperty("bcc", out var bcc) ? Addresses(bcc, "recipients.bcc") : [],
+                root.TryGetProperty("replyTo", out var replyTo) ? Addresses(replyTo, "replyTo") : [],
+                root.TryGetProperty("headers", out var headers) ? Headers(headers) : new Dictionary<string, string>(),
+                root.TryGetProperty("userEngagementTrackingDisabled", out var tracking) ? Boolean(tracking, "userEngagementTrackingDisabled") : null),
+        };
     }
+
+    private static Dictionary<string, string> Headers(JsonElement element)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            throw new InvalidDataException("headers must be an object.");
+        }
+
+        return element.EnumerateObject().ToDictionary(p => p.Name, p => String(p.Value, $"headers.{p.Name}"), StringComparer.OrdinalIgnoreCase);
+    }
+
+    private static bool Boolean(JsonElement element, string what) => element.ValueKind switch
+    {
+        JsonValueKind.True => true,
+        JsonValueKind.False => false,
+        _ => throw new InvalidDataException($"{what} must be a boolean."),
+    };
 
     private static JsonElement Object(JsonElement element, string what, HashSet<string> allowed)
     {

@@ -90,7 +90,10 @@ internal sealed class ReminderPipeline
         return new DeadlineIndex(tables, Agreements, Clock);
     }
 
-    /// <summary>Stores an agreement on the seed terms with the three contacts and a Closing, and indexes it.</summary>
+    /// <summary>
+    /// Stores an agreement on the seed terms with the three contacts and a Closing, registered at the start of its
+    /// Closing Date (or now, if that is later), as a deal entered when it closed, and indexes it.
+    /// </summary>
     public async Task<string> AddAgreementAsync(string name, LocalDate closing, params AgreementEvent[] more)
     {
         var document = new AgreementDocument
@@ -99,7 +102,9 @@ internal sealed class ReminderPipeline
             Terms = TermsDocument.From(AgreementTerms.NeoTherapeutics2000),
             Contacts = [CompanyCounsel, Holder, HoldersCounsel],
         };
-        var stored = await Agreements.CreateAsync(document, Clock.GetCurrentInstant(), Cancel);
+        var closed = closing.AtStartOfDayInZone(California).ToInstant();
+        var now = Clock.GetCurrentInstant();
+        var stored = await Agreements.CreateAsync(document, closed < now ? closed : now, Cancel);
         var record = new AgreementRecord(stored, []);
         foreach (var e in (AgreementEvent[])[new AgreementEvent("closing", AgreementEventKind.Closing, closing), .. more])
         {
@@ -128,4 +133,5 @@ internal sealed record MaildevAddress(string Address, string Name);
 internal sealed record MaildevAttachment(string FileName, string GeneratedFileName, string ContentType);
 
 internal sealed record MaildevEmail(
-    string Id, string Subject, string MessageId, IReadOnlyList<MaildevAddress> To, IReadOnlyList<MaildevAddress> Cc, IReadOnlyList<MaildevAttachment> Attachments);
+    string Id, string Subject, string MessageId, IReadOnlyList<MaildevAddress> To, IReadOnlyList<MaildevAddress> Cc, IReadOnlyList<MaildevAttachment> Attachments,
+    IReadOnlyDictionary<string, System.Text.Json.JsonElement>? Headers = null);

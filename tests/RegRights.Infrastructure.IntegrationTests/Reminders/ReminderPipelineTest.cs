@@ -75,6 +75,10 @@ public sealed class ReminderPipelineTest(StorageFixture fixture)
             var ics = Assert.Single(email.Attachments);
             var calendar = IcalCalendar.Load(Encoding.UTF8.GetString(await pipeline.AttachmentAsync(email, ics)));
             Assert.Single(calendar!.Events);
+
+            // Replies go to the deal's company counsel, not to the sending address; the headers name the rung.
+            Assert.Contains("apettis@lw.example", email.Headers!["reply-to"].ToString(), StringComparison.Ordinal);
+            Assert.Contains(".", email.Headers["x-regrights-reminder"].ToString(), StringComparison.Ordinal);
         }
 
         // The overdue one is counted from Monday 3 March, the 1-day one is due Wednesday 5 March.

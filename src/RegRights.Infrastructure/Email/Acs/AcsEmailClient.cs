@@ -217,7 +217,8 @@ public class AcsEmailClient
         {
             json.WriteStartObject();
 
-            // 2023-03-31 has no sender display name: ACS shows the one configured on the domain's sender username.
+            // The REST payload has no sender display name (senderAddress is an address alone, in 2023-03-31 as in the
+            // SDK's later versions): ACS shows the display name configured on the domain's sender username.
             json.WriteString("senderAddress", from.Address);
             json.WriteStartObject("content");
             json.WriteString("subject", message.Subject);
@@ -239,7 +240,29 @@ public class AcsEmailClient
                 WriteAddresses(json, "cc", message.Cc);
             }
 
+            if (message.Bcc.Count > 0)
+            {
+                WriteAddresses(json, "bcc", message.Bcc);
+            }
+
             json.WriteEndObject();
+            if (message.ReplyTo.Count > 0)
+            {
+                WriteAddresses(json, "replyTo", message.ReplyTo);
+            }
+
+            if (message.Headers.Count > 0)
+            {
+                json.WriteStartObject("headers");
+                foreach (var (name, value) in message.Headers)
+                {
+                    json.WriteString(name, value);
+                }
+
+                json.WriteEndObject();
+            }
+
+            json.WriteBoolean("userEngagementTrackingDisabled", message.UserEngagementTrackingDisabled);
             if (message.Attachments.Count > 0)
             {
                 json.WriteStartArray("attachments");
@@ -247,7 +270,7 @@ public class AcsEmailClient
                 {
                     json.WriteStartObject();
                     json.WriteString("name", attachment.FileName);
-                    json.WriteString("contentType", attachment.ContentType);
+                    json.WriteString("contentType", AcsContentType(attachment.ContentType));
                     json.WriteBase64String("contentInBase64", attachment.Content.Span);
                     json.WriteEndObject();
                 }
@@ -259,6 +282,14 @@ public class AcsEmailClient
         }
 
         return buffer.WrittenSpan.ToArray();
+    }
+
+    // ACS's list of allowed attachment types names bare media types (text/calendar for .ics); the parameters an SMTP
+    // part carries (charset, method=PUBLISH) are not part of it, so the media type alone is sent.
+    internal static string AcsContentType(string contentType)
+    {
+        var cut = contentType.IndexOf(';', StringComparison.Ordinal);
+        return (cut < 0 ? contentType : contentType[..cut]).Trim().ToLowerInvariant();
     }
 
     private static void WriteAddresses(Utf8JsonWriter json, string name, IReadOnlyList<EmailAddress> addresses)

@@ -114,6 +114,12 @@ public sealed class SmtpEmailSender : IEmailSender
         mime.From.Add(Mailbox(from));
         mime.To.AddRange(message.To.Select(Mailbox));
         mime.Cc.AddRange(message.Cc.Select(Mailbox));
+        mime.Bcc.AddRange(message.Bcc.Select(Mailbox));
+        mime.ReplyTo.AddRange(message.ReplyTo.Select(Mailbox));
+        foreach (var (name, value) in message.Headers)
+        {
+            mime.Headers.Add(name, value);
+        }
 
         // BodyBuilder makes multipart/alternative (text, then HTML, per RFC 2046 § 5.1.4 the preferred last) inside
         // multipart/mixed with the attachments.
