@@ -31,7 +31,7 @@ public sealed class FunctionDefinitionsTest(FunctionsAppFixture app)
             .ToArray();
 
         // Assert: 21 HTTP functions and the two timers, none failed to load.
-        Assert.Equal(23, declared.Length);
+        Assert.Equal(24, declared.Length);
         Assert.Equal(declared, loaded);
         Assert.DoesNotContain(app.Host.Functions, f => f.LoadFailed);
     }

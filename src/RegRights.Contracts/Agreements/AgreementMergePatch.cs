@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
@@ -138,9 +139,9 @@ public static class AgreementMergePatch
             return RequestResult.ForErrors<AgreementDocument>(errors);
         }
 
-        var target = JsonSerializer.SerializeToNode(current, options) ?? new JsonObject();
+        var target = JsonSerializer.SerializeToNode(current, RegRightsJson.TypeInfo<AgreementDocument>(options)) ?? new JsonObject();
         var merged = Merge(target, patch);
-        return RegRightsJson.Read<AgreementDocument>(JsonSerializer.SerializeToUtf8Bytes(merged, options), options);
+        return RegRightsJson.Read<AgreementDocument>(Encoding.UTF8.GetBytes(merged?.ToJsonString() ?? "null"), options);
     }
 
     /// <summary>RFC 7396 § 2, MergePatch(Target, Patch).</summary>

@@ -21,6 +21,8 @@ public sealed class NoticesApi(NoticeIntake intake, ExpectedNotices expected, We
 
     // Authenticated by its Standard Webhooks signature, not by a function key: AuthorizationLevel.Anonymous.
     [Function("PostNotice")]
+    [ProblemResponse(StatusCodes.Status404NotFound, "The notice names no agreement this server has.")]
+    [ProblemResponse(StatusCodes.Status409Conflict, "The webhook-id was used before for another body naming the same agreement.")]
     [EndpointSummary("Receive a signed notice and stamp it (§ 6(h))")]
     [EndpointDescription(
         "The webhook intake for document systems. Signed as a Standard Webhook: webhook-id, webhook-timestamp (Unix seconds, within 5 minutes) and " +
@@ -84,6 +86,8 @@ public sealed class NoticesApi(NoticeIntake intake, ExpectedNotices expected, We
     }
 
     [Function("GetNotice")]
+    [ProblemResponse(StatusCodes.Status404NotFound, "No notice with that id.")]
+    [ProblemResponse(StatusCodes.Status503ServiceUnavailable, ProblemAnswers.StorageUnavailable)]
     [EndpointSummary("Get a notice")]
     [EndpointDescription("A notice as received and stamped: who sent it to whom, the SHA-256 of its body, this server's receipt time and its § 6(h) stamp.")]
     public async Task<Results<Ok<NoticeDocument>, ProblemHttpResult>> GetNoticeAsync(
@@ -98,6 +102,8 @@ public sealed class NoticesApi(NoticeIntake intake, ExpectedNotices expected, We
     }
 
     [Function("ListAgreementNotices")]
+    [ProblemResponse(StatusCodes.Status404NotFound, ProblemAnswers.AgreementNotFound)]
+    [ProblemResponse(StatusCodes.Status503ServiceUnavailable, ProblemAnswers.StorageUnavailable)]
     [EndpointSummary("List an agreement's notices")]
     [EndpointDescription("Every notice received under the agreement, in the order this server received them, each with its § 6(h) stamp.")]
     public async Task<Results<Ok<IReadOnlyList<NoticeDocument>>, ProblemHttpResult>> ListAgreementNoticesAsync(
@@ -110,6 +116,10 @@ public sealed class NoticesApi(NoticeIntake intake, ExpectedNotices expected, We
     }
 
     [Function("PostExpectedNotice")]
+    [ProblemResponse(StatusCodes.Status404NotFound, ProblemAnswers.AgreementNotFound)]
+    [ProblemResponse(StatusCodes.Status409Conflict, "The tracking number or envelope id is registered for another notice.")]
+    [ProblemResponse(StatusCodes.Status413PayloadTooLarge, ProblemAnswers.TooLarge)]
+    [ProblemResponse(StatusCodes.Status503ServiceUnavailable, ProblemAnswers.StorageUnavailable)]
     [EndpointSummary("Register a notice before it arrives")]
     [EndpointDescription(
         "Registers a notice of the agreement and the ways it will come, so each provider's webhook for it is linked to this one notice: a courier " +

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Microsoft.AspNetCore.Mvc;
 using RegRights.Contracts.Notices;
+using RegRights.Functions.OpenApi;
 using RegRights.Functions.Telemetry;
 using RegRights.Infrastructure.Intake;
 
@@ -16,6 +17,7 @@ public sealed class IntakeApi(ProviderIntake intake, ILogger<IntakeApi> log)
 {
     // Authenticated by the provider's own scheme (a signature, or UPS's credential), not by a function key.
     [Function("PostProviderWebhook")]
+    [ProblemResponse(StatusCodes.Status404NotFound, "No intake source of that name is configured for the provider.")]
     [EndpointSummary("Receive a provider's webhook (DocuSign, Telnyx, FedEx, UPS) and stamp its notice (§ 6(h))")]
     [EndpointDescription(
         "provider is docusign (Connect JSON SIM; X-DocuSign-Signature-1..N, Base64 HMAC-SHA256 of the body under any configured key), telnyx " +
@@ -74,6 +76,8 @@ public sealed class IntakeApi(ProviderIntake intake, ILogger<IntakeApi> log)
     }
 
     [Function("GetIntakeReceipt")]
+    [ProblemResponse(StatusCodes.Status404NotFound, "No receipt with that id.")]
+    [ProblemResponse(StatusCodes.Status503ServiceUnavailable, ProblemAnswers.StorageUnavailable)]
     [EndpointSummary("Get a provider webhook's receipt")]
     [EndpointDescription("A provider webhook as received: the provider's event identity, the SHA-256 of its body, the headers that matter, this server's receipt time, what it was matched to and the stamp it was answered with.")]
     public async Task<Results<Ok<IntakeReceiptDocument>, ProblemHttpResult>> GetIntakeReceiptAsync(
@@ -88,6 +92,8 @@ public sealed class IntakeApi(ProviderIntake intake, ILogger<IntakeApi> log)
     }
 
     [Function("GetIntakeReceiptBody")]
+    [ProblemResponse(StatusCodes.Status404NotFound, "No receipt with that id.")]
+    [ProblemResponse(StatusCodes.Status503ServiceUnavailable, ProblemAnswers.StorageUnavailable)]
     [EndpointSummary("Get a provider webhook's body, byte for byte")]
     [EndpointDescription("The body exactly as received (its SHA-256 is the receipt's bodySha256), as application/octet-stream: the provider's own record of what it sent.")]
     public async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetIntakeReceiptBodyAsync(
@@ -102,6 +108,8 @@ public sealed class IntakeApi(ProviderIntake intake, ILogger<IntakeApi> log)
     }
 
     [Function("ListIntakeReceipts")]
+    [ProblemResponse(StatusCodes.Status404NotFound, "No intake source of that name is configured for the provider.")]
+    [ProblemResponse(StatusCodes.Status503ServiceUnavailable, ProblemAnswers.StorageUnavailable)]
     [EndpointSummary("List a provider source's receipts")]
     [EndpointDescription("Every webhook a provider's source posted, in the order received, matched or not: what arrived and when, for a person to assign what was not matched.")]
     public async Task<Results<Ok<IReadOnlyList<IntakeReceiptDocument>>, ProblemHttpResult>> ListIntakeReceiptsAsync(

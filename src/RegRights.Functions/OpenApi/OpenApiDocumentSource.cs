@@ -100,18 +100,12 @@ public sealed class OpenApiDocumentSource
                 }
 
                 // The problems the function declares (ProblemResponseAttribute on it or its class), whose status the
-                // result type does not say; for the functions whose source declares none of its own, the catalog.
+                // result type does not say.
                 var method = metadata.OfType<MethodInfo>().FirstOrDefault();
                 var declared = method is null
                     ? []
                     : method.GetCustomAttributes<ProblemResponseAttribute>().Concat(method.DeclaringType!.GetCustomAttributes<ProblemResponseAttribute>())
                         .Select(p => (p.Status, p.Description)).ToList();
-                var name = metadata.OfType<IEndpointNameMetadata>().FirstOrDefault()?.EndpointName;
-                if (name is not null && ProblemCatalog.DeclaredElsewhere.TryGetValue(name, out var catalogued))
-                {
-                    declared.AddRange(catalogued);
-                }
-
                 foreach (var (status, description) in declared)
                 {
                     operation.Responses ??= [];

@@ -96,9 +96,9 @@ public sealed class OpenApiDocumentTest(FunctionsAppFixture app)
         Assert.Equal("application/problem+json", paths["/api/agreements/{id}"]!["get"]!["responses"]!["404"]!["content"]!.AsObject().Single().Key);
     }
 
-    // Every answer each operation can give, as its function declares it (result types, ProblemResponse, the catalog
-    // of the notice functions), checked against what the code answers: a status listed here and not in the code,
-    // or the other way round, is a wrong document. 500 (any failure) and the host's 401 (no key) are not listed.
+    // Every answer each operation can give, as its function declares it (result types, ProblemResponse), checked
+    // against what the code answers: a status listed here and not in the code, or the other way round, is a wrong
+    // document. 500 (any failure) and the host's 401 (no key) are not listed.
     public static TheoryData<string, string, string> Answers => new()
     {
         { "post", "/api/agreements", "200 201 400 413 422 503" },
@@ -116,6 +116,11 @@ public sealed class OpenApiDocumentTest(FunctionsAppFixture app)
         { "post", "/api/notices", "200 201 400 401 404 409 413 503" },
         { "get", "/api/notices/{id}", "200 404 503" },
         { "get", "/api/agreements/{id}/notices", "200 404 503" },
+        { "post", "/api/agreements/{id}/notices/expected", "200 201 400 404 409 413 503" },
+        { "post", "/api/intake/{provider}/{source}", "200 201 400 401 404 413 503" },
+        { "get", "/api/intake/receipts/{id}", "200 404 503" },
+        { "get", "/api/intake/receipts/{id}/body", "200 404 503" },
+        { "get", "/api/intake/{provider}/{source}/receipts", "200 404 503" },
         { "get", "/api/health", "200 503" },
     };
 
