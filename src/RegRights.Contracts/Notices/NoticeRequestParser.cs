@@ -112,6 +112,11 @@ public static class NoticeRequestParser
             return null;
         }
 
+        if (HasControlCharacter(text, path, errors))
+        {
+            return null;
+        }
+
         var result = TimePattern.Parse(text);
         if (!result.Success)
         {
@@ -132,9 +137,27 @@ public static class NoticeRequestParser
         return result.Value;
     }
 
+    // NodaTime's parser stops at a NUL ("2000-05-26T15:05:00-07:00\u0000…" reads as the time before it), and CR or LF in a
+    // number would split the line a reminder or a log shows it on.
+    private static bool HasControlCharacter(string text, string path, Dictionary<string, string[]> errors)
+    {
+        if (!text.Any(char.IsControl))
+        {
+            return false;
+        }
+
+        errors[path] = ["Control characters (NUL, CR, LF, tab and the like) are not allowed; give the value on one line, as written."];
+        return true;
+    }
+
     private static string? ParseReference(string? text, string path, Dictionary<string, string[]> errors)
     {
         if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (HasControlCharacter(text, path, errors))
         {
             return null;
         }

@@ -14,6 +14,27 @@ public class NoticeRequestParserTest
     private static RequestResult<IReadOnlyList<Delivery>> Parse(string json) =>
         NoticeRequestParser.Parse(JsonSerializer.Deserialize<StampNoticeRequest>(json, RegRightsJson.Options), Terms);
 
+    [Theory]
+    [InlineData("sentAt", "2000-05-26T15:05:00-07:00\\u0000")]
+    [InlineData("receivedAt", "2000-05-30T16:00:00Z\\u0000junk")]
+    [InlineData("trackingNumber", "7901\\r\\nX-Injected: 1")]
+    public void Parse_ControlCharacter_RefusedAtItsPath(string member, string value)
+    {
+        // NodaTime's parser stops at a NUL, so "…-07:00\u0000" would read as the time before it: refused, not trimmed.
+        var delivery = new Dictionary<string, string>
+        {
+            ["method"] = "\"courier\"",
+            ["sentAt"] = "\"2000-05-26T15:05:00-07:00\"",
+            [member] = $"\"{value}\"",
+        };
+        var json = "{\"deliveries\":[{" + string.Join(",", delivery.Select(kv => $"\"{kv.Key}\":{kv.Value}")) + "}]}";
+
+        var result = Parse(json);
+
+        Assert.False(result.Success);
+        Assert.Contains("Control characters", Assert.Single(result.Errors[$"deliveries[0].{member}"]), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Parse_FaxAndCourier_KeepsOffsetsAndNumbers()
     {
