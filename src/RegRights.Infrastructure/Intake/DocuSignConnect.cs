@@ -64,10 +64,7 @@ public sealed class DocuSignConnect : IntakeProvider
     public override string? Unusable(IntakeSourceOptions source)
     {
         ArgumentNullException.ThrowIfNull(source);
-        var text = source.HmacKeys?.Trim();
-        return string.IsNullOrEmpty(text) ? "HmacKeys is empty"
-            : text.StartsWith("@Microsoft.KeyVault(", StringComparison.OrdinalIgnoreCase) ? "the Key Vault reference did not resolve"
-            : Keys(text).Count == 0 ? "HmacKeys holds no key" : null;
+        return UnusableSecret(source.HmacKeys, "HmacKeys") ?? (Keys(source.HmacKeys!.Trim()).Count == 0 ? "HmacKeys holds no key" : null);
     }
 
     /// <inheritdoc/>

@@ -42,9 +42,7 @@ public sealed class FedExTracking : IntakeProvider
     public override string? Unusable(IntakeSourceOptions source)
     {
         ArgumentNullException.ThrowIfNull(source);
-        var token = source.SecurityToken?.Trim();
-        return string.IsNullOrEmpty(token) ? "SecurityToken is empty"
-            : token.StartsWith("@Microsoft.KeyVault(", StringComparison.OrdinalIgnoreCase) ? "the Key Vault reference did not resolve" : null;
+        return UnusableSecret(source.SecurityToken, "SecurityToken");
     }
 
     /// <inheritdoc/>

@@ -89,6 +89,17 @@ public abstract class IntakeProvider
     /// <summary>Whether the source's key material can verify anything; the reason when not. Checked at start.</summary>
     public abstract string? Unusable(IntakeSourceOptions source);
 
+    /// <summary>
+    /// Why a configured secret cannot be used, or null: it is empty, or it is still the text of a Key Vault reference the
+    /// platform did not resolve (a wrong name or a missing access policy), which would otherwise be taken as the key.
+    /// </summary>
+    protected static string? UnusableSecret(string? value, string setting)
+    {
+        var text = value?.Trim();
+        return string.IsNullOrEmpty(text) ? $"{setting} is empty"
+            : text.StartsWith("@Microsoft.KeyVault(", StringComparison.OrdinalIgnoreCase) ? "the Key Vault reference did not resolve" : null;
+    }
+
     /// <summary>Base64 text as bytes, or null when it is not base64.</summary>
     protected static byte[]? FromBase64(string? text)
     {

@@ -47,13 +47,8 @@ public sealed class TelnyxFax : IntakeProvider
     public override string? Unusable(IntakeSourceOptions source)
     {
         ArgumentNullException.ThrowIfNull(source);
-        return source.PublicKey?.Trim() switch
-        {
-            null or "" => "PublicKey is empty",
-            var k when k.StartsWith("@Microsoft.KeyVault(", StringComparison.OrdinalIgnoreCase) => "the Key Vault reference did not resolve",
-            var k when FromBase64(k)?.Length != Ed25519.PublicKeySize => "PublicKey is not the base64 of a 32-byte Ed25519 public key",
-            _ => null,
-        };
+        return UnusableSecret(source.PublicKey, "PublicKey")
+            ?? (FromBase64(source.PublicKey)?.Length != Ed25519.PublicKeySize ? "PublicKey is not the base64 of a 32-byte Ed25519 public key" : null);
     }
 
     /// <inheritdoc/>

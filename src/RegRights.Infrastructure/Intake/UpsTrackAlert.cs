@@ -42,9 +42,7 @@ public sealed class UpsTrackAlert : IntakeProvider
     public override string? Unusable(IntakeSourceOptions source)
     {
         ArgumentNullException.ThrowIfNull(source);
-        var credential = source.Credential?.Trim();
-        return string.IsNullOrEmpty(credential) ? "Credential is empty"
-            : credential.StartsWith("@Microsoft.KeyVault(", StringComparison.OrdinalIgnoreCase) ? "the Key Vault reference did not resolve" : null;
+        return UnusableSecret(source.Credential, "Credential");
     }
 
     /// <inheritdoc/>
