@@ -149,20 +149,7 @@ public sealed class AgreementsApi(AgreementService agreements)
             return problem;
         }
 
-        var ifMatch = candidates[0];
-        if (candidates.Count > 1)
-        {
-            var current = await agreements.GetAsync(id, cancellationToken).ConfigureAwait(false);
-            if (current is null)
-            {
-                return NotFound(id);
-            }
-
-            ifMatch = candidates.FirstOrDefault(t => t.ToString() == current.ETag);
-            ifMatch = ifMatch == default ? candidates[0] : ifMatch;
-        }
-
-        return Answer(id, await agreements.ReplaceAsync(id, document, ifMatch, cancellationToken).ConfigureAwait(false), context);
+        return Answer(id, await agreements.ReplaceAsync(id, document, candidates, cancellationToken).ConfigureAwait(false), context);
     }
 
     [Function("PatchAgreement")]

@@ -173,6 +173,36 @@ public class AgreementService
     }
 
     /// <summary>
+    /// <see cref="ReplaceAsync(string, AgreementDocument, ETag, CancellationToken)"/> under an If-Match list (RFC 9110
+    /// § 13.1.1): the write is conditional on the listed ETag that is current, or on the first when none is, which then
+    /// fails as stale.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="ifMatch"/> is empty.</exception>
+    public virtual async Task<AgreementWriteResult> ReplaceAsync(
+        string agreementId, AgreementDocument document, IReadOnlyList<ETag> ifMatch, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ifMatch);
+        if (ifMatch.Count == 0)
+        {
+            throw new ArgumentException("A replace is conditional: pass the ETag last read.", nameof(ifMatch));
+        }
+
+        var chosen = ifMatch[0];
+        if (ifMatch.Count > 1)
+        {
+            // Only a list costs the read that finds which of its tags is current.
+            if (await agreements.GetAgreementAsync(agreementId, cancellationToken).ConfigureAwait(false) is not { } current)
+            {
+                return new AgreementWriteResult.NotFound(agreementId);
+            }
+
+            chosen = ifMatch.Contains(current.ETag) ? current.ETag : chosen;
+        }
+
+        return await ReplaceAsync(agreementId, document, chosen, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
     /// Applies a JSON Merge Patch (RFC 7396, <see cref="AgreementMergePatch"/>) to the agreement's document, if the
     /// agreement's current ETag is one of <paramref name="ifMatch"/>: only the members the patch names change.
     /// </summary>
