@@ -19,6 +19,16 @@ namespace RegRights.Infrastructure.Reminders;
 /// <param name="Waiting">Rows not yet due for a try, or held by another dispatcher.</param>
 public sealed record DispatchResult(int Sent, int Retrying, int Failed, int Cancelled, int Waiting);
 
+/// <summary>What one dispatch did with one row; <see cref="DispatchResult"/> counts them.</summary>
+internal enum DispatchOutcome
+{
+    Sent,
+    Retrying,
+    Failed,
+    Cancelled,
+    Waiting,
+}
+
 /// <summary>How an admin's retry of a reminder went.</summary>
 public enum RequeueOutcome
 {
@@ -70,18 +80,16 @@ public sealed partial class ReminderDispatcher
     /// <summary>Sends every pending row whose time has come.</summary>
     public async Task<DispatchResult> DispatchAsync(CancellationToken cancellationToken = default)
     {
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var counts = new int[Enum.GetValues<DispatchOutcome>().Length];
         var records = new Dictionary<string, AgreementRecord?>(StringComparer.Ordinal);
         foreach (var item in await ledger.ReadOutboxAsync(cancellationToken).ConfigureAwait(false))
         {
-            var outcome = await DispatchOneAsync(item, records, cancellationToken).ConfigureAwait(false);
-            counts[outcome] = counts.GetValueOrDefault(outcome) + 1;
+            counts[(int)await DispatchOneAsync(item, records, cancellationToken).ConfigureAwait(false)]++;
         }
 
         return new DispatchResult(
-            counts.GetValueOrDefault(nameof(ReminderStatus.Sent)), counts.GetValueOrDefault("Retrying"),
-            counts.GetValueOrDefault(nameof(ReminderStatus.Failed)), counts.GetValueOrDefault(nameof(ReminderStatus.Cancelled)),
-            counts.GetValueOrDefault("Waiting"));
+            counts[(int)DispatchOutcome.Sent], counts[(int)DispatchOutcome.Retrying], counts[(int)DispatchOutcome.Failed],
+            counts[(int)DispatchOutcome.Cancelled], counts[(int)DispatchOutcome.Waiting]);
     }
 
     /// <summary>
@@ -128,19 +136,19 @@ public sealed partial class ReminderDispatcher
         return RequeueOutcome.Requeued;
     }
 
-    private async Task<string> DispatchOneAsync(OutboxItem item, Dictionary<string, AgreementRecord?> records, CancellationToken cancellationToken)
+    private async Task<DispatchOutcome> DispatchOneAsync(OutboxItem item, Dictionary<string, AgreementRecord?> records, CancellationToken cancellationToken)
     {
         var row = await ledger.GetAsync(item.AgreementId, item.ReminderId, cancellationToken).ConfigureAwait(false);
         if (row is null || row.Status != ReminderStatus.Pending)
         {
             await ledger.DequeueAsync(item.AgreementId, item.ReminderId, cancellationToken).ConfigureAwait(false);
-            return "Waiting";
+            return DispatchOutcome.Waiting;
         }
 
         var now = clock.GetCurrentInstant();
         if (row.NextAttemptAt > now)
         {
-            return "Waiting";
+            return DispatchOutcome.Waiting;
         }
 
         ReminderEntry claimed;
@@ -152,7 +160,7 @@ public sealed partial class ReminderDispatcher
         }
         catch (RequestFailedException ex) when (ex.Status == 412)
         {
-            return "Waiting";
+            return DispatchOutcome.Waiting;
         }
 
         if (!records.TryGetValue(row.AgreementId, out var record))
@@ -199,7 +207,7 @@ public sealed partial class ReminderDispatcher
             var next = clock.GetCurrentInstant() + Backoff(claimed.Attempts);
             LogRetrying(claimed.IdempotencyKey, claimed.Attempts, next, ex.Message);
             await ledger.UpdateAsync(claimed with { NextAttemptAt = next, LastError = ex.Message }, cancellationToken).ConfigureAwait(false);
-            return "Retrying";
+            return DispatchOutcome.Retrying;
         }
         catch (EmailTransportException ex)
         {
@@ -209,11 +217,17 @@ public sealed partial class ReminderDispatcher
         }
     }
 
-    private async Task<string> FinishAsync(ReminderEntry row, CancellationToken cancellationToken)
+    private async Task<DispatchOutcome> FinishAsync(ReminderEntry row, CancellationToken cancellationToken)
     {
         await ledger.UpdateAsync(row, cancellationToken).ConfigureAwait(false);
         await ledger.DequeueAsync(row.AgreementId, row.ReminderId, cancellationToken).ConfigureAwait(false);
-        return row.Status.ToString();
+        return row.Status switch
+        {
+            ReminderStatus.Sent => DispatchOutcome.Sent,
+            ReminderStatus.Failed => DispatchOutcome.Failed,
+            ReminderStatus.Cancelled => DispatchOutcome.Cancelled,
+            _ => throw new InvalidOperationException($"A finished row is sent, failed or cancelled, not {row.Status}."),
+        };
     }
 
     // 1, 2, 4, … times the first delay, capped.

@@ -274,7 +274,7 @@ public sealed class AcsEmailClientTest
     {
         // Arrange
         await using var server = await AcsEmailServer.StartAsync();
-        server.TerminalStatus = AcsEmailSendStatus.Failed;
+        server.TerminalStatus = AcsEmailSendStatus.Failed.ToString();
         var sender = Sender(new AcsEmailClient(server.ConnectionString, FastOptions()));
 
         // Act

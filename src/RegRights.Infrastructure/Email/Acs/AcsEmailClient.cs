@@ -326,7 +326,7 @@ public class AcsEmailClient
 
             return new AcsEmailSendResult(
                 root.GetProperty("id").GetString() ?? throw new JsonException("'id' is null."),
-                root.GetProperty("status").GetString() ?? throw new JsonException("'status' is null."),
+                new AcsEmailSendStatus(root.GetProperty("status").GetString() ?? throw new JsonException("'status' is null.")),
                 errorCode,
                 errorMessage);
         }

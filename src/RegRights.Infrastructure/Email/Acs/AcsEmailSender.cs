@@ -59,12 +59,9 @@ public sealed class AcsEmailSender : IEmailSender
             throw new EmailTransportException("Acs", isTransient: true, $"ACS at {client.Endpoint} timed out (operation {operationId}).", ex);
         }
 
-        var status = result.Status switch
-        {
-            AcsEmailSendStatus.Succeeded => EmailSendStatus.Succeeded,
-            AcsEmailSendStatus.Failed or AcsEmailSendStatus.Canceled => EmailSendStatus.Failed,
-            _ => EmailSendStatus.Running,
-        };
+        var status = result.Status == AcsEmailSendStatus.Succeeded ? EmailSendStatus.Succeeded
+            : result.Status == AcsEmailSendStatus.Failed || result.Status == AcsEmailSendStatus.Canceled ? EmailSendStatus.Failed
+            : EmailSendStatus.Running;
         logger.LogInformation("ACS email operation {OperationId} for {IdempotencyKey}: {Status}", result.Id, idempotencyKey, result.Status);
         var detail = result.ErrorCode is null && result.ErrorMessage is null ? null : $"{result.ErrorCode}: {result.ErrorMessage}";
         return new EmailSendResult("Acs", result.Id, status, detail);
