@@ -46,18 +46,11 @@ internal static class Extensions
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddTableStorage();
-        builder.Services.AddEmail(builder.Configuration);
+        builder.AddEmail();
         builder.Services.TryAddSingleton<IClock>(SystemClock.Instance);
         builder.Services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.SectionName);
         builder.Services.AddSingleton<WebhookVerifier>();
-        builder.Services.AddOptions<NoticeIntakeOptions>()
-            .BindConfiguration(NoticeIntakeOptions.SectionName)
-            .Validate(o => o.TermsCacheDuration >= TimeSpan.Zero && o.TermsCacheDuration <= NoticeIntakeOptions.MaxTermsCacheDuration,
-                $"Notices:TermsCacheDuration is zero to {NoticeIntakeOptions.MaxTermsCacheDuration.TotalSeconds} seconds.")
-            .Validate(o => o.TermsCacheSize >= 1, "Notices:TermsCacheSize is at least 1.")
-            .ValidateOnStart();
-        builder.Services.AddSingleton<AgreementTermsCache>();
-        builder.Services.AddSingleton<NoticeIntake>();
+        builder.AddNoticeIntake();
         builder.Services.AddSingleton<AgreementService>();
         builder.Services.AddHostedService<WebhookSourceCheck>();
         builder.AddProviderIntake();

@@ -1,7 +1,7 @@
 using Azure.Identity;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using RegRights.Infrastructure.Email.Acs;
 using RegRights.Infrastructure.Email.Smtp;
@@ -21,14 +21,12 @@ public static class EmailServiceCollectionExtensions
     /// user-assigned one) against <c>Email:Acs:Endpoint</c>. A missing or contradictory setting fails at start with
     /// an <see cref="OptionsValidationException"/> naming it, not at the first reminder.
     /// </remarks>
-    /// <param name="services">The services.</param>
-    /// <param name="configuration">The app's configuration (the root; the <c>Email</c> section is read from it).</param>
-    public static IServiceCollection AddEmail(this IServiceCollection services, IConfiguration configuration)
+    public static IHostApplicationBuilder AddEmail(this IHostApplicationBuilder builder)
     {
-        ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
 
-        services.AddOptions<EmailOptions>().Bind(configuration.GetSection(EmailOptions.SectionName)).ValidateOnStart();
+        services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EmailOptions>, EmailOptionsValidator>());
         services.AddLogging();
 
@@ -41,7 +39,7 @@ public static class EmailServiceCollectionExtensions
                 EmailTransportKind.Smtp => provider.GetRequiredService<SmtpEmailSender>(),
                 _ => provider.GetRequiredService<AcsEmailSender>(),
             });
-        return services;
+        return builder;
     }
 
     private static AcsEmailClient CreateAcsClient(AcsEmailOptions acs)

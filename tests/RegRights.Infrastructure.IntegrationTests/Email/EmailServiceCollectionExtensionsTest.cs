@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using RegRights.Infrastructure.Email;
 using RegRights.Infrastructure.Email.Acs;
@@ -25,7 +26,7 @@ public sealed class EmailServiceCollectionExtensionsTest
         });
 
         // Act
-        var sender = provider.GetRequiredService<IEmailSender>();
+        var sender = provider.Services.GetRequiredService<IEmailSender>();
         var result = await sender.SendAsync(ReminderEmails.FilingDate(), "agreement-2000-04-28|filing-date|T-7", Cancel);
 
         // Assert
@@ -43,8 +44,8 @@ public sealed class EmailServiceCollectionExtensionsTest
             ["Email:Acs:Endpoint"] = "https://contoso.communication.azure.com",
         });
 
-        Assert.IsType<AcsEmailSender>(provider.GetRequiredService<IEmailSender>());
-        Assert.Equal(new Uri("https://contoso.communication.azure.com"), provider.GetRequiredService<AcsEmailClient>().Endpoint);
+        Assert.IsType<AcsEmailSender>(provider.Services.GetRequiredService<IEmailSender>());
+        Assert.Equal(new Uri("https://contoso.communication.azure.com"), provider.Services.GetRequiredService<AcsEmailClient>().Endpoint);
     }
 
     [Fact]
@@ -59,8 +60,8 @@ public sealed class EmailServiceCollectionExtensionsTest
             ["Email:Smtp:UseTls"] = "false",
         });
 
-        Assert.IsType<SmtpEmailSender>(provider.GetRequiredService<IEmailSender>());
-        Assert.Equal(1025, provider.GetRequiredService<IOptions<EmailOptions>>().Value.Smtp.Port);
+        Assert.IsType<SmtpEmailSender>(provider.Services.GetRequiredService<IEmailSender>());
+        Assert.Equal(1025, provider.Services.GetRequiredService<IOptions<EmailOptions>>().Value.Smtp.Port);
     }
 
     [Theory]
@@ -77,7 +78,7 @@ public sealed class EmailServiceCollectionExtensionsTest
             ["Email:Acs:ConnectionString"] = connectionString,
         });
 
-        var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IEmailSender>());
+        var ex = Assert.Throws<OptionsValidationException>(() => provider.Services.GetRequiredService<IEmailSender>());
 
         Assert.Contains(ex.Failures, failure => failure.Contains(named, StringComparison.Ordinal));
     }
@@ -96,14 +97,17 @@ public sealed class EmailServiceCollectionExtensionsTest
             ["Email:Smtp:UseTls"] = "false",
         });
 
-        var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IEmailSender>());
+        var ex = Assert.Throws<OptionsValidationException>(() => provider.Services.GetRequiredService<IEmailSender>());
 
         Assert.Contains(ex.Failures, failure => failure.Contains("Email:Smtp:UseTls", StringComparison.Ordinal));
     }
 
-    private static ServiceProvider Provider(Dictionary<string, string?> settings)
+    // The services of a host built as the app builds its own, so that registration is tested as it runs.
+    private static IHost Provider(Dictionary<string, string?> settings)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        return new ServiceCollection().AddEmail(configuration).BuildServiceProvider();
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.AddEmail();
+        return builder.Build();
     }
 }
