@@ -86,11 +86,20 @@ public sealed class LocalServiceProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
+        // Node starts in a second or two; on a machine loaded by parallel builds it has been seen to take over a minute.
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(60));
+        timeout.CancelAfter(StartTimeout);
         foreach (var port in Ports)
         {
-            await WaitForPortAsync(port, timeout.Token).ConfigureAwait(false);
+            try
+            {
+                await WaitForPortAsync(port, timeout.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw new TimeoutException(
+                    $"{Name} did not open port {port} within {StartTimeout.TotalSeconds} s (load average {LoadAverage()}); its output:\n{Output}", ex);
+            }
         }
     }
 
@@ -161,6 +170,20 @@ public sealed class LocalServiceProcess : IAsyncDisposable
     }
 
     private static readonly HashSet<int> HandedOut = [];
+
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(180);
+
+    private static string LoadAverage()
+    {
+        try
+        {
+            return File.ReadAllText("/proc/loadavg").Split(' ')[0];
+        }
+        catch (IOException)
+        {
+            return "unknown";
+        }
+    }
 
     private async Task WaitForPortAsync(int port, CancellationToken cancellationToken)
     {
