@@ -15,8 +15,8 @@ namespace RegRights.Core.Calendars;
 /// Each is built from data (<see cref="Definition"/>): shared holiday pieces, closures and contested days.
 /// </para>
 /// <para>
-/// Every answer comes from tables computed once per calendar for the supported range
-/// <see cref="MinDate"/> to <see cref="MaxDate"/>; a date outside it is an error, never a guess.
+/// Every answer comes from tables over the supported range <see cref="MinDate"/> to <see cref="MaxDate"/>, each built
+/// once, a block of days at a time, when a date in it is first asked about; a date outside the range is an error, never a guess.
 /// </para>
 /// <para>
 /// Counting never counts the starting date: <c>PlusBusinessDays(d, 1)</c> is the first Business Day strictly after
@@ -61,18 +61,18 @@ public sealed class BusinessDayCalendar
         [HolidayRuleSet.NyseHolidays],
         ExchangeClosures.Nyse)));
 
+    // Built a block of days at a time, on first use: a deal's schedule touches a few of the 130 years, and the CLI
+    // builds its calendars anew on every call. A block's day is one shift and one mask of the day number.
+    private const int BlockShift = 9;
+    private const int BlockMask = (1 << BlockShift) - 1;
+    private static readonly int BlockCount = ((DayIndex.DayCount - 1) >> BlockShift) + 1;
+
     private readonly Lazy<BusinessDayCalendar> otherReading;
     private readonly Lazy<BusinessDayCalendar> commissionOpen;
-    private readonly DayReason saturday;
-    private readonly DayReason sunday;
 
-    // Indexed by day number from MinDate.
-    private readonly bool[] isBusinessDay;
-    private readonly DayReason[]?[] reasons;
-    private readonly int[] businessDaysThrough;
-
-    // The n-th Business Day of the range, so a count is one array read.
-    private readonly LocalDate[] businessDays;
+    // The two readings part only on which days count, so the second shares the first's reasons.
+    private readonly ReasonTable reasons;
+    private readonly CountBlock?[] blocks = new CountBlock?[BlockCount];
 
     private BusinessDayCalendar(CalendarDefinition definition, ContestedDayReading reading, BusinessDayCalendar? otherReadingCalendar = null)
     {
@@ -87,32 +87,7 @@ public sealed class BusinessDayCalendar
         commissionOpen = new(() => definition.Key == LazyEdgar.Value.Key
             ? this
             : new BusinessDayCalendar(definition.And(LazyEdgar.Value.Definition), reading));
-        saturday = new DayReason("Saturday", definition.WeekendSource, DayReasonKind.Weekend, DayEffect.Closed);
-        sunday = new DayReason("Sunday", definition.WeekendSource, DayReasonKind.Weekend, DayEffect.Closed);
-
-        // The two readings part only on which days count, so the second shares the first's reasons. The tables are
-        // built once per calendar, on first use, and the CLI builds them on every call: no per-day allocation.
-        reasons = otherReadingCalendar?.reasons ?? Reasons(definition, saturday, sunday);
-        var days = reasons.Length;
-        isBusinessDay = new bool[days];
-        businessDaysThrough = new int[days];
-        var count = 0;
-        for (var i = 0; i < days; i++)
-        {
-            isBusinessDay[i] = Counts(reasons[i], reading);
-            count += isBusinessDay[i] ? 1 : 0;
-            businessDaysThrough[i] = count;
-        }
-
-        businessDays = new LocalDate[count];
-        var date = MinDate;
-        for (int i = 0, n = 0; i < days; i++, date = date.PlusDays(1))
-        {
-            if (isBusinessDay[i])
-            {
-                businessDays[n++] = date;
-            }
-        }
+        reasons = otherReadingCalendar?.reasons ?? new ReasonTable(definition);
     }
 
     /// <summary>The first date any calendar here answers for: 1971-01-01, when the Monday holiday rules took effect.</summary>
@@ -199,7 +174,7 @@ public sealed class BusinessDayCalendar
     /// </summary>
     public BusinessDayCalendar CommissionOpen => commissionOpen.Value;
 
-    /// <summary>Builds a calendar from its definition. Costs milliseconds: build once and share it.</summary>
+    /// <summary>Builds a calendar from its definition. Its tables are built as dates are asked about (milliseconds for the whole range): share it.</summary>
     /// <param name="definition">The calendar as data.</param>
     /// <param name="reading">How contested days are read; open by default.</param>
     /// <returns>An immutable calendar.</returns>
@@ -278,7 +253,20 @@ public sealed class BusinessDayCalendar
         Preconditions.CheckNotNull(interval);
         var first = DayIndex.Of(interval.Start, nameof(interval));
         var last = DayIndex.Of(interval.End, nameof(interval));
-        return businessDaysThrough[last] - (first == 0 ? 0 : businessDaysThrough[first - 1]);
+        var block = Block(first >> BlockShift);
+        var before = (first & BlockMask) == 0 ? 0 : block.Through[(first & BlockMask) - 1];
+        if (first >> BlockShift == last >> BlockShift)
+        {
+            return block.Through[last & BlockMask] - before;
+        }
+
+        var count = block.Count - before;
+        for (var b = (first >> BlockShift) + 1; b < last >> BlockShift; b++)
+        {
+            count += Block(b).Count;
+        }
+
+        return count + Block(last >> BlockShift).Through[last & BlockMask];
     }
 
     /// <summary>Returns this calendar under the given reading of contested days.</summary>
@@ -290,7 +278,11 @@ public sealed class BusinessDayCalendar
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="date"/> is outside the supported range.</exception>
     /// <exception cref="ArgumentException"><paramref name="date"/> is not in the ISO calendar.</exception>
     [Pure]
-    public bool IsBusinessDay(LocalDate date) => isBusinessDay[DayIndex.Of(date, nameof(date))];
+    public bool IsBusinessDay(LocalDate date)
+    {
+        var i = DayIndex.Of(date, nameof(date));
+        return Block(i >> BlockShift).IsBusinessDay[i & BlockMask];
+    }
 
     /// <summary>The date with every reason that applies to it: why it is not a Business Day, or why it is contested.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="date"/> is outside the supported range.</exception>
@@ -299,7 +291,7 @@ public sealed class BusinessDayCalendar
     public CalendarDay GetDay(LocalDate date)
     {
         var i = DayIndex.Of(date, nameof(date));
-        return new CalendarDay(date, isBusinessDay[i], reasons[i] ?? []);
+        return new CalendarDay(date, Block(i >> BlockShift).IsBusinessDay[i & BlockMask], reasons.Of(i) ?? []);
     }
 
     /// <summary>
@@ -321,9 +313,9 @@ public sealed class BusinessDayCalendar
             var date = interval.Start;
             for (var i = from; i <= to; i++, date = date.PlusDays(1))
             {
-                if (reasons[i] is { } list)
+                if (reasons.Of(i) is { } list)
                 {
-                    yield return new CalendarDay(date, isBusinessDay[i], list);
+                    yield return new CalendarDay(date, Block(i >> BlockShift).IsBusinessDay[i & BlockMask], list);
                 }
             }
         }
@@ -350,17 +342,31 @@ public sealed class BusinessDayCalendar
             return date;
         }
 
-        // businessDaysThrough[i] counts Business Days on or before i; the start itself is never counted.
-        var target = count > 0
-            ? businessDaysThrough[i] + count - 1
-            : businessDaysThrough[i] - (isBusinessDay[i] ? 1 : 0) + count;
-        if ((uint)target >= (uint)businessDays.Length)
+        // The day sought is the n-th Business Day of the start's block, counting on into the blocks after it (n past
+        // the block's count) or back into those before it (n below 1); the start itself is never counted.
+        if (count > DayIndex.DayCount || count < -DayIndex.DayCount)
         {
-            throw new ArgumentOutOfRangeException(nameof(count), count,
-                $"Counting {count} {DayName}s from {date:uuuu-MM-dd} leaves the supported range {MinDate:uuuu-MM-dd} to {MaxDate:uuuu-MM-dd}.");
+            throw OutOfRange(date, count);
         }
 
-        return businessDays[target];
+        var b = i >> BlockShift;
+        var block = Block(b);
+        var through = block.Through[i & BlockMask];
+        var n = count > 0 ? through + count : through - (block.IsBusinessDay[i & BlockMask] ? 1 : 0) + count + 1;
+
+        while (n > block.Count)
+        {
+            n -= block.Count;
+            block = ++b < BlockCount ? Block(b) : throw OutOfRange(date, count);
+        }
+
+        while (n < 1)
+        {
+            block = --b >= 0 ? Block(b) : throw OutOfRange(date, count);
+            n += block.Count;
+        }
+
+        return block.Days[n - 1];
     }
 
     /// <summary>The first Business Day strictly after <paramref name="date"/>.</summary>
@@ -396,47 +402,132 @@ public sealed class BusinessDayCalendar
         return date;
     }
 
-    private static DayReason[]?[] Reasons(CalendarDefinition definition, DayReason saturday, DayReason sunday)
+    private ArgumentOutOfRangeException OutOfRange(LocalDate date, int count) => new(nameof(count), count,
+        $"Counting {count} {DayName}s from {date:uuuu-MM-dd} leaves the supported range {MinDate:uuuu-MM-dd} to {MaxDate:uuuu-MM-dd}.");
+
+    // A block is built by whichever thread asks first; two that race build equal blocks and one is kept.
+    private CountBlock Block(int b) =>
+        blocks[b] ?? Interlocked.CompareExchange(ref blocks[b], new CountBlock(reasons.Block(b), Reading, b), null) ?? blocks[b]!;
+
+    // Which days of one block count, how many through each day, and the block's n-th counted day.
+    private sealed class CountBlock
     {
-        // Holidays and closures are a few thousand days of the range: kept by day number until the table is made.
-        var named = new Dictionary<int, List<DayReason>>();
-        for (var year = MinDate.Year - 1; year <= MaxDate.Year + 1; year++)
+        public CountBlock(DayReason[]?[] reasons, ContestedDayReading reading, int block)
         {
-            foreach (var rule in definition.Rules)
+            IsBusinessDay = new bool[reasons.Length];
+            Through = new int[reasons.Length];
+            var count = 0;
+            for (var j = 0; j < reasons.Length; j++)
             {
-                foreach (var (ruleDate, reason) in rule.DaysOf(year))
+                IsBusinessDay[j] = Counts(reasons[j], reading);
+                count += IsBusinessDay[j] ? 1 : 0;
+                Through[j] = count;
+            }
+
+            Days = new LocalDate[count];
+            var first = MinDate.PlusDays(block << BlockShift);
+            for (int j = 0, n = 0; j < reasons.Length; j++)
+            {
+                if (IsBusinessDay[j])
                 {
-                    Add(named, ruleDate, reason);
+                    Days[n++] = first.PlusDays(j);
                 }
             }
         }
 
-        foreach (var closure in definition.Closures)
-        {
-            Add(named, closure.Date, closure.ToReason(definition.StayAtHomeCarveOut));
-        }
+        public bool[] IsBusinessDay { get; }
+
+        public int[] Through { get; }
+
+        public LocalDate[] Days { get; }
+
+        public int Count => Days.Length;
+    }
+
+    // Why each day of the range is not an ordinary Business Day, a block at a time.
+    private sealed class ReasonTable
+    {
+        private readonly CalendarDefinition definition;
+        private readonly DayReason[]?[]?[] blocks = new DayReason[]?[]?[BlockCount];
 
         // Every plain weekend day shares one array: a third of the range, and never changed.
-        DayReason[] saturdays = [saturday];
-        DayReason[] sundays = [sunday];
-        var reasons = new DayReason[]?[DayIndex.DayCount];
-        var weekday = MinDate.DayOfWeek;
-        for (var i = 0; i < reasons.Length; i++, weekday = weekday == IsoDayOfWeek.Sunday ? IsoDayOfWeek.Monday : weekday + 1)
+        private readonly DayReason[] saturdays;
+        private readonly DayReason[] sundays;
+
+        public ReasonTable(CalendarDefinition definition)
         {
-            reasons[i] = weekday switch
+            this.definition = definition;
+            saturdays = [new DayReason("Saturday", definition.WeekendSource, DayReasonKind.Weekend, DayEffect.Closed)];
+            sundays = [new DayReason("Sunday", definition.WeekendSource, DayReasonKind.Weekend, DayEffect.Closed)];
+        }
+
+        public DayReason[]? Of(int day) => Block(day >> BlockShift)[day & BlockMask];
+
+        public DayReason[]?[] Block(int b) =>
+            blocks[b] ?? Interlocked.CompareExchange(ref blocks[b], Build(b), null) ?? blocks[b]!;
+
+        private DayReason[]?[] Build(int b)
+        {
+            var offset = b << BlockShift;
+            var reasons = new DayReason[]?[Math.Min(BlockMask + 1, DayIndex.DayCount - offset)];
+            var first = MinDate.PlusDays(offset);
+            var last = first.PlusDays(reasons.Length - 1);
+
+            // A holiday kept in lieu may fall in the year before or after its own: read the neighbours too.
+            var named = new Dictionary<int, List<DayReason>>();
+            for (var year = first.Year - 1; year <= last.Year + 1; year++)
             {
-                IsoDayOfWeek.Saturday => saturdays,
-                IsoDayOfWeek.Sunday => sundays,
-                _ => null,
-            };
+                foreach (var rule in definition.Rules)
+                {
+                    foreach (var (ruleDate, reason) in rule.DaysOf(year))
+                    {
+                        Add(named, ruleDate, reason, first, last);
+                    }
+                }
+            }
+
+            foreach (var closure in definition.Closures)
+            {
+                Add(named, closure.Date, closure.ToReason(definition.StayAtHomeCarveOut), first, last);
+            }
+
+            var weekday = first.DayOfWeek;
+            for (var j = 0; j < reasons.Length; j++, weekday = weekday == IsoDayOfWeek.Sunday ? IsoDayOfWeek.Monday : weekday + 1)
+            {
+                reasons[j] = weekday switch
+                {
+                    IsoDayOfWeek.Saturday => saturdays,
+                    IsoDayOfWeek.Sunday => sundays,
+                    _ => null,
+                };
+            }
+
+            foreach (var (j, list) in named)
+            {
+                reasons[j] = reasons[j] is [var weekend] ? [weekend, .. list] : [.. list];
+            }
+
+            return reasons;
         }
 
-        foreach (var (i, list) in named)
+        private static void Add(Dictionary<int, List<DayReason>> named, LocalDate date, DayReason reason, LocalDate first, LocalDate last)
         {
-            reasons[i] = reasons[i] is [var weekend] ? [weekend, .. list] : [.. list];
-        }
+            // A piece two combined calendars share is read once; an equal reason from two pieces is named once.
+            if (date < first || date > last || date.Calendar != CalendarSystem.Iso)
+            {
+                return;
+            }
 
-        return reasons;
+            var j = Period.DaysBetween(first, date);
+            if (!named.TryGetValue(j, out var list))
+            {
+                named[j] = [reason];
+            }
+            else if (!list.Contains(reason))
+            {
+                list.Add(reason);
+            }
+        }
     }
 
     private static bool Counts(DayReason[]? dayReasons, ContestedDayReading reading)
@@ -452,21 +543,4 @@ public sealed class BusinessDayCalendar
         return true;
     }
 
-    private static void Add(Dictionary<int, List<DayReason>> named, LocalDate date, DayReason reason)
-    {
-        // A piece two combined calendars share is read once; an equal reason from two pieces is named once.
-        if (!DayIndex.TryOf(date, out var i))
-        {
-            return;
-        }
-
-        if (!named.TryGetValue(i, out var list))
-        {
-            named[i] = [reason];
-        }
-        else if (!list.Contains(reason))
-        {
-            list.Add(reason);
-        }
-    }
 }

@@ -24,7 +24,7 @@ public static class CalendarCatalog
     /// <summary>Every name, in catalog order.</summary>
     public static IReadOnlyList<string> Names { get; } = [.. Entries.Select(e => e.Name)];
 
-    /// <summary>The named calendar, if there is one. Builds it on first use (milliseconds), then shares it.</summary>
+    /// <summary>The named calendar, if there is one: made on first use (its tables are built as dates are asked about), then shared.</summary>
     /// <param name="name">A catalog name, e.g. <c>nyse</c>; case is ignored.</param>
     /// <param name="calendar">The calendar, or null.</param>
     /// <returns>Whether the name is in the catalog.</returns>
