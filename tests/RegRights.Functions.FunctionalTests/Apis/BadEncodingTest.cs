@@ -9,6 +9,11 @@ namespace RegRights.Functions.FunctionalTests.Apis;
 /// A path the host's Kestrel cannot read (<c>%00</c> decodes to NUL) is refused before any function runs; through the
 /// local Functions host the refusal is a problem document like every other error, and nothing is stored.
 /// </summary>
+/// <remarks>
+/// "No function runs" is read from the host's log, which every test class shares: these tests run alone
+/// (<see cref="SharedHostLog"/>), so no other test's invocation lands between the two counts.
+/// </remarks>
+[Collection(SharedHostLog.Name)]
 public sealed class BadEncodingTest(FunctionsAppFixture app)
 {
     [Theory]
@@ -67,4 +72,12 @@ public sealed class BadEncodingTest(FunctionsAppFixture app)
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
+}
+
+/// <summary>Tests that count the shared host's log lines, run after the parallel ones and one at a time.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class SharedHostLog
+{
+    /// <summary>The collection's name.</summary>
+    public const string Name = "host log";
 }

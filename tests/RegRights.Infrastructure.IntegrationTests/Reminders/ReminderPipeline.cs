@@ -27,7 +27,7 @@ internal sealed class ReminderPipeline
 
     private ReminderPipeline(AzuriteTables azurite, LocalServiceProcess? maildev, FakeClock clock, string prefix)
     {
-        var options = new TableStorageOptions { ConnectionString = azurite.ConnectionString, MaxRetries = 0 };
+        var options = new TableStorageOptions { ConnectionString = azurite.ConnectionString, MaxRetries = 0, NetworkTimeout = StorageFixture.NetworkTimeout };
         var service = StorageExtensions.CreateServiceClient(options, new AzureTableRulesPolicy());
         Service = service;
         Clock = clock;
