@@ -5,7 +5,7 @@ using RegRights.LoadTests;
 // The notice intake through the local Functions host, beside a bare function (one Table insert) in a separate
 // test-only worker under its own host, at each client count:
 //   dotnet run -c Release --project tests/RegRights.LoadTests -- [--clients 1,16,64] [--seconds 10] [--max-requests 20000]
-//     [--repetitions 1]
+//     [--repetitions 1] [--max-warm-up 240]
 // With repetitions, each level alternates bare and intake runs, and a summary gives each level's medians: on a shared
 // machine one pair can land in a busy or a quiet second.
 //
