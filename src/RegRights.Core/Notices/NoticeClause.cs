@@ -145,6 +145,11 @@ public sealed record NoticeClause
     /// <summary>What specifies the facsimile number a notice goes to: "§ 6(h) or the Purchase Agreement".</summary>
     public string NumberSource { get; init; }
 
+    // A stamp cites the same few labels many times; their cited forms are made once per label.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> cited = new(StringComparer.Ordinal);
+
+    internal string Cited(string section) => cited.GetOrAdd(section, Cite);
+
     /// <summary>The rule for <paramref name="method"/>, or null when the catch-all (<see cref="ReceiptSection"/>) applies.</summary>
     public NoticeMethodRule? RuleFor(DeliveryMethod method)
     {

@@ -16,10 +16,10 @@ internal sealed class NoticeStampText(NoticeClause clause, string zoneName, Busi
 {
     private string DayName => calendar.DayName;
 
-    private static string Cite(string section) => NoticeClause.Cite(section);
+    private string Cite(string section) => clause.Cited(section);
 
     // "§ 6(h)(i) and (ii)", "Section 6.4(a) and (b)": the second label's last parenthesis when both share what is before it.
-    private static string Both(string first, string second)
+    private string Both(string first, string second)
     {
         var a = first.LastIndexOf('(');
         var b = second.LastIndexOf('(');
@@ -154,11 +154,11 @@ internal sealed class NoticeStampText(NoticeClause clause, string zoneName, Busi
         $"Every delivery is effective only upon actual receipt ({Cite(clause.ReceiptSection)}), and no receipt is recorded: " +
         "no effective date can be stamped until one is.";
 
-    internal static string OtherReading(NoticeReading literal, NoticeReading other, int count) =>
+    internal string OtherReading(NoticeReading literal, NoticeReading other, int count) =>
         Changes(literal, other) +
         (other.Delivery is { } i ? $" The earliest delivery is then {NoticeText.Ordinal(i, count)}: {other.Explanation}" : string.Empty);
 
-    private static string Changes(NoticeReading literal, NoticeReading other) =>
+    private string Changes(NoticeReading literal, NoticeReading other) =>
         other.EffectiveDate == literal.EffectiveDate && other.Rule == literal.Rule
             ? "The other reading gives the same result as the literal one."
             : $"Under the other reading the notice is effective {Date(other.EffectiveDate)} under {Cite(other.Section)} " +
@@ -221,7 +221,7 @@ internal sealed class NoticeStampText(NoticeClause clause, string zoneName, Busi
     internal static string ReceivedInFuture(string who, string received, string recordedAtWords, string recorded) =>
         $"{who}: the claimed receipt {received} is later than the moment {recordedAtWords}, {recorded}.";
 
-    internal static string ReceiptUnknown(string who, string section, bool noStamp) =>
+    internal string ReceiptUnknown(string who, string section, bool noStamp) =>
         $"{who}: effective upon actual receipt ({Cite(section)}), and no receipt is recorded; " +
         (noStamp ? "no effective date can be stamped until it is." : "it might have made the notice effective earlier than the stamp.");
 
@@ -231,7 +231,7 @@ internal sealed class NoticeStampText(NoticeClause clause, string zoneName, Busi
     internal static string SentFarBeforeRecording(string who, string sent, Duration threshold, string recordedAtWords, string recorded) =>
         $"{who}: the claimed sending time {sent} is more than {Words(threshold)} before {recordedAtWords}, {recorded}.";
 
-    internal static string ContestedDay(ContestedDayReading otherReading, NoticeReading other, NoticeReading literal) =>
+    internal string ContestedDay(ContestedDayReading otherReading, NoticeReading other, NoticeReading literal) =>
         $"Reading contested days (Good Friday afternoon, executive-order closures) the other way " +
         $"({otherReading}) makes the notice effective {Date(other.EffectiveDate)} under " +
         $"{Cite(other.Section)} instead of {Date(literal.EffectiveDate)} under {Cite(literal.Section)}.";

@@ -255,7 +255,7 @@ public sealed class NoticeStamper
     private static NoticeReading OtherReading(Clause clause, List<DeliveryStamp> stamps, NoticeReading literal)
     {
         var other = Earliest(clause, stamps, s => s.Alternative ?? s.Literal);
-        return other with { Explanation = NoticeStampText.OtherReading(literal, other, stamps.Count) };
+        return other with { Explanation = clause.Text.OtherReading(literal, other, stamps.Count) };
     }
 
     private List<NoticeWarning> Warnings(
@@ -291,7 +291,7 @@ public sealed class NoticeStamper
             else if (stamp.CountsFrom is null)
             {
                 warnings.Add(new(NoticeWarningKind.ReceiptUnknown, stamp.Index,
-                    NoticeStampText.ReceiptUnknown(who, stamp.Section, noStamp: literal.CountsFrom is null)));
+                    clause.Text.ReceiptUnknown(who, stamp.Section, noStamp: literal.CountsFrom is null)));
             }
 
             if (sent > recordedAt)
@@ -311,7 +311,7 @@ public sealed class NoticeStamper
         var other = Earliest(otherClause, StampEach(otherClause, [.. stamps.Select(s => s.Delivery)]), s => s.Literal);
         if (other.EffectiveDate != literal.EffectiveDate || other.Rule != literal.Rule)
         {
-            warnings.Add(new(NoticeWarningKind.ContestedDay, null, NoticeStampText.ContestedDay(otherCalendar.Reading, other, literal)));
+            warnings.Add(new(NoticeWarningKind.ContestedDay, null, clause.Text.ContestedDay(otherCalendar.Reading, other, literal)));
         }
 
         return warnings;
