@@ -43,7 +43,7 @@ internal sealed class NamedEnumConverterFactory : JsonConverterFactory
     {
         Of<IsoDayOfWeek>(), Of<AgreementEventKind>(), Of<RollConvention>(), Of<DayReasonKind>(), Of<DayEffect>(),
         Of<ContestedDayReading>(), Of<DayCount>(), Of<CutoffKind>(), Of<ObligationEnd>(), Of<DeadlineStatus>(),
-        Of<DeadlineWarningKind>(), Of<DeliveryMethod>(), Of<NoticeRule>(), Of<NoticeWarningKind>(), Of<NoticeGap>(),
+        Of<DeadlineWarningKind>(), Of<DeliveryMethod>(), Of<NoticeRule>(), Of<NoticeWarningKind>(), Of<NoticeGap>(), Of<NoticeRuleKind>(),
         Of<ReminderStepKind>(), Of<RecipientRole>(), Of<PartyRole>(), Of<ContactRole>(),
     }.ToFrozenDictionary();
 

@@ -27,6 +27,7 @@ public sealed class BadArgumentCorpusTest
         { "stamp: time without an offset", ["stamp", "--method", "facsimile", "--sent", "2000-05-26T14:05:00"], "--sent" },
         { "stamp: malformed time", ["stamp", "--method", "facsimile", "--sent", "2000-05-26T25:61:00-07:00"], "--sent" },
         { "stamp: injection-looking text", ["stamp", "--method", "facsimile'; DROP TABLE Notices; --", "--sent", "2000-05-26T14:05:00-07:00"], "--method" },
+        { "stamp: unknown clause", ["stamp", "--clause", "modern", "--method", "email", "--sent", "2025-01-08T17:29:00-05:00"], "--clause" },
     };
 
     [Theory]

@@ -284,4 +284,18 @@ public class StampCommandTest
         Assert.Contains("is more than 7 days before this command ran, ", stdout, StringComparison.Ordinal);
         Assert.DoesNotContain("recorded the notice", stdout, StringComparison.Ordinal);
     }
+
+    [Theory]
+    // The modern clause, New York time on the NYSE Trading Day: 5:29 p.m. EST on Wednesday 2025-01-08 is before the
+    // cut-off (Section 6.4(a), that day); 5:31 p.m. is after it (6.4(b)), and Thursday 2025-01-09 the market was closed,
+    // so the next Trading Day is Friday 2025-01-10, from 00:00 EST.
+    [InlineData("2025-01-08T17:29:00-05:00", "Section 6.4(a)", "2025-01-08", "2025-01-08T17:29:00-05:00")]
+    [InlineData("2025-01-08T17:31:00-05:00", "Section 6.4(b)", "2025-01-10", "2025-01-10T00:00:00-05:00")]
+    public async Task Stamp_ClauseModernEmail_StampsUnderItsOwnSections(string sent, string rule, string effective, string countsFrom)
+    {
+        var stamp = await StampJsonAsync("--clause", "modern-email", "--method", "email", "--sent", sent);
+
+        Assert.Equal((rule, effective, countsFrom), (Text(stamp, "rule"), Text(stamp, "effectiveDate"), Text(stamp, "countsFrom")));
+        Assert.Contains("New York time", Text(stamp, "explanation"), StringComparison.Ordinal);
+    }
 }

@@ -37,16 +37,27 @@ internal static class StampCommand
             Description = "When it was actually received, same format; § 6(h)(iv) (e-mail, mail, hand, and the gaps) needs it.",
             HelpName = "ISO-8601-WITH-OFFSET",
         };
+        var clause = new Option<string>("--clause")
+        {
+            Description = $"The notice clause, by name: {string.Join(", ", NoticeClause.Names)} (default {NoticeClause.NeoTherapeutics2000Name}, the seed's § 6(h)).",
+            HelpName = "NAME",
+        };
         var json = new Option<bool>("--json") { Description = "Print the JSON document the HTTP API returns." };
 
         var command = new Command("stamp",
-            $"When a notice is deemed given and effective under § 6(h), under the seed agreement's terms and so in {AgreementTerms.NeoTherapeutics2000.ZoneName}, with the rule applied and any gap in the text.")
+            $"When a notice is deemed given and effective under a notice clause (the seed's § 6(h), in {AgreementTerms.NeoTherapeutics2000.ZoneName}, unless --clause names another), with the rule applied and any gap in the text.")
         {
-            method, sent, received, json,
+            method, sent, received, clause, json,
         };
         command.SetAction(parse =>
         {
-            var terms = AgreementTerms.NeoTherapeutics2000;
+            var name = parse.GetValue(clause) ?? NoticeClause.NeoTherapeutics2000Name;
+            if (!NoticeClause.TryGet(name, out var chosen))
+            {
+                return CliRunner.Fail($"--clause: {NoticeClause.UnknownMessage(name)}");
+            }
+
+            var terms = AgreementTerms.NeoTherapeutics2000 with { NoticeClause = chosen };
             var request = new StampNoticeRequest
             {
                 Deliveries = [new DeliveryRequest { Method = parse.GetValue(method), SentAt = parse.GetValue(sent), ReceivedAt = parse.GetValue(received) }],
@@ -62,11 +73,11 @@ internal static class StampCommand
             var stamp = NoticeStamper.Default.Stamp(terms, deliveries, SystemClock.Instance.GetCurrentInstant(), "this command ran");
             if (parse.GetValue(json))
             {
-                CliRunner.WriteJson(NoticeStampResponse.From(stamp, terms.TimeZone));
+                CliRunner.WriteJson(NoticeStampResponse.From(stamp, terms.NoticeTimeZone));
             }
             else
             {
-                WriteText(stamp, terms.TimeZone);
+                WriteText(stamp, terms.NoticeTimeZone);
             }
 
             return 0;
@@ -99,9 +110,9 @@ internal static class StampCommand
     {
         var output = Console.Out;
         output.WriteLine($"Effective:   {Effective(stamp.EffectiveDate, stamp.CountsFrom, zone)}");
-        output.WriteLine($"Rule:        § {stamp.Rule.ToSection()}");
+        output.WriteLine($"Rule:        {NoticeClause.Cite(stamp.Section)}");
         output.WriteLine(stamp.Alternative is { } other
-            ? $"Gap:         yes; the other reading: {Effective(other.EffectiveDate, other.CountsFrom, zone)} under § {other.Rule.ToSection()}"
+            ? $"Gap:         yes; the other reading: {Effective(other.EffectiveDate, other.CountsFrom, zone)} under {NoticeClause.Cite(other.Section)}"
             : "Gap:         no");
         output.WriteLine($"Explanation: {stamp.Explanation}");
         foreach (var warning in stamp.Warnings)

@@ -45,6 +45,12 @@ public static class AgreementDocumentRules
         {
             foreach (var member in options.GetTypeInfo(typeof(TermsDocument)).Properties)
             {
+                // The notice clause is checked against the stored one (MissingNoticeForReplace): left out, it is the seed's.
+                if (member.Name == NoticeMember)
+                {
+                    continue;
+                }
+
                 if (member.Get is { } get && get(document.Terms) is null)
                 {
                     errors[$"$.terms.{member.Name}"] = ["Required: left out, this term would be reset to the seed agreement's." + Advice];
@@ -63,6 +69,28 @@ public static class AgreementDocumentRules
         }
 
         return errors;
+    }
+
+    // The JSON name of TermsDocument.Notice.
+    private const string NoticeMember = "notice";
+
+    /// <summary>
+    /// The error of a replace that leaves out the terms' notice clause while the stored agreement has one other than
+    /// the seed's § 6(h): left out, the clause is the seed's, so the replace would change how every later notice is
+    /// stamped without a word. Null when the replace may leave it out (the stored clause is the seed's) or gives it.
+    /// </summary>
+    /// <param name="document">The document a <c>PUT</c> sent.</param>
+    /// <param name="stored">The agreement's terms as stored.</param>
+    public static Dictionary<string, string[]>? MissingNoticeForReplace(AgreementDocument document, RegRights.Core.Agreements.AgreementTerms stored)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(stored);
+        return document.Terms is { Notice: null } && !stored.NoticeClause.Equals(RegRights.Core.Notices.NoticeClause.NeoTherapeutics2000)
+            ? new(StringComparer.Ordinal)
+            {
+                [$"$.terms.{NoticeMember}"] = [$"Required: this agreement's notice clause is '{stored.NoticeClause.Name}', and left out it would be reset to the seed's § 6(h). Send it as GET returns it, or PATCH only what changes (application/merge-patch+json)."],
+            }
+            : null;
     }
 
     /// <summary>Whether the member <paramref name="jsonName"/> of <paramref name="type"/> always has a value in a stored agreement.</summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using NodaTime;
 using RegRights.Core.Agreements;
 using RegRights.Core.Calendars;
+using RegRights.Core.Notices;
 
 namespace RegRights.Contracts.Agreements;
 
@@ -71,6 +72,14 @@ public sealed record TermsDocument
     /// </summary>
     public IReadOnlyList<string>? NoticeFaxNumbers { get; init; }
 
+    /// <summary>
+    /// The notice clause: a named one (<c>{"clause": "modern-email"}</c>) and what the deal changes in it
+    /// (<see cref="NoticeClauseDocument"/>). Omitted means the seed's § 6(h), whose fax times are
+    /// <see cref="FaxCutoff"/> and <see cref="FaxLateBound"/>; another table carries its own, and those two must then
+    /// keep the seed's values.
+    /// </summary>
+    public NoticeClauseDocument? Notice { get; init; }
+
     /// <summary>The document of <paramref name="terms"/>, every member filled.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="terms"/> is null.</exception>
     public static TermsDocument From(AgreementTerms terms)
@@ -100,6 +109,7 @@ public sealed record TermsDocument
                 Date = c.Date, Name = c.Name, Source = c.Source, Effect = c.Effect,
             })],
             NoticeFaxNumbers = [.. terms.NoticeFaxNumbers],
+            Notice = NoticeClauseDocument.From(terms.NoticeClause),
         };
     }
 
@@ -144,8 +154,31 @@ public sealed record TermsDocument
             NoticeFaxNumbers = NoticeFaxNumbers is null
                 ? terms.NoticeFaxNumbers
                 : [.. NoticeFaxNumbers.Select((n, i) => n ?? throw new ArgumentException("A fax number is required, not null.", $"noticeFaxNumbers[{i}]"))],
+            NoticeClause = Notice?.ToClause() ?? terms.NoticeClause,
         };
+        CheckSeedFaxTimes(terms);
         return terms.Validate();
+    }
+
+    // faxCutoff and faxLateBound set the seed table's times; with another table they would change nothing, so a value
+    // other than the seed's is refused rather than dropped. The seed's values pass: every document carries them.
+    private static void CheckSeedFaxTimes(AgreementTerms terms)
+    {
+        var seed = AgreementTerms.NeoTherapeutics2000;
+        if (terms.NoticeClause.Rules.SequenceEqual(NoticeClause.NeoTherapeutics2000.Rules))
+        {
+            return;
+        }
+
+        foreach (var (name, value, seedValue) in new[] { (nameof(FaxCutoff), terms.FaxCutoff, seed.FaxCutoff), (nameof(FaxLateBound), terms.FaxLateBound, seed.FaxLateBound) })
+        {
+            if (value != seedValue)
+            {
+                throw new ArgumentException(
+                    $"Sets the seed clause's § 6(h) fax time, and this agreement's notice clause ('{terms.NoticeClause.Name}' with its own table) has its own: " +
+                    $"leave it at {seedValue:HH:mm:ss} and give the time in notice.rules.", name);
+            }
+        }
     }
 }
 

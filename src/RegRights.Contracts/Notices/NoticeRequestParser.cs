@@ -36,7 +36,7 @@ public static class NoticeRequestParser
 
     /// <summary>Checks <paramref name="request"/> and returns its deliveries, or every field error found.</summary>
     /// <param name="request">The request as deserialized; null is an error, not an exception.</param>
-    /// <param name="terms">The agreement's terms, for the zone in which the supported date range is checked.</param>
+    /// <param name="terms">The agreement's terms, for the zone (its notice clause's) in which the supported date range is checked.</param>
     /// <returns>The deliveries in request order, or the errors keyed by JSON path (<c>deliveries[0].sentAt</c>).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="terms"/> is null.</exception>
     public static RequestResult<IReadOnlyList<Delivery>> Parse(StampNoticeRequest? request, AgreementTerms terms)
@@ -67,8 +67,8 @@ public static class NoticeRequestParser
             }
 
             var method = ParseMethod(item.Method, $"{path}.method", errors);
-            var sentAt = ParseTime(item.SentAt, $"{path}.sentAt", required: true, terms.TimeZone, errors);
-            var receivedAt = ParseTime(item.ReceivedAt, $"{path}.receivedAt", required: false, terms.TimeZone, errors);
+            var sentAt = ParseTime(item.SentAt, $"{path}.sentAt", required: true, terms.NoticeTimeZone, errors);
+            var receivedAt = ParseTime(item.ReceivedAt, $"{path}.receivedAt", required: false, terms.NoticeTimeZone, errors);
             var faxNumber = ParseReference(item.FaxNumber, $"{path}.faxNumber", errors);
             var trackingNumber = ParseReference(item.TrackingNumber, $"{path}.trackingNumber", errors);
             if (method is { } m && sentAt is { } sent)

@@ -45,7 +45,7 @@ public sealed record NoticeStampResponse(
         return new(
             stamp.EffectiveDate,
             InZone(stamp.CountsFrom, zone),
-            stamp.Rule.ToSection(),
+            stamp.Section,
             stamp.Gap,
             NoticeReadingResponse.From(stamp.Alternative, zone),
             stamp.Explanation,
@@ -69,7 +69,7 @@ public sealed record NoticeReadingResponse(string Rule, LocalDate? EffectiveDate
     internal static NoticeReadingResponse? From(NoticeReading? reading, DateTimeZone zone) =>
         reading is null
             ? null
-            : new(reading.Rule.ToSection(), reading.EffectiveDate, NoticeStampResponse.InZone(reading.CountsFrom, zone), reading.Delivery, reading.Explanation);
+            : new(reading.Section, reading.EffectiveDate, NoticeStampResponse.InZone(reading.CountsFrom, zone), reading.Delivery, reading.Explanation);
 }
 
 /// <summary>One delivery: what was recorded, and what § 6(h) makes of it on its own.</summary>
@@ -108,7 +108,7 @@ public sealed record DeliveryStampResponse(
         stamp.Delivery.ReceivedAt,
         stamp.Delivery.FaxNumber,
         stamp.Delivery.TrackingNumber,
-        stamp.Rule.ToSection(),
+        stamp.Section,
         stamp.EffectiveDate,
         NoticeStampResponse.InZone(stamp.CountsFrom, zone),
         stamp.Gap is not null,

@@ -1,5 +1,6 @@
 using NodaTime;
 using RegRights.Core.Calendars;
+using RegRights.Core.Notices;
 using RegRights.Core.Utility;
 
 namespace RegRights.Core.Agreements;
@@ -63,11 +64,82 @@ public sealed record AgreementTerms
     /// <summary>The bar on granting registration rights ends at the Nth Business Day following the Closing Date (§ 6(b); 120).</summary>
     public int StandstillBusinessDays { get; init => field = Days(value); } = 120;
 
-    /// <summary>A fax "prior to" this time on a Business Day is effective that day (§ 6(h)(i); 2:00 p.m.).</summary>
+    /// <summary>
+    /// A fax "prior to" this time on a Business Day is effective that day (§ 6(h)(i); 2:00 p.m.): the seed clause's
+    /// cut-off. Another clause (<see cref="NoticeClause"/>) carries its own times and does not read it.
+    /// </summary>
     public LocalTime FaxCutoff { get; init; } = new(14, 0);
 
-    /// <summary>A fax later than the cut-off and "earlier than" this time is effective the next Business Day (§ 6(h)(ii); 11:59 p.m.).</summary>
+    /// <summary>
+    /// A fax later than the cut-off and "earlier than" this time is effective the next Business Day (§ 6(h)(ii);
+    /// 11:59 p.m.): the seed clause's late bound, as <see cref="FaxCutoff"/> is its cut-off.
+    /// </summary>
     public LocalTime FaxLateBound { get; init; } = new(23, 59);
+
+    /// <summary>
+    /// The notice clause as written: its zone, calendar and table of method → rule (<see cref="Notices.NoticeClause"/>);
+    /// the seed's § 6(h) by default. The stamper applies <see cref="Notice"/>.
+    /// </summary>
+    public NoticeClause NoticeClause { get; init => field = Preconditions.CheckNotNull(value); } = NoticeClause.NeoTherapeutics2000;
+
+    /// <summary>
+    /// The clause the stamper applies: <see cref="NoticeClause"/>, with the seed's fax times taken from
+    /// <see cref="FaxCutoff"/> and <see cref="FaxLateBound"/> when its table is the seed's.
+    /// </summary>
+    public NoticeClause Notice
+    {
+        get
+        {
+            if (!ReferenceEquals(NoticeClause.Rules, NoticeClause.NeoTherapeutics2000.Rules) && !NoticeClause.Rules.SequenceEqual(NoticeClause.NeoTherapeutics2000.Rules))
+            {
+                return NoticeClause;
+            }
+
+            if (notice is { } cached && ReferenceEquals(cached.Clause, NoticeClause) && cached.Cutoff == FaxCutoff && cached.LateBound == FaxLateBound)
+            {
+                return cached.Notice;
+            }
+
+            var built = NoticeClause.WithFaxTimes(FaxCutoff, FaxLateBound);
+            notice = (NoticeClause, FaxCutoff, FaxLateBound, built);
+            return built;
+        }
+    }
+
+    /// <summary>The zone notices are read in: the clause's, else the agreement's (<see cref="TimeZone"/>).</summary>
+    public DateTimeZone NoticeTimeZone => NoticeClause.TimeZone ?? TimeZone;
+
+    /// <summary>The words for <see cref="NoticeTimeZone"/>'s times, e.g. "California time", "New York time".</summary>
+    public string NoticeZoneName => ZoneNames.For(NoticeTimeZone);
+
+    /// <summary>
+    /// The calendar the notice clause's Business Day means, under these terms' reading of contested days. When it is the
+    /// agreement's own (<see cref="Calendar"/>, the § 1 Business Day), the agreement's closures apply too.
+    /// </summary>
+    public BusinessDayCalendar NoticeCalendar
+    {
+        get
+        {
+            var own = Calendar;
+            if (string.Equals(NoticeClause.CalendarName, own.Key, StringComparison.Ordinal))
+            {
+                return own;
+            }
+
+            if (noticeCalendar is { } cached && cached.Name == NoticeClause.CalendarName && cached.Reading == ContestedDays)
+            {
+                return cached.Calendar;
+            }
+
+            var built = CalendarCatalog.Get(NoticeClause.CalendarName).WithReading(ContestedDays);
+            noticeCalendar = (NoticeClause.CalendarName, ContestedDays, built);
+            return built;
+        }
+    }
+
+    private (NoticeClause Clause, LocalTime Cutoff, LocalTime LateBound, NoticeClause Notice)? notice;
+
+    private (string Name, ContestedDayReading Reading, BusinessDayCalendar Calendar)? noticeCalendar;
 
     /// <summary>What a calendar-day deadline on a non-Business Day does; the seed agreement has no roll rule.</summary>
     public RollConvention Roll { get; init; } = RollConvention.None;
@@ -137,6 +209,7 @@ public sealed record AgreementTerms
         StandstillBusinessDays == other.StandstillBusinessDays &&
         FaxCutoff == other.FaxCutoff &&
         FaxLateBound == other.FaxLateBound &&
+        NoticeClause.Equals(other.NoticeClause) &&
         Roll == other.Roll &&
         ContestedDays == other.ContestedDays &&
         Closures.SequenceEqual(other.Closures) &&

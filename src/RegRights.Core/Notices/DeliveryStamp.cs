@@ -23,8 +23,11 @@ public sealed record DeliveryStamp(
     NoticeGap? Gap,
     NoticeReading? Alternative)
 {
-    /// <summary>The clause applied under the literal reading.</summary>
+    /// <summary>The kind of rule applied under the literal reading.</summary>
     public NoticeRule Rule => Literal.Rule;
+
+    /// <summary>The section applied under the literal reading, as the clause numbers it.</summary>
+    public string Section => Literal.Section;
 
     /// <summary>The effective date under the literal reading; null when the receipt is needed and unknown.</summary>
     public LocalDate? EffectiveDate => Literal.EffectiveDate;

@@ -2,7 +2,9 @@ namespace RegRights.Core.Notices;
 
 /// <summary>
 /// Where a facsimile falls between the words of § 6(h)(i) and (ii), so that the literal text sends it to
-/// § 6(h)(iv), actual receipt (DOMAIN.md, "Notice effective time").
+/// § 6(h)(iv), actual receipt (DOMAIN.md, "Notice effective time"). Named after the seed's facsimile rule; a delivery
+/// under any clause's cut-off rule (<see cref="SameDayCutoffRule"/>) falls in the same gaps where that rule's bounds
+/// leave them.
 /// </summary>
 public enum NoticeGap
 {

@@ -6,7 +6,8 @@ namespace RegRights.Core.Notices;
 /// The result of one reading of § 6(h): the rule applied, the effective date and the moment it counts from.
 /// A stamp carries one for the reading it stamps and, where the text leaves a gap, one for the other reading.
 /// </summary>
-/// <param name="Rule">The clause applied.</param>
+/// <param name="Rule">The kind of rule applied, named after the seed's clauses.</param>
+/// <param name="Section">The section applied, as the agreement's notice clause numbers it: "6(h)(ii)", "Section 6.4(b)".</param>
 /// <param name="EffectiveDate">
 /// The date the notice is "deemed given and effective", in the agreement's zone; null when § 6(h)(iv) needs the actual
 /// receipt and none was recorded.
@@ -20,4 +21,4 @@ namespace RegRights.Core.Notices;
 /// has a known effective time.
 /// </param>
 /// <param name="Explanation">The result in words a lawyer can check.</param>
-public sealed record NoticeReading(NoticeRule Rule, LocalDate? EffectiveDate, Instant? CountsFrom, int? Delivery, string Explanation);
+public sealed record NoticeReading(NoticeRule Rule, string Section, LocalDate? EffectiveDate, Instant? CountsFrom, int? Delivery, string Explanation);

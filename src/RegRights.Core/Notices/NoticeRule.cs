@@ -1,26 +1,33 @@
 namespace RegRights.Core.Notices;
 
-/// <summary>The clause of § 6(h) that makes a delivery effective.</summary>
-/// <remarks>Render it with <see cref="NoticeRuleExtensions.ToSection"/>: "6(h)(i)" to "6(h)(iv)".</remarks>
+/// <summary>
+/// The kind of rule that makes a delivery effective, named after the seed's § 6(h) clauses, which are one of each; the
+/// section a stamp cites is the agreement's own (<see cref="NoticeReading.Section"/>): a modern clause's e-mail before
+/// 5:30 p.m. is <see cref="FacsimileBeforeCutoff"/> under "Section 6.4(a)".
+/// </summary>
+/// <remarks>
+/// Ties between deliveries go to the lower kind, as the seed's clauses are ordered. <see cref="NoticeRuleExtensions.ToSection"/>
+/// gives the seed's section for each: "6(h)(i)" to "6(h)(iv)".
+/// </remarks>
 public enum NoticeRule
 {
-    /// <summary>§ 6(h)(i): a facsimile before the cut-off on a Business Day, effective on the date of transmission.</summary>
+    /// <summary>Same day, sent before the cut-off on a Business Day (§ 6(h)(i): a facsimile), effective on the date of transmission.</summary>
     FacsimileBeforeCutoff,
 
-    /// <summary>§ 6(h)(ii): a facsimile after the cut-off and before the late bound, effective the next Business Day.</summary>
+    /// <summary>Next day, sent after the cut-off (§ 6(h)(ii): a facsimile before the late bound), effective the next Business Day.</summary>
     FacsimileAfterCutoff,
 
-    /// <summary>§ 6(h)(iii): overnight courier, effective the Business Day following the date of mailing.</summary>
+    /// <summary>The Nth Business Day after mailing (§ 6(h)(iii): overnight courier, the Business Day following the date of mailing).</summary>
     OvernightCourier,
 
-    /// <summary>§ 6(h)(iv): any other way, effective upon actual receipt.</summary>
+    /// <summary>Upon actual receipt (§ 6(h)(iv): any other way).</summary>
     ActualReceipt,
 }
 
-/// <summary>Renders <see cref="NoticeRule"/> as the section a lawyer looks up.</summary>
+/// <summary>Renders <see cref="NoticeRule"/> as the seed clause's section a lawyer looks up.</summary>
 public static class NoticeRuleExtensions
 {
-    /// <summary>The clause's section number, e.g. "6(h)(ii)".</summary>
+    /// <summary>The seed clause's section number for the kind, e.g. "6(h)(ii)"; a stamp's own is <see cref="NoticeReading.Section"/>.</summary>
     /// <param name="rule">The rule.</param>
     /// <returns>"6(h)(i)", "6(h)(ii)", "6(h)(iii)" or "6(h)(iv)".</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="rule"/> is not a defined value.</exception>

@@ -46,8 +46,14 @@ public sealed class NoticeStamp
     /// <summary>The moment the notice counts from (see <see cref="NoticeReading.CountsFrom"/>); null with <see cref="EffectiveDate"/>.</summary>
     public Instant? CountsFrom => Literal.CountsFrom;
 
-    /// <summary>The clause applied; § 6(h)(iv) when no delivery has a known effective time.</summary>
+    /// <summary>The kind of rule applied; <see cref="NoticeRule.ActualReceipt"/> when no delivery has a known effective time.</summary>
     public NoticeRule Rule => Literal.Rule;
+
+    /// <summary>
+    /// The section applied, as the agreement's notice clause numbers it ("6(h)(ii)", "Section 6.4(b)"); the catch-all's
+    /// (§ 6(h)(iv)) when no delivery has a known effective time.
+    /// </summary>
+    public string Section => Literal.Section;
 
     /// <summary>True when some delivery falls in a gap of the text (see <see cref="NoticeGap"/>).</summary>
     public bool Gap => Alternative is not null;

@@ -1,5 +1,4 @@
 using System.Diagnostics.Contracts;
-using System.Text;
 using NodaTime;
 using RegRights.Core.Agreements;
 using RegRights.Core.Calendars;
@@ -8,13 +7,16 @@ using RegRights.Core.Utility;
 namespace RegRights.Core.Notices;
 
 /// <summary>
-/// Stamps a notice with the time § 6(h) makes it "deemed given and effective", read literally, with every gap in the
-/// text flagged and the other reading stated. Immutable and thread-safe; share <see cref="Default"/>.
+/// Stamps a notice with the time the agreement's notice clause (<see cref="AgreementTerms.Notice"/>; the seed's § 6(h)
+/// by default) makes it "deemed given and effective", read literally, with every gap in the text flagged and the other
+/// reading stated. The rules are here; their words are <see cref="NoticeStampText"/>'s. Immutable and thread-safe; share
+/// <see cref="Default"/>.
 /// </summary>
 /// <remarks>
 /// <para>
-/// Each delivery is read in the agreement's zone (<see cref="AgreementTerms.TimeZone"/>; "California time" for the seed
-/// agreement, PST or PDT as in force that day), and explanations name that zone (<see cref="AgreementTerms.ZoneName"/>):
+/// Each delivery is read in the clause's zone (<see cref="AgreementTerms.NoticeTimeZone"/>: the seed's is the
+/// agreement's, "California time", PST or PDT as in force that day) and counted on the calendar its Business Day means
+/// (<see cref="AgreementTerms.NoticeCalendar"/>), under the rule its table gives the method. For the seed:
 /// § 6(h)(i) a facsimile strictly before <see cref="AgreementTerms.FaxCutoff"/> (2:00 p.m.) on a Business Day is
 /// effective on the date of transmission; § 6(h)(ii) a facsimile strictly after the cut-off and strictly before
 /// <see cref="AgreementTerms.FaxLateBound"/> (11:59 p.m.) on any date, the next Business Day; § 6(h)(iii) an overnight
@@ -25,11 +27,12 @@ namespace RegRights.Core.Notices;
 /// Gaps: a facsimile at exactly 2:00:00 p.m., one from 11:59:00 p.m. to midnight, and one before 2:00 p.m. on a day
 /// that is not a Business Day meet neither (i) nor (ii); literally they fall to (iv), actual receipt. The stamp says
 /// so and gives the other reading, the next Business Day after the date of transmission. A facsimile at 2:00:00 p.m.
-/// on Friday 2000-05-26 is effective on its actual receipt; the other reading gives Tuesday 2000-05-30.
+/// on Friday 2000-05-26 is effective on its actual receipt; the other reading gives Tuesday 2000-05-30. Any clause's
+/// cut-off rule has the gaps its bounds leave (<see cref="SameDayCutoffRule"/>), read the same way.
 /// </para>
 /// <para>
-/// Under (ii) and (iii) the notice counts from the start of the effective date, taken with
-/// <see cref="DateTimeZone.AtStartOfDay"/>: the first instant of that date in the agreement's zone. Midnight always exists
+/// Under a next-day or after-mailing rule the notice counts from the start of the effective date, taken with
+/// <see cref="DateTimeZone.AtStartOfDay"/>: the first instant of that date in the clause's zone. Midnight always exists
 /// in America/Los_Angeles (its clocks change at 2:00 a.m.), but an agreement in a zone whose clocks skip midnight
 /// would make a strict mapping throw and a lenient one invent a time; the date "begins" at its first instant.
 /// </para>
@@ -81,7 +84,7 @@ public sealed class NoticeStamper
     /// cannot win over one with a known time, and is flagged (it might have been received earlier). When no delivery
     /// has a known time, the stamp's date and moment are null and its rule is § 6(h)(iv).
     /// </remarks>
-    /// <param name="terms">The agreement's terms: its zone, fax cut-off and late bound, and Business Day calendar.</param>
+    /// <param name="terms">The agreement's terms: its notice clause (with its zone and calendar), and its reading of contested days.</param>
     /// <param name="deliveries">Every way the notice was sent; at least one.</param>
     /// <param name="recordedAt">
     /// When the system received the notice, from its own clock; a claimed time after it is flagged.
@@ -123,164 +126,120 @@ public sealed class NoticeStamper
         Preconditions.CheckNotNull(deliveries);
         Preconditions.CheckArgument(deliveries.Count > 0, nameof(deliveries), "A notice needs at least one delivery.");
         terms.Validate();
+        var clause = new Clause(terms.Notice, terms.NoticeTimeZone, terms.NoticeCalendar, terms.NoticeZoneName);
         for (var i = 0; i < deliveries.Count; i++)
         {
             var delivery = deliveries[i] ?? throw new ArgumentNullException(nameof(deliveries), $"deliveries[{i}] is null.");
-            var outside = OutsideRange(terms, delivery.SentAt, i, "sent")
-                ?? (delivery.ReceivedAt is { } received ? OutsideRange(terms, received, i, "received") : null);
+            var outside = OutsideRange(clause, delivery.SentAt, i, "sent")
+                ?? (delivery.ReceivedAt is { } received ? OutsideRange(clause, received, i, "received") : null);
             if (outside is not null)
             {
                 throw new ArgumentOutOfRangeException(nameof(deliveries), outside);
             }
         }
 
-        var stamps = StampEach(terms, terms.Calendar, deliveries);
-        var literal = Earliest(stamps, s => s.Literal);
+        var stamps = StampEach(clause, deliveries);
+        var literal = Earliest(clause, stamps, s => s.Literal);
         var gaps = stamps.Where(s => s.Gap is not null).ToList();
-        var alternative = gaps.Count == 0 ? null : OtherReading(stamps, literal);
-        var warnings = Warnings(terms, stamps, literal, recordedAt, recordedAtWords);
-        var explanation = Explain(stamps, literal, alternative);
+        var alternative = gaps.Count == 0 ? null : OtherReading(clause, stamps, literal);
+        var warnings = Warnings(clause, stamps, literal, recordedAt, recordedAtWords);
+        var explanation = clause.Text.Explain(stamps, literal, alternative);
         return new NoticeStamp(recordedAt, literal, alternative, explanation, stamps, warnings);
     }
 
-    private static string? OutsideRange(AgreementTerms terms, OffsetDateTime value, int index, string what)
+    // The clause applied, with its zone and calendar resolved once per stamp, and its words.
+    private sealed class Clause(NoticeClause rules, DateTimeZone zone, BusinessDayCalendar calendar, string zoneName)
     {
-        var date = value.ToInstant().InZone(terms.TimeZone).Date;
-        return date >= MinDate && date <= MaxDate
-            ? null
-            : $"deliveries[{index}] was {what} on {date:uuuu-MM-dd} ({terms.ZoneName}), outside the supported range " +
-              $"{MinDate:uuuu-MM-dd} to {MaxDate:uuuu-MM-dd}.";
+        public NoticeClause Rules { get; } = rules;
+
+        public DateTimeZone Zone { get; } = zone;
+
+        public BusinessDayCalendar Calendar { get; } = calendar;
+
+        public NoticeStampText Text { get; } = new(rules, zoneName, calendar);
+
+        public Clause WithCalendar(BusinessDayCalendar other) => new(Rules, Zone, other, ZoneNames.For(Zone));
     }
 
-    private static List<DeliveryStamp> StampEach(AgreementTerms terms, BusinessDayCalendar calendar, IReadOnlyList<Delivery> deliveries) =>
-        [.. deliveries.Select((d, i) => StampOne(terms, calendar, d, i))];
-
-    private static DeliveryStamp StampOne(AgreementTerms terms, BusinessDayCalendar calendar, Delivery delivery, int index)
+    private static string? OutsideRange(Clause clause, OffsetDateTime value, int index, string what)
     {
-        var zone = terms.TimeZone;
-        var sent = delivery.SentAt.ToInstant().InZone(zone);
-        var date = sent.Date;
-        var time = sent.TimeOfDay;
-        var cutoff = NoticeText.ClockTime(terms.FaxCutoff);
-        var lateBound = NoticeText.ClockTime(terms.FaxLateBound);
-        var recorded = Recorded(delivery);
+        var date = value.ToInstant().InZone(clause.Zone).Date;
+        return date >= MinDate && date <= MaxDate ? null : clause.Text.OutsideRange(index, what, date);
+    }
 
-        if (delivery.Method == DeliveryMethod.Facsimile)
+    private static List<DeliveryStamp> StampEach(Clause clause, IReadOnlyList<Delivery> deliveries) =>
+        [.. deliveries.Select((d, i) => StampOne(clause, d, i))];
+
+    private static DeliveryStamp StampOne(Clause clause, Delivery delivery, int index)
+    {
+        var sent = delivery.SentAt.ToInstant().InZone(clause.Zone);
+        var text = clause.Text;
+        return clause.Rules.RuleFor(delivery.Method) switch
         {
-            var sentWords = $"Sent by facsimile at {NoticeText.Moment(sent)}, {terms.ZoneName}{recorded}";
-            NoticeGap gap;
-            string gapWords;
-            if (time < terms.FaxCutoff && calendar.IsBusinessDay(date))
-            {
-                // § 6(h)(i): the date of transmission, counting from the transmission itself.
-                var words = $"{sentWords}: prior to {cutoff} on {NoticeText.Day(date)}, a Business Day. " +
-                    $"§ 6(h)(i): effective on the date of transmission, {NoticeText.Day(date)}, from the moment of transmission.";
-                return Plain(new NoticeReading(NoticeRule.FacsimileBeforeCutoff, date, sent.ToInstant(), index, words));
-            }
-
-            if (time > terms.FaxCutoff && time < terms.FaxLateBound)
-            {
-                var words = $"{sentWords}: later than {cutoff} and earlier than {lateBound} on {NoticeText.Day(date)}. " +
-                    "§ 6(h)(ii): effective the Business Day after the date of transmission";
-                return Plain(NextBusinessDay(zone, calendar, NoticeRule.FacsimileAfterCutoff, date, index, words));
-            }
-
-            if (time < terms.FaxCutoff)
-            {
-                gap = NoticeGap.FacsimileBeforeCutoffOnNonBusinessDay;
-                gapWords = $"{sentWords}: prior to {cutoff} on {NoticeText.Day(date)}, which is not a Business Day " +
-                    $"({NoticeText.Reasons(calendar.GetDay(date))}). § 6(h)(i) needs a Business Day, and § 6(h)(ii) a time " +
-                    $"later than {cutoff}";
-            }
-            else if (time == terms.FaxCutoff)
-            {
-                gap = NoticeGap.FacsimileAtCutoff;
-                gapWords = $"{sentWords}: exactly {cutoff} on {NoticeText.Day(date)}, neither \"prior to {cutoff}\" " +
-                    $"(§ 6(h)(i)) nor \"later than {cutoff}\" (§ 6(h)(ii))";
-            }
-            else
-            {
-                gap = NoticeGap.FacsimileAfterLateBound;
-                gapWords = $"{sentWords}: at or after {lateBound} on {NoticeText.Day(date)}, not \"earlier than " +
-                    $"{lateBound}\" (§ 6(h)(ii)), and not prior to {cutoff} (§ 6(h)(i))";
-            }
-
-            // § 6(h)(iv) covers a notice "sent other than by the methods set forth in (i)-(iii)"; a facsimile outside
-            // the hours of (i) and (ii) is read as such, which is itself a reading, so the other one is always given.
-            var literalWords = $"{gapWords}: the text leaves a gap. Read literally, a facsimile outside the terms of " +
-                "§ 6(h)(i) and (ii) is sent \"other than by the methods set forth in (i)-(iii)\", so § 6(h)(iv) applies: ";
-            var literal = ActualReceipt(zone, delivery, index, literalWords);
-            var alternative = NextBusinessDay(zone, calendar, NoticeRule.FacsimileAfterCutoff, date, index,
-                "Other reading: the facsimile is treated as § 6(h)(ii) treats a later one, effective the Business Day " +
-                $"after the date of transmission ({NoticeText.Day(date)})");
-            return new DeliveryStamp(index, delivery, sent, literal, gap, alternative);
-        }
-
-        if (delivery.Method == DeliveryMethod.Courier)
-        {
-            var words = $"Sent by overnight courier{recorded}, mailed at {NoticeText.Moment(sent)}; the date of mailing is " +
-                $"taken in {terms.ZoneName}, {NoticeText.Day(date)} (whether the service is \"nationally recognized\" is " +
-                "not checked). § 6(h)(iii): effective the Business Day following the date of mailing";
-            return Plain(NextBusinessDay(zone, calendar, NoticeRule.OvernightCourier, date, index, words));
-        }
-
-        var how = delivery.Method switch
-        {
-            DeliveryMethod.Email => "Sent by e-mail",
-            DeliveryMethod.Mail => "Sent by mail (not overnight courier)",
-            _ => "Delivered by hand",
+            SameDayCutoffRule cutoff => BeforeCutoff(clause, cutoff, delivery, sent, index),
+            BusinessDaysAfterSendingRule after => Plain(AfterSending(clause, NoticeRule.OvernightCourier, after.Section, sent.Date, after.Days, index,
+                text.AfterSending(after, delivery, sent))),
+            OnReceiptRule receipt => Plain(ActualReceipt(clause.Zone, receipt.Section, delivery, index, text.OwnReceipt(receipt, delivery, sent))),
+            _ => Plain(ActualReceipt(clause.Zone, clause.Rules.ReceiptSection, delivery, index, text.CatchAll(delivery, sent))),
         };
-        var otherWords = $"{how} at {NoticeText.Moment(sent)}, {terms.ZoneName}{recorded}. " +
-            $"{char.ToUpperInvariant(NoticeText.Method(delivery.Method)[0])}{NoticeText.Method(delivery.Method)[1..]} is not a " +
-            "method § 6(h)(i)-(iii) sets forth, so § 6(h)(iv) applies: ";
-        return Plain(ActualReceipt(zone, delivery, index, otherWords));
 
         DeliveryStamp Plain(NoticeReading reading) => new(index, delivery, sent, reading, null, null);
     }
 
-    private static string Recorded(Delivery delivery)
+    // The same day before the cut-off on a Business Day; the next Business Day in the next-day branch's hours; otherwise
+    // a gap: literally the catch-all (actual receipt), and the other reading the next Business Day.
+    private static DeliveryStamp BeforeCutoff(Clause clause, SameDayCutoffRule rule, Delivery delivery, ZonedDateTime sent, int index)
     {
-        var parts = new List<string>();
-        if (delivery.FaxNumber is { } fax)
+        var (date, time, text) = (sent.Date, sent.TimeOfDay, clause.Text);
+        var businessDay = clause.Calendar.IsBusinessDay(date);
+        var beforeCutoff = time < rule.Cutoff || (rule.SameDayAtCutoff && time == rule.Cutoff);
+        if (beforeCutoff && businessDay)
         {
-            parts.Add($"to facsimile number {fax} (recorded; not checked against the number § 6(h) or the Purchase Agreement specifies)");
+            // The date of transmission, counting from the transmission itself.
+            var same = new NoticeReading(NoticeRule.FacsimileBeforeCutoff, rule.Section, date, sent.ToInstant(), index, text.SameDay(rule, delivery, sent));
+            return new DeliveryStamp(index, delivery, sent, same, null, null);
         }
 
-        if (delivery.TrackingNumber is { } tracking)
+        var afterCutoff = time > rule.Cutoff || (rule.NextDayAtCutoff && time == rule.Cutoff);
+        var beforeLateBound = rule.LateBound is not { } late || time < late;
+        if (beforeLateBound && (afterCutoff || (rule.NextDayOnNonBusinessDay && !businessDay)))
         {
-            parts.Add($"tracking number {tracking}");
+            var words = text.NextDay(rule, delivery, sent, afterCutoff ? null : clause.Calendar.GetDay(date));
+            return new DeliveryStamp(index, delivery, sent, AfterSending(clause, NoticeRule.FacsimileAfterCutoff, rule.NextDaySection, date, 1, index, words), null, null);
         }
 
-        return parts.Count == 0 ? string.Empty : ", " + string.Join(", ", parts);
+        var (gap, gapWords) = beforeCutoff
+            ? (NoticeGap.FacsimileBeforeCutoffOnNonBusinessDay, text.GapBeforeCutoffOnNonBusinessDay(rule, delivery, sent, clause.Calendar.GetDay(date)))
+            : !afterCutoff
+                ? (NoticeGap.FacsimileAtCutoff, text.GapAtCutoff(rule, delivery, sent))
+                : (NoticeGap.FacsimileAfterLateBound, text.GapAfterLateBound(rule, delivery, sent));
+        var literal = ActualReceipt(clause.Zone, clause.Rules.ReceiptSection, delivery, index, text.GapLiteral(rule, gapWords));
+        var alternative = AfterSending(clause, NoticeRule.FacsimileAfterCutoff, rule.NextDaySection, date, 1, index, text.GapAlternative(rule, date));
+        return new DeliveryStamp(index, delivery, sent, literal, gap, alternative);
     }
 
-    private static NoticeReading NextBusinessDay(
-        DateTimeZone zone, BusinessDayCalendar calendar, NoticeRule rule, LocalDate from, int index, string words)
+    private static NoticeReading AfterSending(Clause clause, NoticeRule rule, string section, LocalDate from, int days, int index, string words)
     {
-        var effective = calendar.NextBusinessDay(from);
+        var effective = clause.Calendar.PlusBusinessDays(from, days);
 
-        // The first instant of the date in the agreement's zone; see the class remarks for why AtStartOfDay.
-        var start = zone.AtStartOfDay(effective);
-        var text = $"{words}: {NoticeText.Day(effective)}{NoticeText.Skipped(calendar, from, effective)}. " +
-            $"It counts from the start of that day, {NoticeText.Moment(start)}.";
-        return new NoticeReading(rule, effective, start.ToInstant(), index, text);
+        // The first instant of the date in the clause's zone; see the class remarks for why AtStartOfDay.
+        var start = clause.Zone.AtStartOfDay(effective);
+        return new NoticeReading(rule, section, effective, start.ToInstant(), index, clause.Text.Effective(words, effective, from, start));
     }
 
-    private static NoticeReading ActualReceipt(DateTimeZone zone, Delivery delivery, int index, string words)
+    private static NoticeReading ActualReceipt(DateTimeZone zone, string section, Delivery delivery, int index, string words)
     {
         if (delivery.ReceivedAt is not { } receivedAt)
         {
-            return new NoticeReading(NoticeRule.ActualReceipt, null, null, index,
-                $"{words}effective upon actual receipt. No receipt is recorded, so no effective date can be stamped until one is.");
+            return new NoticeReading(NoticeRule.ActualReceipt, section, null, null, index, NoticeStampText.NoReceipt(words));
         }
 
         var received = receivedAt.ToInstant().InZone(zone);
-        return new NoticeReading(NoticeRule.ActualReceipt, received.Date, received.ToInstant(), index,
-            $"{words}effective upon actual receipt, recorded at {NoticeText.Moment(received)}: {NoticeText.Day(received.Date)}.");
+        return new NoticeReading(NoticeRule.ActualReceipt, section, received.Date, received.ToInstant(), index, NoticeStampText.Receipt(words, received));
     }
 
-    /// <summary>The earliest known reading; ties go to the lower clause, then the earlier sending, then the list order.</summary>
-    private static NoticeReading Earliest(IEnumerable<DeliveryStamp> stamps, Func<DeliveryStamp, NoticeReading> reading)
+    /// <summary>The earliest known reading; ties go to the lower kind of rule, then the earlier sending, then the list order.</summary>
+    private static NoticeReading Earliest(Clause clause, IEnumerable<DeliveryStamp> stamps, Func<DeliveryStamp, NoticeReading> reading)
     {
         var known = stamps.Select(s => (Reading: reading(s), Sent: s.Delivery.SentAt.ToInstant()))
             .Where(r => r.Reading.CountsFrom is not null)
@@ -290,142 +249,71 @@ public sealed class NoticeStamper
             .ThenBy(r => r.Reading.Delivery)
             .Select(r => r.Reading)
             .FirstOrDefault();
-        return known ?? new NoticeReading(NoticeRule.ActualReceipt, null, null, null,
-            "Every delivery is effective only upon actual receipt (§ 6(h)(iv)), and no receipt is recorded: " +
-            "no effective date can be stamped until one is.");
+        return known ?? new NoticeReading(NoticeRule.ActualReceipt, clause.Rules.ReceiptSection, null, null, null, clause.Text.NoneKnown());
     }
 
-    private static NoticeReading OtherReading(List<DeliveryStamp> stamps, NoticeReading literal)
+    private static NoticeReading OtherReading(Clause clause, List<DeliveryStamp> stamps, NoticeReading literal)
     {
-        var other = Earliest(stamps, s => s.Alternative ?? s.Literal);
-        var winner = other.Delivery is { } i ? $" The earliest delivery is then {NoticeText.Ordinal(i, stamps.Count)}: {other.Explanation}" : string.Empty;
-        return other with { Explanation = Changes(literal, other) + winner };
+        var other = Earliest(clause, stamps, s => s.Alternative ?? s.Literal);
+        return other with { Explanation = clause.Text.OtherReading(literal, other, stamps.Count) };
     }
-
-    private static string Changes(NoticeReading literal, NoticeReading other) =>
-        other.EffectiveDate == literal.EffectiveDate && other.Rule == literal.Rule
-            ? "The other reading gives the same result as the literal one."
-            : $"Under the other reading the notice is effective {Date(other.EffectiveDate)} under § {other.Rule.ToSection()} " +
-              $"instead of {Date(literal.EffectiveDate)} under § {literal.Rule.ToSection()}.";
-
-    private static string Date(LocalDate? date) => date is { } d ? NoticeText.Day(d) : "upon an actual receipt not yet recorded";
-
-    private static string Explain(List<DeliveryStamp> stamps, NoticeReading literal, NoticeReading? alternative)
-    {
-        var text = new StringBuilder();
-        if (stamps.Count == 1)
-        {
-            text.Append(stamps[0].Explanation);
-        }
-        else if (literal.Delivery is { } winner)
-        {
-            var method = NoticeText.Method(stamps[winner].Delivery.Method);
-            text.Append($"The notice was sent {stamps.Count} ways; § 6(h) makes it effective on the earliest of them, ")
-                .Append($"{NoticeText.Ordinal(winner, stamps.Count)} ({method}). ")
-                .Append(stamps[winner].Explanation);
-        }
-        else
-        {
-            text.Append($"The notice was sent {stamps.Count} ways. ").Append(literal.Explanation);
-        }
-
-        if (literal.CountsFrom is { } countsFrom)
-        {
-            foreach (var unknown in stamps.Where(s => s.CountsFrom is null))
-            {
-                text.Append($" {Capitalize(NoticeText.Ordinal(unknown.Index, stamps.Count))} ({NoticeText.Method(unknown.Delivery.Method)}) ")
-                    .Append("is effective upon actual receipt, which is not recorded; had it been received before ")
-                    .Append($"{NoticeText.Moment(countsFrom.InZone(stamps[0].SentAtLocal.Zone))}, the notice would be effective then.");
-            }
-        }
-
-        // With one delivery its explanation is already the whole text.
-        foreach (var gap in stamps.Where(s => s.Gap is not null && s.Index != literal.Delivery && stamps.Count > 1))
-        {
-            text.Append($" {Capitalize(NoticeText.Ordinal(gap.Index, stamps.Count))} falls in a gap of the text: {gap.Explanation}");
-        }
-
-        if (alternative is not null)
-        {
-            text.Append(' ').Append(Changes(literal, alternative));
-        }
-
-        return text.ToString();
-    }
-
-    private static string Capitalize(string value) => char.ToUpperInvariant(value[0]) + value[1..];
 
     private List<NoticeWarning> Warnings(
-        AgreementTerms terms, List<DeliveryStamp> stamps, NoticeReading literal, Instant recordedAt, string recordedAtWords)
+        Clause clause, List<DeliveryStamp> stamps, NoticeReading literal, Instant recordedAt, string recordedAtWords)
     {
-        var zone = terms.TimeZone;
         var warnings = new List<NoticeWarning>();
-        var recordedWords = NoticeText.Moment(recordedAt.InZone(zone));
+        var recordedWords = NoticeText.Moment(recordedAt.InZone(clause.Zone));
         foreach (var stamp in stamps)
         {
-            var who = $"{Capitalize(NoticeText.Ordinal(stamp.Index, stamps.Count))} ({NoticeText.Method(stamp.Delivery.Method)})";
+            var who = NoticeStampText.Who(stamp, stamps.Count);
             var sent = stamp.Delivery.SentAt.ToInstant();
             var sentWords = NoticeText.Moment(stamp.SentAtLocal);
             if (stamp.Delivery.ReceivedAt is { } receivedAt)
             {
                 var received = receivedAt.ToInstant();
-                var receivedWords = NoticeText.Moment(received.InZone(zone));
+                var receivedWords = NoticeText.Moment(received.InZone(clause.Zone));
                 if (sent > received)
                 {
-                    warnings.Add(new(NoticeWarningKind.SentAfterReceipt, stamp.Index,
-                        $"{who}: the claimed sending time {sentWords} is later than its recorded receipt {receivedWords}."));
+                    warnings.Add(new(NoticeWarningKind.SentAfterReceipt, stamp.Index, NoticeStampText.SentAfterReceipt(who, sentWords, receivedWords)));
                 }
                 else if (received - sent > FarFromReceipt)
                 {
                     warnings.Add(new(NoticeWarningKind.SentFarBeforeReceipt, stamp.Index,
-                        $"{who}: the claimed sending time {sentWords} is more than {Words(FarFromReceipt)} before its " +
-                        $"recorded receipt {receivedWords}."));
+                        NoticeStampText.SentFarBeforeReceipt(who, sentWords, FarFromReceipt, receivedWords)));
                 }
 
                 if (received > recordedAt)
                 {
                     warnings.Add(new(NoticeWarningKind.ReceivedInFuture, stamp.Index,
-                        $"{who}: the claimed receipt {receivedWords} is later than the moment {recordedAtWords}, {recordedWords}."));
+                        NoticeStampText.ReceivedInFuture(who, receivedWords, recordedAtWords, recordedWords)));
                 }
             }
             else if (stamp.CountsFrom is null)
             {
-                var consequence = literal.CountsFrom is null
-                    ? "no effective date can be stamped until it is."
-                    : "it might have made the notice effective earlier than the stamp.";
                 warnings.Add(new(NoticeWarningKind.ReceiptUnknown, stamp.Index,
-                    $"{who}: effective upon actual receipt (§ 6(h)(iv)), and no receipt is recorded; {consequence}"));
+                    clause.Text.ReceiptUnknown(who, stamp.Section, noStamp: literal.CountsFrom is null)));
             }
 
             if (sent > recordedAt)
             {
-                warnings.Add(new(NoticeWarningKind.SentInFuture, stamp.Index,
-                    $"{who}: the claimed sending time {sentWords} is later than the moment {recordedAtWords}, {recordedWords}."));
+                warnings.Add(new(NoticeWarningKind.SentInFuture, stamp.Index, NoticeStampText.SentInFuture(who, sentWords, recordedAtWords, recordedWords)));
             }
             else if (recordedAt - sent > FarFromReceipt)
             {
                 warnings.Add(new(NoticeWarningKind.SentFarBeforeRecording, stamp.Index,
-                    $"{who}: the claimed sending time {sentWords} is more than {Words(FarFromReceipt)} before " +
-                    $"{recordedAtWords}, {recordedWords}."));
+                    NoticeStampText.SentFarBeforeRecording(who, sentWords, FarFromReceipt, recordedAtWords, recordedWords)));
             }
         }
 
-        var otherCalendar = terms.Calendar.WithReading(
-            terms.Calendar.Reading == ContestedDayReading.Open ? ContestedDayReading.Closed : ContestedDayReading.Open);
-        var other = Earliest(StampEach(terms, otherCalendar, [.. stamps.Select(s => s.Delivery)]), s => s.Literal);
+        var otherCalendar = clause.Calendar.WithReading(
+            clause.Calendar.Reading == ContestedDayReading.Open ? ContestedDayReading.Closed : ContestedDayReading.Open);
+        var otherClause = clause.WithCalendar(otherCalendar);
+        var other = Earliest(otherClause, StampEach(otherClause, [.. stamps.Select(s => s.Delivery)]), s => s.Literal);
         if (other.EffectiveDate != literal.EffectiveDate || other.Rule != literal.Rule)
         {
-            warnings.Add(new(NoticeWarningKind.ContestedDay, null,
-                $"Reading contested days (Good Friday afternoon, executive-order closures) the other way " +
-                $"({otherCalendar.Reading}) makes the notice effective {Date(other.EffectiveDate)} under § " +
-                $"{other.Rule.ToSection()} instead of {Date(literal.EffectiveDate)} under § {literal.Rule.ToSection()}."));
+            warnings.Add(new(NoticeWarningKind.ContestedDay, null, clause.Text.ContestedDay(otherCalendar.Reading, other, literal)));
         }
 
         return warnings;
     }
-
-    private static string Words(Duration duration) =>
-        duration == Duration.FromDays(duration.Days)
-            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{duration.Days} day{(duration.Days == 1 ? "" : "s")}")
-            : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{duration.TotalHours:0.##} hours");
 }

@@ -52,13 +52,16 @@ internal static class NoticeText
         return string.Join(" and ", reasons);
     }
 
-    /// <summary>The dates strictly between <paramref name="from"/> and <paramref name="to"/>, each with why it does not count.</summary>
+    /// <summary>The dates strictly between <paramref name="from"/> and <paramref name="to"/> that do not count, each with why.</summary>
     internal static string Skipped(BusinessDayCalendar calendar, LocalDate from, LocalDate to)
     {
         var skipped = new List<string>();
         for (var date = from.PlusDays(1); date < to; date = date.PlusDays(1))
         {
-            skipped.Add($"{Day(date)}: {Reasons(calendar.GetDay(date))}");
+            if (!calendar.IsBusinessDay(date))
+            {
+                skipped.Add($"{Day(date)}: {Reasons(calendar.GetDay(date))}");
+            }
         }
 
         return skipped.Count == 0

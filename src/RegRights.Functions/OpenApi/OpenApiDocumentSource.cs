@@ -186,6 +186,7 @@ public sealed class OpenApiDocumentSource
         [typeof(RegRights.Contracts.Agreements.PartyDocument)] = ["name", "role"],
         [typeof(RegRights.Contracts.Agreements.ContactDocument)] = ["name", "role"],
         [typeof(RegRights.Contracts.Agreements.ClosureDocument)] = ["date", "name", "source"],
+        [typeof(RegRights.Contracts.Agreements.NoticeRuleDocument)] = ["method", "kind", "section"],
         [typeof(RegRights.Contracts.Agreements.AgreementEventDocument)] = ["id", "kind", "date"],
         [typeof(RegRights.Contracts.Notices.NoticeIntakeRequest)] = ["agreementId", "sender", "recipient", "kind", "deliveries"],
         [typeof(RegRights.Contracts.Notices.DeliveryRequest)] = ["method", "sentAt"],

@@ -268,6 +268,11 @@ public class AgreementService
             return new AgreementWriteResult.NotFound(agreementId);
         }
 
+        if (AgreementDocumentRules.MissingNoticeForReplace(document, current.Agreement.Terms) is { } noticeMissing)
+        {
+            return new AgreementWriteResult.Invalid(noticeMissing);
+        }
+
         var newTerms = (document.Terms ?? new TermsDocument()).ToTerms();
         if (ScheduleRange.FindOutOfRange(newTerms, [.. current.Events.Select(e => e.Event)], ReminderLadder.Default) is { } outside)
         {

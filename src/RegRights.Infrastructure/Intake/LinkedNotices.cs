@@ -77,7 +77,7 @@ public static class LinkedNotices
         var other = NoticeStamper.Default.Stamp(terms, others, recordedAt);
         var words = string.Join(" ", readings.Select(r => r.Explanation).Distinct(StringComparer.Ordinal));
         var alternative = new NoticeReadingResponse(
-            other.Rule.ToSection(), other.EffectiveDate, other.CountsFrom?.InZone(zone).ToOffsetDateTime(), other.Winner,
+            other.Section, other.EffectiveDate, other.CountsFrom?.InZone(zone).ToOffsetDateTime(), other.Winner,
             $"Other reading: {words} {other.Explanation}");
         stamp = stamp.Gap
             ? stamp with { Explanation = $"{stamp.Explanation} {words}" }
@@ -86,7 +86,7 @@ public static class LinkedNotices
                 Gap = true,
                 Alternative = alternative,
                 Explanation = $"{stamp.Explanation} The provider's events leave a reading open ({string.Join("; ", readings.Select(r => r.Gap).Distinct(StringComparer.Ordinal))}): " +
-                    $"under the other reading the notice is effective {(other.EffectiveDate is { } e ? e.ToString("uuuu-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : "upon a receipt not yet reported")} under § {other.Rule.ToSection()}.",
+                    $"under the other reading the notice is effective {(other.EffectiveDate is { } e ? e.ToString("uuuu-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : "upon a receipt not yet reported")} under § {other.Section}.",
             };
         return (stamp, index);
     }
@@ -152,7 +152,7 @@ public static class LinkedNotices
 
     private static bool InRange(AgreementTerms terms, OffsetDateTime moment)
     {
-        var date = moment.ToInstant().InZone(terms.TimeZone).Date;
+        var date = moment.ToInstant().InZone(terms.NoticeTimeZone).Date;
         return date >= NoticeStamper.MinDate && date <= NoticeStamper.MaxDate;
     }
 
