@@ -41,7 +41,7 @@ internal sealed class NamedEnumConverterFactory : JsonConverterFactory
     // written out here; an enum not listed is made by reflection where the runtime allows.
     private static readonly FrozenDictionary<Type, Func<JsonConverter>> Listed = new[]
     {
-        Of<IsoDayOfWeek>(), Of<AgreementEventKind>(), Of<RollConvention>(), Of<DayReasonKind>(), Of<DayEffect>(),
+        Of<IsoDayOfWeek>(), Of<AgreementEventKind>(), Of<RollRule>(), Of<DayReasonKind>(), Of<DayEffect>(),
         Of<ContestedDayReading>(), Of<DayCount>(), Of<CutoffKind>(), Of<ObligationEnd>(), Of<DeadlineStatus>(),
         Of<DeadlineWarningKind>(), Of<DeliveryMethod>(), Of<NoticeRule>(), Of<NoticeWarningKind>(), Of<NoticeGap>(),
         Of<ReminderStepKind>(), Of<RecipientRole>(), Of<PartyRole>(), Of<ContactRole>(),

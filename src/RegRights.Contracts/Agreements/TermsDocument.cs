@@ -57,7 +57,7 @@ public sealed record TermsDocument
     public LocalTime? FaxLateBound { get; init; }
 
     /// <summary>What a calendar-day deadline on a non-Business Day does.</summary>
-    public RollConvention? Roll { get; init; }
+    public RollRule? Roll { get; init; }
 
     /// <summary>How contested days are read.</summary>
     public ContestedDayReading? ContestedDays { get; init; }
