@@ -7,8 +7,10 @@ using RegRights.Contracts.Agreements;
 using RegRights.Core.Agreements;
 using RegRights.Core.Calendars;
 using RegRights.Core.Deadlines;
+using RegRights.Core.DelayPayments;
 using RegRights.Core.Notices;
 using RegRights.Core.Reminders;
+using RegRights.Core.Suspensions;
 
 namespace RegRights.Contracts;
 
@@ -45,6 +47,8 @@ internal sealed class NamedEnumConverterFactory : JsonConverterFactory
         Of<ContestedDayReading>(), Of<DayCount>(), Of<CutoffKind>(), Of<ObligationEnd>(), Of<DeadlineStatus>(),
         Of<DeadlineWarningKind>(), Of<DeliveryMethod>(), Of<NoticeRule>(), Of<NoticeWarningKind>(), Of<NoticeGap>(),
         Of<ReminderStepKind>(), Of<RecipientRole>(), Of<PartyRole>(), Of<ContactRole>(),
+        Of<DayUnit>(), Of<ClauseStart>(), Of<FailureKind>(), Of<AccrualPeriodLength>(), Of<ProRataRule>(),
+        Of<LateInterestBasis>(), Of<GapAffects>(), Of<AccrualEnd>(), Of<SuspensionLimit>(),
     }.ToFrozenDictionary();
 
     private static KeyValuePair<Type, Func<JsonConverter>> Of<T>()

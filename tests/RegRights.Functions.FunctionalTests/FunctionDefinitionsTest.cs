@@ -30,8 +30,8 @@ public sealed class FunctionDefinitionsTest(FunctionsAppFixture app)
             .Order()
             .ToArray();
 
-        // Assert: 21 HTTP functions and the two timers, none failed to load.
-        Assert.Equal(24, declared.Length);
+        // Assert: 23 HTTP functions and the two timers, none failed to load.
+        Assert.Equal(25, declared.Length);
         Assert.Equal(declared, loaded);
         Assert.DoesNotContain(app.Host.Functions, f => f.LoadFailed);
     }

@@ -96,7 +96,7 @@ internal static class DealObligations
             ? ("an unmet Filing Deadline", "filing")
             : ("an unmet Effectiveness Deadline", "declaration of effectiveness");
         var basis = $"{deadline.Title} ({deadline.Section}) was not done by its last permitted day, {DateText.WithWeekday(deadline.LastPermittedDay)} ({deadline.Basis}): " +
-            $"{name}, a {DelayPaymentText.Failure(kind)} from {DateText.WithWeekday(eventDate)}" +
+            $"{name}: {(kind == FailureKind.FilingFailure ? "a" : "an")} {DelayPaymentText.Failure(kind)} from {DateText.WithWeekday(eventDate)}" +
             (cure is { } c ? $", cured by the {act} of {DateText.Iso(c)}." : ", uncured.");
         failures.Add(new(kind, eventDate, cure, basis));
     }
