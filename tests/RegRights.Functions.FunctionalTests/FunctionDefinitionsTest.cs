@@ -45,7 +45,7 @@ public sealed class FunctionDefinitionsTest(FunctionsAppFixture app)
             .Where(t => t.GetMethods().Any(m => m.GetCustomAttributes(typeof(Microsoft.Azure.Functions.Worker.FunctionAttribute), false).Length > 0))
             .ToList();
 
-        Assert.Equal(9, functionClasses.Count);
+        Assert.Equal(10, functionClasses.Count);
         Assert.All(functionClasses, t => Assert.True(t.IsPublic, $"{t.Name} is not public"));
     }
 

@@ -15,7 +15,7 @@ public sealed record DeadlinesDocument(IReadOnlyList<DeadlineDocument> Deadlines
     /// <summary>Each failure found by the as-of date (Filing, Effectiveness, Maintenance) and its Registration Delay Payments.</summary>
     public IReadOnlyList<FailurePaymentsDocument> DelayPayments { get; init; } = [];
 
-    /// <summary>The suspensions (grace periods) as of the as-of date.</summary>
+    /// <summary>The suspensions (grace periods) as of the as-of date; null when none is recorded and the terms set no limit (the seed's § 6(e)).</summary>
     public SuspensionStatusDocument? Suspensions { get; init; }
 
     /// <summary>Maps a computed schedule to the document.</summary>

@@ -13,7 +13,7 @@ public sealed record DeadlineSchedule(AgreementTerms Terms, LocalDate AsOf, IRea
     /// <summary>Each failure (Filing, Effectiveness, Maintenance) found by the as-of date and its Registration Delay Payments.</summary>
     public IReadOnlyList<FailurePayments> DelayPayments { get; init; } = [];
 
-    /// <summary>The suspensions (grace periods) as of the as-of date; null when the schedule was not given the events.</summary>
+    /// <summary>The suspensions (grace periods) as of the as-of date; null when none is recorded and the terms set no limit.</summary>
     public SuspensionStatus? Suspensions { get; init; }
 
     /// <summary>The cross-references the suspension results depend on that the agreement does not contain (the seed's § 6(d) "Advice").</summary>

@@ -38,13 +38,17 @@ public sealed record FailurePayments(FailureKind Failure, LocalDate EventDate, L
 /// </summary>
 internal static class DealObligations
 {
-    internal static (IReadOnlyList<FailurePayments> Payments, SuspensionStatus Suspensions) Evaluate(
+    internal static (IReadOnlyList<FailurePayments> Payments, SuspensionStatus? Suspensions) Evaluate(
         AgreementTerms terms, BusinessDayCalendar calendar, IReadOnlyList<AgreementEvent> events, LocalDate asOf,
         IReadOnlyList<HolderSubscription> holders, List<Deadline> deadlines)
     {
         var (suspensions, starts, ends) = Suspensions(events);
         var limits = terms.Suspensions;
-        var status = SuspensionTracker.Evaluate(limits, suspensions, asOf, calendar.IsBusinessDay);
+
+        // Nothing to count and no limit to state (the seed's schedule before any suspension): no status.
+        var status = suspensions.Count == 0 && !limits.HasLimits
+            ? null
+            : SuspensionTracker.Evaluate(limits, suspensions, asOf, calendar.IsBusinessDay);
         if (limits.MaxConsecutiveDays is not null || limits.MaxDaysIn365 is not null)
         {
             AddAdviceDeadlines(terms, calendar, suspensions, starts, ends, asOf, deadlines);
@@ -53,7 +57,7 @@ internal static class DealObligations
         var failures = new List<FailurePayments>();
         AddMissed(failures, FailureKind.FilingFailure, Find(deadlines, ObligationCatalog.FilingDate.Key), asOf);
         AddMissed(failures, FailureKind.EffectivenessFailure, Find(deadlines, ObligationCatalog.EffectivenessDate.Key), asOf);
-        foreach (var breach in status.Breaches)
+        foreach (var breach in status?.Breaches ?? [])
         {
             failures.Add(new(FailureKind.MaintenanceFailure, breach.ExceededOn, breach.CuredOn,
                 breach.Basis + (breach.CuredOn is { } cure ? $" Cured by the Advice of {DateText.Iso(cure)}." : " Uncured: the suspension has not ended.")));
