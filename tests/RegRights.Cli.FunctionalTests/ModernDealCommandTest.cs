@@ -65,6 +65,12 @@ public class ModernDealCommandTest
         var maintenance = failures.Single(f => f.GetProperty("failure").GetString() == "maintenanceFailure");
         Assert.Equal(("2024-05-31", "2024-06-05"), (maintenance.GetProperty("eventDate").GetString(), maintenance.GetProperty("curedOn").GetString()));
         Assert.Contains(json.RootElement.GetProperty("deadlines").EnumerateArray(), d => d.GetProperty("key").GetString() == "filing-date#2");
+
+        // The rule is the clause's own words, not the seed's: inclusive, rolled to a day the Commission is open.
+        var filingDate = json.RootElement.GetProperty("deadlines").EnumerateArray().First(d => d.GetProperty("key").GetString() == "filing-date");
+        Assert.Equal(
+            "on or prior to the Filing Date, the 30th day following the Closing Date; on a day the Commission is closed, the next Business Day on which the Commission is open for business",
+            filingDate.GetProperty("rule").GetString());
     }
 
     [Theory]

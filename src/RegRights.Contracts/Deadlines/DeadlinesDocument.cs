@@ -29,7 +29,7 @@ public sealed record DeadlinesDocument(IReadOnlyList<DeadlineDocument> Deadlines
             d.Obligation.Key,
             d.Title,
             d.Section,
-            d.Obligation.Rule,
+            d.Rule,
             d.Basis,
             d.Inclusive,
             d.DueDate,

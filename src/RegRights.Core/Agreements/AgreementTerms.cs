@@ -128,15 +128,20 @@ public sealed record AgreementTerms
     /// <summary>The Trading Day calendar (<see cref="TradingDayCalendarName"/>).</summary>
     public BusinessDayCalendar TradingCalendar => CalendarCatalog.Get(TradingDayCalendarName);
 
+    // The catalog's calendars by the days they count, named here so that a check never builds a calendar's tables
+    // (milliseconds each: the CLI builds only the calendars a command uses). EDGAR days are neither.
+    private static readonly string[] BusinessDayCalendarNames = [CalendarCatalog.DefaultName, "new-york-banks"];
+    private static readonly string[] TradingDayCalendarNames = [TradingDayDefaultName];
+
     private static string CheckCalendarName(string value, bool trading)
     {
         Preconditions.CheckNotNull(value);
+        var names = trading ? TradingDayCalendarNames : BusinessDayCalendarNames;
         var kind = trading ? "Trading Day" : "Business Day";
-        Preconditions.CheckArgument(
-            CalendarCatalog.TryGet(value, out var found) && (found.DayName == "Trading Day") == trading && found.Key != BusinessDayCalendar.Edgar.Key,
-            trading ? nameof(TradingDayCalendarName) : nameof(BusinessDayCalendarName),
-            $"'{value}' is not a {kind} calendar; {kind} calendars: {string.Join(", ", CalendarCatalog.Names.Where(n => CalendarCatalog.Get(n) is var c && (c.DayName == "Trading Day") == trading && c.Key != BusinessDayCalendar.Edgar.Key))}.");
-        return value.ToLowerInvariant();
+        var found = Array.Find(names, n => string.Equals(n, value, StringComparison.OrdinalIgnoreCase));
+        Preconditions.CheckArgument(found is not null, trading ? nameof(TradingDayCalendarName) : nameof(BusinessDayCalendarName),
+            $"'{value}' is not a {kind} calendar; {kind} calendars: {string.Join(", ", names)}.");
+        return found!;
     }
 
     // Building a calendar costs milliseconds; keep the last one, keyed by what it was built from,
