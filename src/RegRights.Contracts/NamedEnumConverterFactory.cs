@@ -7,8 +7,10 @@ using RegRights.Contracts.Agreements;
 using RegRights.Core.Agreements;
 using RegRights.Core.Calendars;
 using RegRights.Core.Deadlines;
+using RegRights.Core.DelayPayments;
 using RegRights.Core.Notices;
 using RegRights.Core.Reminders;
+using RegRights.Core.Suspensions;
 
 namespace RegRights.Contracts;
 
@@ -41,10 +43,12 @@ internal sealed class NamedEnumConverterFactory : JsonConverterFactory
     // written out here; an enum not listed is made by reflection where the runtime allows.
     private static readonly FrozenDictionary<Type, Func<JsonConverter>> Listed = new[]
     {
-        Of<IsoDayOfWeek>(), Of<AgreementEventKind>(), Of<RollConvention>(), Of<DayReasonKind>(), Of<DayEffect>(),
+        Of<IsoDayOfWeek>(), Of<AgreementEventKind>(), Of<RollRule>(), Of<DayReasonKind>(), Of<DayEffect>(),
         Of<ContestedDayReading>(), Of<DayCount>(), Of<CutoffKind>(), Of<ObligationEnd>(), Of<DeadlineStatus>(),
         Of<DeadlineWarningKind>(), Of<DeliveryMethod>(), Of<NoticeRule>(), Of<NoticeWarningKind>(), Of<NoticeGap>(), Of<NoticeRuleKind>(),
         Of<ReminderStepKind>(), Of<RecipientRole>(), Of<PartyRole>(), Of<ContactRole>(),
+        Of<DayUnit>(), Of<ClauseStart>(), Of<FailureKind>(), Of<AccrualPeriodLength>(), Of<ProRataRule>(),
+        Of<LateInterestBasis>(), Of<GapAffects>(), Of<AccrualEnd>(), Of<SuspensionLimit>(),
     }.ToFrozenDictionary();
 
     private static KeyValuePair<Type, Func<JsonConverter>> Of<T>()

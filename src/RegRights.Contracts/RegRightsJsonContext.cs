@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using RegRights.Contracts.Agreements;
 using RegRights.Contracts.Calendars;
 using RegRights.Contracts.Deadlines;
 using RegRights.Contracts.Notices;
@@ -16,4 +17,8 @@ namespace RegRights.Contracts;
 [JsonSerializable(typeof(NonBusinessDaysDocument))]
 [JsonSerializable(typeof(CalendarCountDocument))]
 [JsonSerializable(typeof(NoticeStampResponse))]
+[JsonSerializable(typeof(TemplatesDocument))]
+[JsonSerializable(typeof(TermsDocument))]
+[JsonSerializable(typeof(IReadOnlyList<AgreementEventDocument>))]
+[JsonSerializable(typeof(IReadOnlyList<PartyDocument>))]
 internal sealed partial class RegRightsJsonContext : JsonSerializerContext;

@@ -30,8 +30,8 @@ public sealed class FunctionDefinitionsTest(FunctionsAppFixture app)
             .Order()
             .ToArray();
 
-        // Assert: 21 HTTP functions and the two timers, none failed to load.
-        Assert.Equal(24, declared.Length);
+        // Assert: 23 HTTP functions and the two timers, none failed to load.
+        Assert.Equal(25, declared.Length);
         Assert.Equal(declared, loaded);
         Assert.DoesNotContain(app.Host.Functions, f => f.LoadFailed);
     }
@@ -45,7 +45,7 @@ public sealed class FunctionDefinitionsTest(FunctionsAppFixture app)
             .Where(t => t.GetMethods().Any(m => m.GetCustomAttributes(typeof(Microsoft.Azure.Functions.Worker.FunctionAttribute), false).Length > 0))
             .ToList();
 
-        Assert.Equal(9, functionClasses.Count);
+        Assert.Equal(10, functionClasses.Count);
         Assert.All(functionClasses, t => Assert.True(t.IsPublic, $"{t.Name} is not public"));
     }
 

@@ -28,6 +28,12 @@ public sealed record AgreementDocument
     /// <c>Reminders:MaxOverdueReminders</c> allows.
     /// </summary>
     public bool? RemindDeadlinesBeforeRegistration { get; init; }
+
+    /// <summary>
+    /// The template whose terms fill those the document leaves out when the agreement is created: <c>neotherapeutics-2000</c>
+    /// (the seed's, the default) or <c>modern-pipe</c> (<c>GET /api/templates</c>). Stored agreements keep every term.
+    /// </summary>
+    public string? Template { get; init; }
 }
 
 /// <summary>A party to the agreement.</summary>
@@ -41,6 +47,9 @@ public sealed record PartyDocument
 
     /// <summary>The notice address (§ 6(h)).</summary>
     public string? Address { get; init; }
+
+    /// <summary>A Holder's subscription amount, the base of its Registration Delay Payments (e.g. <c>{"amount":1000000,"currency":"USD"}</c>).</summary>
+    public MoneyDocument? SubscriptionAmount { get; init; }
 }
 
 /// <summary>Which side a party is on.</summary>
@@ -105,6 +114,9 @@ public sealed record AgreementView
 
     /// <summary>The agreement's name.</summary>
     public required string Name { get; init; }
+
+    /// <summary>The template the agreement was created from.</summary>
+    public required string Template { get; init; }
 
     /// <summary>The terms in force.</summary>
     public required TermsDocument Terms { get; init; }

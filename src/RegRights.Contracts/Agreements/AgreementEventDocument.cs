@@ -27,6 +27,15 @@ public sealed record AgreementEventDocument
     /// <summary>Free text for the record.</summary>
     public string? Note { get; init; }
 
+    /// <summary>A closing's tranche, when the deal closes more than once (<c>closing</c> only): each tranche has its own Filing Deadline.</summary>
+    public string? Tranche { get; init; }
+
+    /// <summary>The Holder paid, by its party name (<c>delayPaymentMade</c> only).</summary>
+    public string? Holder { get; init; }
+
+    /// <summary>The amount paid (<c>delayPaymentMade</c> only).</summary>
+    public MoneyDocument? Amount { get; init; }
+
     /// <summary>When the server recorded it, in the agreement's zone with the offset; ignored on input.</summary>
     public OffsetDateTime? RecordedAt { get; init; }
 
@@ -39,6 +48,7 @@ public sealed record AgreementEventDocument
         {
             Id = e.Id, Kind = e.Kind, Date = e.Date, RefersTo = e.RefersTo, Days = e.Days,
             DeadlineKey = e.DeadlineKey, Note = e.Note, RecordedAt = recordedAt,
+            Tranche = e.Tranche, Holder = e.Holder, Amount = e.Amount is { } amount ? MoneyDocument.From(amount) : null,
         };
     }
 }

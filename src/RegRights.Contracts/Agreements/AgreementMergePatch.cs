@@ -101,7 +101,17 @@ public static class AgreementDocumentRules
             || type == typeof(TermsDocument)
             || (type == typeof(PartyDocument) && jsonName is "name" or "role")
             || (type == typeof(ContactDocument) && jsonName is "name" or "role")
-            || (type == typeof(ClosureDocument) && jsonName is "date" or "name" or "source" or "effect");
+            || (type == typeof(ClosureDocument) && jsonName is "date" or "name" or "source" or "effect")
+            || IsRequiredDealMember(type, jsonName);
+    }
+
+    // Deal clauses (issue 13): the members a clause always has once stored.
+    private static bool IsRequiredDealMember(Type type, string jsonName)
+    {
+        return (type == typeof(DeadlineClauseDocument) && jsonName is "unit" or "from" or "inclusive")
+            || (type == typeof(SuspensionTermsDocument) && jsonName is "section")
+            || (type == typeof(CrossReferenceGapDocument) && jsonName is "section" or "term" or "cites")
+            || (type == typeof(MoneyDocument) && jsonName is "amount" or "currency");
     }
 }
 

@@ -12,7 +12,7 @@ namespace RegRights.Contracts.Agreements;
 /// </summary>
 public sealed record NoticeClauseDocument
 {
-    /// <summary>The named clause: <c>neo-therapeutics-2000</c> (the seed's § 6(h), the default) or <c>modern-email</c>.</summary>
+    /// <summary>The named clause: <c>neotherapeutics-2000</c> (the seed's § 6(h), the default) or <c>modern-email</c>.</summary>
     public string? Clause { get; init; }
 
     /// <summary>The IANA zone its times are in, if not the named clause's (the seed's is the agreement's).</summary>

@@ -58,7 +58,7 @@ public sealed record TermsDocument
     public LocalTime? FaxLateBound { get; init; }
 
     /// <summary>What a calendar-day deadline on a non-Business Day does.</summary>
-    public RollConvention? Roll { get; init; }
+    public RollRule? Roll { get; init; }
 
     /// <summary>How contested days are read.</summary>
     public ContestedDayReading? ContestedDays { get; init; }
@@ -71,6 +71,32 @@ public sealed record TermsDocument
     /// on one of them is a notice under this agreement. Omitted means none.
     /// </summary>
     public IReadOnlyList<string>? NoticeFaxNumbers { get; init; }
+
+    // Deal clauses (issue 13).
+
+    /// <summary>The Filing Deadline's shape: what it counts, from which event, inclusive or not, its roll rule, its section.</summary>
+    public DeadlineClauseDocument? FilingDeadline { get; init; }
+
+    /// <summary>The Effectiveness Deadline's shape.</summary>
+    public DeadlineClauseDocument? EffectivenessDeadline { get; init; }
+
+    /// <summary>The Effectiveness Deadline's review path (the Commission's review and no-review notices).</summary>
+    public ReviewPathDocument? ReviewPath { get; init; }
+
+    /// <summary>The Business Day calendar by name: <c>california-banks</c> (§ 1, the seed's) or <c>new-york-banks</c>.</summary>
+    public string? BusinessDayCalendar { get; init; }
+
+    /// <summary>The Trading Day calendar by name: <c>nyse</c>.</summary>
+    public string? TradingDayCalendar { get; init; }
+
+    /// <summary>The Registration Delay Payment clause, or the cross-reference that keeps it from being read.</summary>
+    public DelayPaymentsDocument? DelayPayments { get; init; }
+
+    /// <summary>The limits on suspensions (grace periods).</summary>
+    public SuspensionTermsDocument? Suspensions { get; init; }
+
+    /// <summary>The sections the agreement cites and does not contain; every result that depends on one carries it.</summary>
+    public IReadOnlyList<CrossReferenceGapDocument>? CrossReferenceGaps { get; init; }
 
     /// <summary>
     /// The notice clause: a named one (<c>{"clause": "modern-email"}</c>) and what the deal changes in it
@@ -109,18 +135,28 @@ public sealed record TermsDocument
                 Date = c.Date, Name = c.Name, Source = c.Source, Effect = c.Effect,
             })],
             NoticeFaxNumbers = [.. terms.NoticeFaxNumbers],
+            FilingDeadline = DeadlineClauseDocument.Of(terms.FilingDeadline),
+            EffectivenessDeadline = DeadlineClauseDocument.Of(terms.EffectivenessDeadline),
+            ReviewPath = ReviewPathDocument.From(terms.ReviewPath),
+            BusinessDayCalendar = terms.BusinessDayCalendarName,
+            TradingDayCalendar = terms.TradingDayCalendarName,
+            DelayPayments = DelayPaymentsDocument.From(terms.DelayPayments),
+            Suspensions = SuspensionTermsDocument.From(terms.Suspensions),
+            CrossReferenceGaps = [.. terms.CrossReferenceGaps.Select(CrossReferenceGapDocument.From)],
             Notice = NoticeClauseDocument.From(terms.NoticeClause),
         };
     }
 
     /// <summary>
-    /// The terms this document describes over the seed agreement's defaults.
+    /// The terms this document describes over <paramref name="template"/>'s (the seed agreement's by default).
     /// </summary>
+    /// <param name="template">The terms a member left out takes; null for the seed agreement's.</param>
     /// <exception cref="ArgumentException">A value is out of range (the exception's <c>ParamName</c> names the term),
     /// the zone is unknown, a closure lacks a member, or the fax cut-off is not before the late bound.</exception>
-    public AgreementTerms ToTerms()
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Usage", "CA2208", Justification = "ParamName names the term in error, which the API turns into its JSON path.")]
+    public AgreementTerms ToTerms(AgreementTerms? template = null)
     {
-        var terms = AgreementTerms.NeoTherapeutics2000;
+        var terms = template ?? AgreementTerms.NeoTherapeutics2000;
         if (TimeZone is not null)
         {
             terms = terms with
@@ -156,8 +192,38 @@ public sealed record TermsDocument
                 : [.. NoticeFaxNumbers.Select((n, i) => n ?? throw new ArgumentException("A fax number is required, not null.", $"noticeFaxNumbers[{i}]"))],
             NoticeClause = Notice?.ToClause() ?? terms.NoticeClause,
         };
+        terms = DealTerms(terms);
         CheckSeedFaxTimes(terms);
         return terms.Validate();
+    }
+
+    // Deal clauses (issue 13): errors name the member's JSON path under the terms.
+    private AgreementTerms DealTerms(AgreementTerms terms) => terms with
+    {
+        FilingDeadline = FilingDeadline is null ? terms.FilingDeadline : FilingDeadline.ToClause("filingDeadline"),
+        EffectivenessDeadline = EffectivenessDeadline is null ? terms.EffectivenessDeadline : EffectivenessDeadline.ToClause("effectivenessDeadline"),
+        ReviewPath = ReviewPath is null ? terms.ReviewPath : ReviewPath.ToReviewPath(),
+        BusinessDayCalendarName = BusinessDayCalendar is null ? terms.BusinessDayCalendarName : Named(BusinessDayCalendar, "businessDayCalendar", trading: false),
+        TradingDayCalendarName = TradingDayCalendar is null ? terms.TradingDayCalendarName : Named(TradingDayCalendar, "tradingDayCalendar", trading: true),
+        DelayPayments = DelayPayments is null ? terms.DelayPayments : DelayPayments.ToClause(),
+        Suspensions = Suspensions is null ? terms.Suspensions : Suspensions.ToTerms(),
+        CrossReferenceGaps = CrossReferenceGaps is null
+            ? terms.CrossReferenceGaps
+            : [.. CrossReferenceGaps.Select((g, i) => (g ?? throw new ArgumentException("A gap is required, not null.", $"crossReferenceGaps[{i}]")).ToGap($"crossReferenceGaps[{i}]"))],
+    };
+
+    private static string Named(string name, string path, bool trading)
+    {
+        try
+        {
+            return trading
+                ? (AgreementTerms.NeoTherapeutics2000 with { TradingDayCalendarName = name }).TradingDayCalendarName
+                : (AgreementTerms.NeoTherapeutics2000 with { BusinessDayCalendarName = name }).BusinessDayCalendarName;
+        }
+        catch (ArgumentException ex)
+        {
+            throw new ArgumentException(DealPaths.At(path, ex).Message, path, ex);
+        }
     }
 
     // faxCutoff and faxLateBound set the seed table's times; with another table they would change nothing, so a value

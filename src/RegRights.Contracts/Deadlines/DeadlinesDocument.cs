@@ -1,4 +1,5 @@
 using NodaTime;
+using RegRights.Contracts.Agreements;
 using RegRights.Core.Agreements;
 using RegRights.Core.Deadlines;
 
@@ -11,6 +12,12 @@ namespace RegRights.Contracts.Deadlines;
 /// <param name="Deadlines">Every deadline instance.</param>
 public sealed record DeadlinesDocument(IReadOnlyList<DeadlineDocument> Deadlines)
 {
+    /// <summary>Each failure found by the as-of date (Filing, Effectiveness, Maintenance) and its Registration Delay Payments.</summary>
+    public IReadOnlyList<FailurePaymentsDocument> DelayPayments { get; init; } = [];
+
+    /// <summary>The suspensions (grace periods) as of the as-of date; null when none is recorded and the terms set no limit (the seed's § 6(e)).</summary>
+    public SuspensionStatusDocument? Suspensions { get; init; }
+
     /// <summary>Maps a computed schedule to the document.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="schedule"/> is null.</exception>
     public static DeadlinesDocument From(DeadlineSchedule schedule)
@@ -22,7 +29,7 @@ public sealed record DeadlinesDocument(IReadOnlyList<DeadlineDocument> Deadlines
             d.Obligation.Key,
             d.Title,
             d.Section,
-            d.Obligation.Rule,
+            d.Rule,
             d.Basis,
             d.Inclusive,
             d.DueDate,
@@ -36,7 +43,14 @@ public sealed record DeadlinesDocument(IReadOnlyList<DeadlineDocument> Deadlines
             d.OnTime,
             EventReference.From(d.WaivedBy),
             d.Reminded,
-            [.. d.Warnings.Select(w => new WarningDocument(w.Kind, w.Message))]))]);
+            [.. d.Warnings.Select(w => new WarningDocument(w.Kind, w.Message))])
+        {
+            Gaps = [.. d.Gaps.Select(CrossReferenceGapDocument.From)],
+        })])
+        {
+            DelayPayments = [.. schedule.DelayPayments.Select(FailurePaymentsDocument.From)],
+            Suspensions = schedule.Suspensions is { } status ? SuspensionStatusDocument.From(status, schedule.SuspensionGaps) : null,
+        };
     }
 }
 
@@ -75,7 +89,11 @@ public sealed record DeadlineDocument(
     bool? OnTime,
     EventReference? WaivedBy,
     bool Reminded,
-    IReadOnlyList<WarningDocument> Warnings);
+    IReadOnlyList<WarningDocument> Warnings)
+{
+    /// <summary>The cross-references this result depends on that the agreement does not contain.</summary>
+    public IReadOnlyList<CrossReferenceGapDocument> Gaps { get; init; } = [];
+}
 
 /// <summary>The practical cutoff: for an SEC filing the moment in Eastern and in the agreement's zone, with offsets.</summary>
 /// <param name="Date">The last day to act.</param>

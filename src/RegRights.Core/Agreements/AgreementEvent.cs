@@ -1,4 +1,5 @@
 using NodaTime;
+using RegRights.Core.DelayPayments;
 using RegRights.Core.Utility;
 
 namespace RegRights.Core.Agreements;
@@ -45,4 +46,19 @@ public sealed record AgreementEvent
 
     /// <summary>Free text for the record (who, which document).</summary>
     public string? Note { get; init; }
+
+    // Deal events (issue 13).
+
+    /// <summary>
+    /// For <see cref="AgreementEventKind.Closing"/>: the closing's name when a deal closes in tranches ("second
+    /// closing"). A later closing with the same tranche (or, like the seed's, none) is a correction of it; one with
+    /// another tranche is another closing, with its own Filing Deadline.
+    /// </summary>
+    public string? Tranche { get; init; }
+
+    /// <summary>For <see cref="AgreementEventKind.DelayPaymentMade"/>: the Holder paid, by its party name.</summary>
+    public string? Holder { get; init; }
+
+    /// <summary>For <see cref="AgreementEventKind.DelayPaymentMade"/>: the amount paid.</summary>
+    public Money? Amount { get; init; }
 }

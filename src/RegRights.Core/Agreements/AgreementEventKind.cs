@@ -78,4 +78,31 @@ public enum AgreementEventKind
     /// notice); starts the § 3(d) confirmation clock, which runs from the notice day.
     /// </summary>
     ConfirmationRequested,
+
+    // Deal events (issue 13).
+
+    /// <summary>The Commission said it will not review the Registration Statement (the Effectiveness Deadline's review path).</summary>
+    NoReviewNotice,
+
+    /// <summary>The Commission said it will review the Registration Statement (the longer Effectiveness Deadline).</summary>
+    ReviewNotice,
+
+    /// <summary>
+    /// The Holders received the Company's notice that the Prospectus may not be used (§ 6(e)): a suspension (grace
+    /// period) starts on the event's date, its first day.
+    /// </summary>
+    SuspensionStarted,
+
+    /// <summary>
+    /// The Holders received the Advice that the Prospectus may be used again (§ 6(e); <see cref="AgreementEvent.RefersTo"/>
+    /// names the suspension): the event's date is not a suspension day.
+    /// </summary>
+    SuspensionEnded,
+
+    /// <summary>
+    /// A Registration Delay Payment made to one Holder (<see cref="AgreementEvent.Holder"/>,
+    /// <see cref="AgreementEvent.Amount"/>) against one accrual period, named by its payment deadline's key in
+    /// <see cref="AgreementEvent.DeadlineKey"/>, e.g. <c>filing-failure-payment#1</c>.
+    /// </summary>
+    DelayPaymentMade,
 }

@@ -1,6 +1,8 @@
 using NodaTime;
 using RegRights.Core.Calendars;
+using RegRights.Core.DelayPayments;
 using RegRights.Core.Notices;
+using RegRights.Core.Suspensions;
 using RegRights.Core.Utility;
 
 namespace RegRights.Core.Agreements;
@@ -142,7 +144,7 @@ public sealed record AgreementTerms
     private (string Name, ContestedDayReading Reading, BusinessDayCalendar Calendar)? noticeCalendar;
 
     /// <summary>What a calendar-day deadline on a non-Business Day does; the seed agreement has no roll rule.</summary>
-    public RollConvention Roll { get; init; } = RollConvention.None;
+    public RollRule Roll { get; init; } = RollRule.None;
 
     /// <summary>How contested days (Good Friday afternoon, executive-order closures) are read.</summary>
     public ContestedDayReading ContestedDays { get; init; } = ContestedDayReading.Open;
@@ -162,22 +164,75 @@ public sealed record AgreementTerms
     /// <summary>Closures recorded for this agreement beyond the shipped ones (a Governor's bank closure, say).</summary>
     public IReadOnlyList<Closure> Closures { get; init => field = Preconditions.CheckNotNull(value); } = [];
 
-    // Building a calendar costs milliseconds; keep the last one, keyed by what it was built from,
-    // so that a copy made by `with` never serves a stale calendar.
-    private (ContestedDayReading Reading, IReadOnlyList<Closure> Closures, BusinessDayCalendar Calendar)? calendar;
+    // Deal clauses (issue 13): the Filing and Effectiveness Deadlines' shapes, the calendars by name, the delay
+    // payment and suspension clauses and the cross-references the agreement cites without containing.
 
-    /// <summary>The § 1 Business Day calendar under these terms' reading and closures.</summary>
+    /// <summary>The Filing Deadline's shape (its days are <see cref="FilingDays"/>); the seed's by default.</summary>
+    public DeadlineClause FilingDeadline { get; init => field = Preconditions.CheckNotNull(value); } = DeadlineClause.SeedFiling;
+
+    /// <summary>The Effectiveness Deadline's shape (its days are <see cref="EffectivenessDays"/>); the seed's by default.</summary>
+    public DeadlineClause EffectivenessDeadline { get; init => field = Preconditions.CheckNotNull(value); } = DeadlineClause.SeedEffectiveness;
+
+    /// <summary>The Effectiveness Deadline's review path; none by default (the seed's).</summary>
+    public ReviewPath ReviewPath { get; init => field = Preconditions.CheckNotNull(value); } = ReviewPath.None;
+
+    /// <summary>The Business Day calendar by catalog name (<see cref="CalendarCatalog"/>); <c>california-banks</c> (§ 1) by default.</summary>
+    /// <exception cref="ArgumentException">On set: no Business Day calendar has that name (<c>nyse</c> counts Trading Days).</exception>
+    public string BusinessDayCalendarName { get; init => field = CheckCalendarName(value, trading: false); } = CalendarCatalog.DefaultName;
+
+    /// <summary>The Trading Day calendar by catalog name; <c>nyse</c> by default.</summary>
+    /// <exception cref="ArgumentException">On set: no Trading Day calendar has that name.</exception>
+    public string TradingDayCalendarName { get; init => field = CheckCalendarName(value, trading: true); } = TradingDayDefaultName;
+
+    /// <summary>The default Trading Day calendar's name.</summary>
+    public const string TradingDayDefaultName = "nyse";
+
+    /// <summary>The Registration Delay Payment clause; the seed's is missing (§ 1 cites a § 2(e) the exhibit lacks).</summary>
+    public DelayPaymentClause DelayPayments { get; init => field = Preconditions.CheckNotNull(value); } = DelayPaymentClause.NeoTherapeutics2000;
+
+    /// <summary>The limits on suspensions (grace periods); the seed's § 6(e) sets none.</summary>
+    public SuspensionTerms Suspensions { get; init => field = Preconditions.CheckNotNull(value); } = SuspensionTerms.NeoTherapeutics2000;
+
+    /// <summary>The sections the agreement cites and does not contain; every result that depends on one carries it.</summary>
+    public IReadOnlyList<CrossReferenceGap> CrossReferenceGaps { get; init => field = Preconditions.CheckNotNull(value); } =
+        CrossReferenceGap.NeoTherapeutics2000;
+
+    /// <summary>The Trading Day calendar (<see cref="TradingDayCalendarName"/>).</summary>
+    public BusinessDayCalendar TradingCalendar => CalendarCatalog.Get(TradingDayCalendarName);
+
+    private static string CheckCalendarName(string value, bool trading)
+    {
+        Preconditions.CheckNotNull(value);
+        var kind = trading ? "Trading Day" : "Business Day";
+        var names = CalendarCatalog.Names.Where(n => CountsDays(n, trading)).ToList();
+        var found = names.Find(n => string.Equals(n, value, StringComparison.OrdinalIgnoreCase));
+        Preconditions.CheckArgument(found is not null, trading ? nameof(TradingDayCalendarName) : nameof(BusinessDayCalendarName),
+            $"'{value}' is not a {kind} calendar; {kind} calendars: {string.Join(", ", names)}.");
+        return found!;
+    }
+
+    // Read from the catalog, so a calendar added there is known here; a calendar builds no table until a date is asked
+    // about, so this costs nothing. EDGAR days are neither Business Days nor Trading Days.
+    private static bool CountsDays(string name, bool trading) =>
+        CalendarCatalog.Get(name) is var named && named.Key != BusinessDayCalendar.Edgar.Key && (named.DayName == "Trading Day") == trading;
+
+    // Keep the last calendar, keyed by what it was made from, so that the tables it has built are reused and a copy
+    // made by `with` never serves a stale calendar.
+    private (string Name, ContestedDayReading Reading, IReadOnlyList<Closure> Closures, BusinessDayCalendar Calendar)? calendar;
+
+    /// <summary>The Business Day calendar (<see cref="BusinessDayCalendarName"/>, § 1's by default) under these terms' reading and closures.</summary>
     public BusinessDayCalendar Calendar
     {
         get
         {
-            if (calendar is { } cached && cached.Reading == ContestedDays && ReferenceEquals(cached.Closures, Closures))
+            if (calendar is { } cached && cached.Name == BusinessDayCalendarName && cached.Reading == ContestedDays
+                && ReferenceEquals(cached.Closures, Closures))
             {
                 return cached.Calendar;
             }
 
-            var built = BusinessDayCalendar.Section1.WithReading(ContestedDays).WithClosures(Closures);
-            calendar = (ContestedDays, Closures, built);
+            var built = CalendarCatalog.Get(BusinessDayCalendarName).WithReading(ContestedDays).WithClosures(Closures);
+            calendar = (BusinessDayCalendarName, ContestedDays, Closures, built);
             return built;
         }
     }
@@ -213,7 +268,19 @@ public sealed record AgreementTerms
         Roll == other.Roll &&
         ContestedDays == other.ContestedDays &&
         Closures.SequenceEqual(other.Closures) &&
-        NoticeFaxNumbers.SequenceEqual(other.NoticeFaxNumbers, StringComparer.Ordinal);
+        NoticeFaxNumbers.SequenceEqual(other.NoticeFaxNumbers, StringComparer.Ordinal) &&
+        DealClausesEqual(other);
+
+    // Deal clauses (issue 13).
+    private bool DealClausesEqual(AgreementTerms other) =>
+        FilingDeadline == other.FilingDeadline &&
+        EffectivenessDeadline == other.EffectivenessDeadline &&
+        ReviewPath == other.ReviewPath &&
+        BusinessDayCalendarName == other.BusinessDayCalendarName &&
+        TradingDayCalendarName == other.TradingDayCalendarName &&
+        DelayPayments == other.DelayPayments &&
+        Suspensions == other.Suspensions &&
+        CrossReferenceGaps.SequenceEqual(other.CrossReferenceGaps);
 
     /// <inheritdoc />
     public override int GetHashCode() =>

@@ -17,6 +17,7 @@ public static class EventRecordRules
             [AgreementEventKind.NoticeConfirmed] = AgreementEventKind.FilingNoticeGiven, // § 3(d)
             [AgreementEventKind.IndemnityPaid] = AgreementEventKind.IndemnificationNotice, // § 5(c)
             [AgreementEventKind.PiggybackRequest] = AgreementEventKind.PiggybackNotice, // § 6(g)
+            [AgreementEventKind.SuspensionEnded] = AgreementEventKind.SuspensionStarted, // § 6(e): the Advice
         };
 
     /// <summary>
@@ -40,9 +41,13 @@ public static class EventRecordRules
         var closing = recorded.FirstOrDefault(e => e.Kind == AgreementEventKind.Closing);
         if (next.Kind == AgreementEventKind.Closing)
         {
-            return closing is null
+            // A deal that closes in tranches names each closing; one closing of each name (or the seed's one, unnamed).
+            var same = recorded.FirstOrDefault(e => e.Kind == AgreementEventKind.Closing && e.Tranche == next.Tranche);
+            return same is null
                 ? null
-                : $"The Closing Date is already recorded ({closing.Date:uuuu-MM-dd}, event '{closing.Id}'); an agreement has one (§ 1).";
+                : next.Tranche is null
+                    ? $"The Closing Date is already recorded ({same.Date:uuuu-MM-dd}, event '{same.Id}'); an agreement has one (§ 1)."
+                    : $"The closing '{next.Tranche}' is already recorded ({same.Date:uuuu-MM-dd}, event '{same.Id}'); each tranche closes once.";
         }
 
         if (closing is null)
@@ -56,9 +61,14 @@ public static class EventRecordRules
         }
 
         var filed = recorded.FirstOrDefault(e => e.Kind == AgreementEventKind.Filed);
+        if (DealContradiction(recorded, next, filed) is { } deal)
+        {
+            return deal;
+        }
+
         switch (next.Kind)
         {
-            case AgreementEventKind.Filed when filed is not null:
+            case AgreementEventKind.Filed when filed is not null && !CoversAnotherTranche(recorded, next):
                 return $"The Registration Statement is already recorded as filed on {filed.Date:uuuu-MM-dd} (event '{filed.Id}'); record an amendment instead.";
             case AgreementEventKind.SecCommentReceived or AgreementEventKind.DeclaredEffective when filed is null:
                 return $"{next.Kind} needs the Registration Statement filed first (§ 2(a), § 3(b)); no filing is recorded.";
@@ -86,5 +96,43 @@ public static class EventRecordRules
 
         var earlier = recorded.FirstOrDefault(e => e.Kind == next.Kind && e.RefersTo == target.Id);
         return earlier is null ? null : $"'{target.Id}' is already answered by event '{earlier.Id}' on {earlier.Date:uuuu-MM-dd}.";
+    }
+
+    // Deal events (issue 13): the review notices need a filing, one suspension runs at a time.
+    private static string? DealContradiction(IReadOnlyList<AgreementEvent> recorded, AgreementEvent next, AgreementEvent? filed)
+    {
+        switch (next.Kind)
+        {
+            case AgreementEventKind.NoReviewNotice or AgreementEventKind.ReviewNotice when filed is null:
+                return $"{next.Kind} needs the Registration Statement filed first: the Commission reviews a filed statement; no filing is recorded.";
+            case AgreementEventKind.NoReviewNotice or AgreementEventKind.ReviewNotice when next.Date < filed.Date:
+                return $"{next.Kind} on {next.Date:uuuu-MM-dd} is before the filing on {filed.Date:uuuu-MM-dd}.";
+            case AgreementEventKind.SuspensionStarted:
+                foreach (var e in recorded)
+                {
+                    if (e.Kind == AgreementEventKind.SuspensionStarted &&
+                        !recorded.Any(x => x.Kind == AgreementEventKind.SuspensionEnded && x.RefersTo == e.Id))
+                    {
+                        return $"The suspension '{e.Id}' noticed {e.Date:uuuu-MM-dd} has not ended; record its Advice (suspensionEnded) first (§ 6(e)).";
+                    }
+
+                    if (e.Kind == AgreementEventKind.SuspensionEnded && next.Date < e.Date)
+                    {
+                        return $"A suspension noticed {next.Date:uuuu-MM-dd} would start before the Advice of {e.Date:uuuu-MM-dd} that ended the one before (§ 6(e)).";
+                    }
+                }
+
+                return null;
+            default:
+                return null;
+        }
+    }
+
+    // A second filing is another tranche's Registration Statement when it names a closing no filing has named.
+    private static bool CoversAnotherTranche(IReadOnlyList<AgreementEvent> recorded, AgreementEvent next)
+    {
+        var closing = recorded.FirstOrDefault(e => e.Kind == AgreementEventKind.Closing && e.Id == next.RefersTo);
+        return closing is not null && !recorded.Any(e => e.Kind == AgreementEventKind.Filed &&
+            recorded.Any(c => c.Kind == AgreementEventKind.Closing && c.Id == e.RefersTo && c.Tranche == closing.Tranche));
     }
 }

@@ -1,5 +1,6 @@
 using NodaTime;
 using RegRights.Core.Agreements;
+using RegRights.Core.DelayPayments;
 
 namespace RegRights.Core.Deadlines;
 
@@ -78,6 +79,9 @@ public sealed record Deadline
         Basis = basis;
         DueDate = dueDate;
         LastPermittedDay = lastPermittedDay;
+        Inclusive = obligation.Inclusive;
+        Section = obligation.Section;
+        Rule = obligation.Rule;
     }
 
     /// <summary>The catalog entry.</summary>
@@ -89,14 +93,17 @@ public sealed record Deadline
     /// <summary>The obligation's title.</summary>
     public string Title => Obligation.Title;
 
-    /// <summary>The sections the rule comes from.</summary>
-    public string Section => Obligation.Section;
+    /// <summary>The sections the rule comes from: the catalog's, or the clause's where the terms name one.</summary>
+    public string Section { get; init; }
+
+    /// <summary>The rule in words: the catalog's, or the clause's where the terms shape it otherwise.</summary>
+    public string Rule { get; init; }
 
     /// <summary>How the date was counted, in words: "Closing Date 2000-04-28 + 30 days".</summary>
     public string Basis { get; }
 
     /// <summary>Whether the act may still happen on the due date ("on or prior to") or not ("prior to").</summary>
-    public bool Inclusive => Obligation.Inclusive;
+    public bool Inclusive { get; init; }
 
     /// <summary>The date the agreement names.</summary>
     public LocalDate DueDate { get; }
@@ -127,4 +134,7 @@ public sealed record Deadline
 
     /// <summary>The warnings, empty when there are none.</summary>
     public IReadOnlyList<DeadlineWarning> Warnings { get; init; } = [];
+
+    /// <summary>The cross-references the agreement cites without containing that this result depends on; empty when none.</summary>
+    public IReadOnlyList<CrossReferenceGap> Gaps { get; init; } = [];
 }

@@ -3,6 +3,7 @@ using System.Text;
 using NodaTime;
 using RegRights.Core.Agreements;
 using RegRights.Core.Calendars;
+using RegRights.Core.DelayPayments;
 using RegRights.Core.Utility;
 
 namespace RegRights.Core.Deadlines;
@@ -42,10 +43,27 @@ public static class DeadlineEngine
     /// <returns>Every instance, in catalog order.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="terms"/> or <paramref name="events"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A date counted in Business Days leaves the calendar's range.</exception>
-    public static DeadlineSchedule Compute(AgreementTerms terms, IReadOnlyList<AgreementEvent> events, LocalDate asOf)
+    public static DeadlineSchedule Compute(AgreementTerms terms, IReadOnlyList<AgreementEvent> events, LocalDate asOf) =>
+        Compute(terms, events, asOf, []);
+
+    /// <summary>
+    /// Computes the schedule with the Holders' subscription amounts, the base of the Registration Delay Payments: the
+    /// deadlines, then each failure's payments and each suspension's Advice (<see cref="DealObligations"/>).
+    /// </summary>
+    /// <param name="terms">The agreement's terms.</param>
+    /// <param name="events">The recorded events, in the order they were recorded.</param>
+    /// <param name="asOf">The date, in the agreement's zone, statuses are judged on.</param>
+    /// <param name="holders">Each Holder's subscription amount; none: the payments are not computed, and the result says so.</param>
+    /// <returns>Every instance, in catalog order, then the deal obligations' instances.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A date counted in Business Days leaves the calendar's range.</exception>
+    /// <exception cref="ArgumentException">The suspensions overlap, or a Holder's amount is not positive or in another currency.</exception>
+    public static DeadlineSchedule Compute(AgreementTerms terms, IReadOnlyList<AgreementEvent> events, LocalDate asOf,
+        IReadOnlyList<HolderSubscription> holders)
     {
         Preconditions.CheckNotNull(terms);
         Preconditions.CheckNotNull(events);
+        Preconditions.CheckNotNull(holders);
 
         var items = Plan(terms, events);
         var calendar = terms.Calendar;
@@ -54,13 +72,18 @@ public static class DeadlineEngine
         var main = Resolve(terms, calendar, items);
         var alternative = Resolve(terms, other, items);
 
-        var deadlines = new Deadline[items.Count];
+        var deadlines = new List<Deadline>(items.Count + 4);
         for (var i = 0; i < items.Count; i++)
         {
-            deadlines[i] = Build(terms, calendar, items[i], main, alternative, events, asOf);
+            deadlines.Add(Build(terms, calendar, items[i], main, alternative, events, asOf));
         }
 
-        return new DeadlineSchedule(terms, asOf, deadlines);
+        var deal = DealObligations.Evaluate(terms, calendar, events, asOf, holders, deadlines);
+        return new DeadlineSchedule(terms, asOf, deadlines)
+        {
+            DelayPayments = deal.Payments,
+            Suspensions = deal.Suspensions,
+        };
     }
 
     private static Deadline Build(
@@ -90,8 +113,12 @@ public static class DeadlineEngine
             _ => DeadlineStatus.Missed,
         };
 
-        return new Deadline(obligation, item.Key, Basis(item, anchor), dates.Due, dates.Last)
+        return new Deadline(obligation, item.Key, Basis(item, anchor, dates), dates.Due, dates.Last)
         {
+            Inclusive = item.Inclusive,
+            Section = item.Section ?? obligation.Section,
+            Rule = item.Rule ?? obligation.Rule,
+            Gaps = Gaps(terms, item),
             PracticalCutoff = cutoff,
             Status = status,
             StartedBy = item.StartedBy,
@@ -110,7 +137,7 @@ public static class DeadlineEngine
         return new PracticalCutoff(date, eastern, eastern.ToInstant().InZone(terms.TimeZone), rule);
     }
 
-    private static string Basis(Item item, LocalDate anchor)
+    private static string Basis(Item item, LocalDate anchor, Dates dates)
     {
         var obligation = item.Obligation;
         if (ReferenceEquals(obligation, ObligationCatalog.EffectivenessPeriodEnd))
@@ -118,14 +145,37 @@ public static class DeadlineEngine
             return $"{item.FromLabel} {DateText.Iso(item.From)} + {Rule144kYears} years (Rule 144(k))";
         }
 
-        return obligation.Count switch
+        var basis = item.Count switch
         {
             DayCount.CalendarDaysAfter when item.ExcusedDays > 0 =>
                 $"{item.FromLabel} {DateText.Iso(item.From)} + {Count(item.Days, "day")} + {Count(item.ExcusedDays, "day")} of excused delay",
             DayCount.CalendarDaysAfter => $"{item.FromLabel} {DateText.Iso(item.From)} + {Count(item.Days, "day")}",
             DayCount.BusinessDaysAfter => $"{item.FromLabel} {DateText.Iso(item.From)} + {Count(item.Days, "Business Day")}",
+            DayCount.TradingDaysAfter => $"{item.FromLabel} {DateText.Iso(item.From)} + {Count(item.Days, "Trading Day")}",
             _ => $"{Count(item.Days, "Business Day")} before {item.FromLabel} {DateText.Iso(anchor)}",
         };
+        if (item.BasisNote is { } note)
+        {
+            basis += $" ({note})";
+        }
+
+        if (item.Alternative is not { } alt)
+        {
+            return basis;
+        }
+
+        var other = $"{alt.Label} {DateText.Iso(alt.From)} + {Count(alt.Days, alt.Count == DayCount.TradingDaysAfter ? "Trading Day" : alt.Count == DayCount.BusinessDaysAfter ? "Business Day" : "day")}";
+        return dates.FromAlternative
+            ? $"{other}, earlier than {basis} ({DateText.Iso(dates.Standard)})"
+            : $"{basis}, not later than {other} ({DateText.Iso(dates.AlternativeDue!.Value)})";
+    }
+
+    private static IReadOnlyList<CrossReferenceGap> Gaps(AgreementTerms terms, Item item)
+    {
+        var affects = item.StickerNotice ? GapAffects.StickerNotice
+            : ReferenceEquals(item.Obligation, ObligationCatalog.PiggybackElection) ? GapAffects.PiggybackElection
+            : GapAffects.None;
+        return affects == GapAffects.None ? [] : DealObligations.GapsFor(terms, affects);
     }
 
     private static List<DeadlineWarning> Warnings(
@@ -133,9 +183,9 @@ public static class DeadlineEngine
     {
         var warnings = new List<DeadlineWarning>();
         var obligation = item.Obligation;
-        var rolls = Rolls(obligation);
+        var stands = item.Count == DayCount.CalendarDaysAfter && obligation.End == ObligationEnd.Act && item.Roll == RollRule.None;
 
-        if (NonBusinessDay(calendar, dates.Due, "the due date", rolls && terms.Roll == RollConvention.None) is { } due)
+        if (NonBusinessDay(calendar, dates.Due, "the due date", stands) is { } due)
         {
             warnings.Add(due);
         }
@@ -147,8 +197,9 @@ public static class DeadlineEngine
 
         if (dates.Rolled != dates.Due)
         {
-            warnings.Add(new(DeadlineWarningKind.Rolled,
-                $"The agreement's {terms.Roll.ToString().ToLowerInvariant()}-Business-Day convention moves {Day(dates.Due)} to {Day(dates.Rolled)}."));
+            warnings.Add(new(DeadlineWarningKind.Rolled, item.Roll == RollRule.FollowingCommissionOpen
+                ? $"The agreement's roll to the next Business Day on which the Commission is open (an EDGAR filing day) moves {Day(dates.Due)} to {Day(dates.Rolled)}."
+                : $"The agreement's {item.Roll.ToString().ToLowerInvariant()}-Business-Day convention moves {Day(dates.Due)} to {Day(dates.Rolled)}."));
         }
 
         if (item.StickerNotice)
@@ -238,7 +289,7 @@ public static class DeadlineEngine
 
     private static DeadlineWarning Contested(BusinessDayCalendar calendar, Item item, LocalDate anchor, Dates dates, Dates other)
     {
-        var start = item.Obligation.Count == DayCount.BusinessDaysBefore ? anchor : item.From;
+        var start = item.Count == DayCount.BusinessDaysBefore ? anchor : item.From;
         var low = Min(Min(start, dates.Due), Min(other.Due, Min(dates.Cutoff ?? dates.Last, other.Cutoff ?? other.Last)));
         var high = Max(Max(start, dates.Due), Max(other.Due, Max(dates.Last, other.Last)));
         var contested = calendar.GetNotableDays(new DateInterval(low, high))
@@ -291,36 +342,44 @@ public static class DeadlineEngine
     private static Dates ResolveOne(AgreementTerms terms, BusinessDayCalendar calendar, Item item, LocalDate anchor)
     {
         var obligation = item.Obligation;
-        var due = obligation.Count switch
-        {
-            _ when ReferenceEquals(obligation, ObligationCatalog.EffectivenessPeriodEnd) => item.From.PlusYears(Rule144kYears),
-            DayCount.CalendarDaysAfter => item.From.PlusDays(item.Days + item.ExcusedDays),
-            DayCount.BusinessDaysAfter => calendar.PlusBusinessDays(item.From, item.Days),
-            _ => calendar.PlusBusinessDays(anchor, -item.Days),
-        };
+        var due = ReferenceEquals(obligation, ObligationCatalog.EffectivenessPeriodEnd)
+            ? item.From.PlusYears(Rule144kYears)
+            : Count(terms, calendar, item.Count, item.From, item.Days + item.ExcusedDays, anchor);
 
-        var rolled = !Rolls(obligation)
-            ? due
-            : terms.Roll switch
-            {
-                RollConvention.Following => calendar.NextBusinessDayOrSame(due),
-                RollConvention.Preceding => calendar.PreviousBusinessDayOrSame(due),
-                _ => due,
-            };
-        var last = obligation.Inclusive ? rolled : rolled.PlusDays(-1);
+        // The review path's "or …, if earlier": the earlier of the two dates is the deadline.
+        var standard = due;
+        LocalDate? alternativeDue = null;
+        if (item.Alternative is { } alt)
+        {
+            alternativeDue = Count(terms, calendar, alt.Count, alt.From, alt.Days, alt.From);
+            due = alternativeDue.Value < due ? alternativeDue.Value : due;
+        }
+
+        var rolled = item.Roll == RollRule.None ? due : calendar.Roll(due, item.Roll);
+        var last = item.Inclusive ? rolled : rolled.PlusDays(-1);
         LocalDate? cutoff = obligation.Cutoff switch
         {
             CutoffKind.EdgarFiling => BusinessDayCalendar.Edgar.PreviousBusinessDayOrSame(last),
             CutoffKind.BusinessDay when !calendar.IsBusinessDay(last) => calendar.PreviousBusinessDayOrSame(last),
             _ => null,
         };
-        return new Dates(due, rolled, last, cutoff);
+        return new Dates(due, rolled, last, cutoff) { Standard = standard, AlternativeDue = alternativeDue };
     }
 
-    // The roll convention concerns calendar-day deadlines only; a count in Business Days always lands on one, and the
-    // Rule 144(k) horizon is an estimate, not a deadline.
-    private static bool Rolls(Obligation obligation) =>
-        obligation.Count == DayCount.CalendarDaysAfter && obligation.End == ObligationEnd.Act;
+    private static LocalDate Count(AgreementTerms terms, BusinessDayCalendar calendar, DayCount count, LocalDate from, int days, LocalDate anchor) =>
+        count switch
+        {
+            DayCount.CalendarDaysAfter => from.PlusDays(days),
+            DayCount.BusinessDaysAfter => calendar.PlusBusinessDays(from, days),
+            DayCount.TradingDaysAfter => terms.TradingCalendar.PlusBusinessDays(from, days),
+            _ => calendar.PlusBusinessDays(anchor, -days),
+        };
+
+    // The general roll convention concerns calendar-day deadlines only; a count in Business Days always lands on one,
+    // and the Rule 144(k) horizon is an estimate, not a deadline. A clause may name its own.
+    private static RollRule RollFor(AgreementTerms terms, Obligation obligation, DayCount count, RollRule? own) =>
+        obligation.End != ObligationEnd.Act ? RollRule.None
+        : own ?? (count == DayCount.CalendarDaysAfter ? terms.Roll : RollRule.None);
 
     private static List<Item> Plan(AgreementTerms terms, IReadOnlyList<AgreementEvent> events)
     {
@@ -337,21 +396,25 @@ public static class DeadlineEngine
         var standstill = new List<Item>(1);
         var periodEnd = new List<Item>(1);
 
-        var closing = Latest(events, AgreementEventKind.Closing);
+        var closings = Closings(events);
+        var closing = closings.Count > 0 ? closings[0] : null;
         var filed = Earliest(events, AgreementEventKind.Filed);
         var planned = Latest(events, AgreementEventKind.FilingPlanned);
         Item? filingItem = null;
 
+        // § 1, 2(a), 3(a): "on or prior to the Filing Date", the 30th day following the Closing Date; one per closing
+        // when the deal closes in tranches.
+        for (var c = 0; c < closings.Count; c++)
+        {
+            var item = ClauseItem(ObligationCatalog.FilingDate, terms, terms.FilingDeadline, terms.FilingDays, closings[c],
+                ClosingLabel(closings[c]), "Filing Date");
+            item.MetBy = FilingFor(events, closings, c);
+            filingDate.Add(item);
+        }
+
+        filingItem = filingDate.Count > 0 ? filingDate[0] : null;
         if (closing is not null)
         {
-            // § 1, 2(a), 3(a): "on or prior to the Filing Date", the 30th day following the Closing Date.
-            filingItem = new Item(ObligationCatalog.FilingDate, terms, closing.Date, "Closing Date")
-            {
-                StartedBy = closing,
-                MetBy = filed,
-            };
-            filingDate.Add(filingItem);
-
             // § 2(a): effective "prior to the Effectiveness Date", postponed a day per day of excused delay.
             var excused = 0;
             foreach (var e in events)
@@ -362,12 +425,27 @@ public static class DeadlineEngine
                 }
             }
 
-            effectiveness.Add(new Item(ObligationCatalog.EffectivenessDate, terms, closing.Date, "Closing Date")
+            var clause = terms.EffectivenessDeadline;
+            var start = clause.From == ClauseStart.Filing ? filed : closing;
+            if (start is not null)
             {
-                ExcusedDays = excused,
-                StartedBy = closing,
-                MetBy = Earliest(events, AgreementEventKind.DeclaredEffective),
-            });
+                var review = Earliest(events, AgreementEventKind.ReviewNotice);
+                var noReview = Earliest(events, AgreementEventKind.NoReviewNotice);
+                var path = terms.ReviewPath;
+                var days = review is not null && path.ReviewedDays is { } reviewed ? reviewed : terms.EffectivenessDays;
+                var item = ClauseItem(ObligationCatalog.EffectivenessDate, terms, clause, days, start,
+                    clause.From == ClauseStart.Filing ? "the filing" : "Closing Date", "Effectiveness Date");
+                item.ExcusedDays = excused;
+                item.MetBy = Earliest(events, AgreementEventKind.DeclaredEffective);
+                item.BasisNote = review is not null && path.ReviewedDays is not null
+                    ? $"the Commission's review notice of {DateText.Iso(review.Date)}"
+                    : null;
+                item.Alternative = noReview is not null && path.NoReviewDays is { } quick
+                    ? new Alternative(noReview.Date, "the Commission's no-review notice", quick, CountOf(path.NoReviewUnit))
+                    : null;
+                item.Rule = path == ReviewPath.None ? item.Rule : EffectivenessRule(terms);
+                effectiveness.Add(item);
+            }
 
             // § 6(b): the bar ends with the 120th Business Day following the Closing Date.
             standstill.Add(new Item(ObligationCatalog.RegistrationRightsStandstill, terms, closing.Date, "Closing Date") { StartedBy = closing });
@@ -475,13 +553,139 @@ public static class DeadlineEngine
             for (var n = 0; n < group.Count; n++)
             {
                 var item = group[n];
-                item.Key = item.Obligation.Repeats ? $"{item.Obligation.Key}#{n + 1}" : item.Obligation.Key;
+
+                // A second closing's Filing Deadline is filing-date#2: the first keeps the key it always had.
+                item.Key = item.Obligation.Repeats || n > 0 ? $"{item.Obligation.Key}#{n + 1}" : item.Obligation.Key;
                 item.Index = all.Count;
                 all.Add(item);
             }
         }
 
         return all;
+    }
+
+    // An item shaped by a deadline clause: its unit, inclusiveness, roll, section and, where it differs from the seed's
+    // shape, its rule in words.
+    private static Item ClauseItem(Obligation obligation, AgreementTerms terms, DeadlineClause clause, int days,
+        AgreementEvent start, string label, string name)
+    {
+        var count = CountOf(clause.Unit);
+        var seedShape = clause == (ReferenceEquals(obligation, ObligationCatalog.FilingDate)
+            ? DeadlineClause.SeedFiling
+            : DeadlineClause.SeedEffectiveness);
+        return new Item(obligation, terms, start.Date, label)
+        {
+            Days = days,
+            Count = count,
+            Inclusive = clause.Inclusive,
+            Roll = RollFor(terms, obligation, count, clause.Roll),
+            Section = clause.Section,
+            Rule = seedShape ? null : ClauseRule(clause, days, name, terms),
+            StartedBy = start,
+        };
+    }
+
+    private static DayCount CountOf(DayUnit unit) => unit switch
+    {
+        DayUnit.BusinessDays => DayCount.BusinessDaysAfter,
+        DayUnit.TradingDays => DayCount.TradingDaysAfter,
+        _ => DayCount.CalendarDaysAfter,
+    };
+
+    private static string Unit(DayUnit unit) => unit switch
+    {
+        DayUnit.BusinessDays => "Business Day",
+        DayUnit.TradingDays => "Trading Day",
+        _ => "day",
+    };
+
+    private static string ClauseRule(DeadlineClause clause, int days, string name, AgreementTerms terms)
+    {
+        var from = clause.From == ClauseStart.Filing ? "the filing of the Registration Statement" : "the Closing Date";
+        var roll = (clause.Roll ?? (clause.Unit == DayUnit.CalendarDays ? terms.Roll : RollRule.None)) switch
+        {
+            RollRule.Following => "; on a day that is not a Business Day, the next Business Day",
+            RollRule.Preceding => "; on a day that is not a Business Day, the Business Day before",
+            RollRule.FollowingCommissionOpen => "; on a day the Commission is closed, the next Business Day on which the Commission is open for business",
+            _ => "",
+        };
+        return $"{(clause.Inclusive ? "on or prior to" : "prior to")} the {name}, the {Ordinal(days)} {Unit(clause.Unit)} following {from}{roll}";
+    }
+
+    private static string EffectivenessRule(AgreementTerms terms)
+    {
+        var clause = terms.EffectivenessDeadline;
+        var path = terms.ReviewPath;
+        var text = ClauseRule(clause, terms.EffectivenessDays, "Effectiveness Date", terms);
+        if (path.ReviewedDays is { } reviewed)
+        {
+            text += $" (the {Ordinal(reviewed)} if the Commission reviews the Registration Statement)";
+        }
+
+        if (path.NoReviewDays is { } quick)
+        {
+            text += $", or the {Ordinal(quick)} {Unit(path.NoReviewUnit)} after the Commission says it will not review it, if earlier";
+        }
+
+        return text;
+    }
+
+    private static string Ordinal(int n) => (n % 100) switch
+    {
+        11 or 12 or 13 => $"{n}th",
+        _ => (n % 10) switch { 1 => $"{n}st", 2 => $"{n}nd", 3 => $"{n}rd", _ => $"{n}th" },
+    };
+
+    private static string ClosingLabel(AgreementEvent closing) =>
+        closing.Tranche is null ? "Closing Date" : $"Closing Date ({closing.Tranche})";
+
+    // One closing per tranche (the seed's one has none), the last recorded of each: a later one is a correction.
+    // In order of each tranche's first recording.
+    private static List<AgreementEvent> Closings(IReadOnlyList<AgreementEvent> events)
+    {
+        var found = new List<AgreementEvent>(1);
+        foreach (var e in events)
+        {
+            if (e.Kind != AgreementEventKind.Closing)
+            {
+                continue;
+            }
+
+            var at = found.FindIndex(c => c.Tranche == e.Tranche);
+            if (at < 0)
+            {
+                found.Add(e);
+            }
+            else
+            {
+                found[at] = e;
+            }
+        }
+
+        return found;
+    }
+
+    // The filing that meets a closing's Filing Deadline: the earliest that names it (or a correction of it), or that
+    // names no closing and comes on or after it (with one closing, any unnamed filing, as the seed always read).
+    private static AgreementEvent? FilingFor(IReadOnlyList<AgreementEvent> events, List<AgreementEvent> closings, int c)
+    {
+        var closing = closings[c];
+        AgreementEvent? found = null;
+        foreach (var e in events)
+        {
+            if (e.Kind != AgreementEventKind.Filed || (found is not null && e.Date >= found.Date))
+            {
+                continue;
+            }
+
+            var named = e.RefersTo is { } id ? events.FirstOrDefault(x => x.Kind == AgreementEventKind.Closing && x.Id == id) : null;
+            if (named is not null ? named.Tranche == closing.Tranche : closings.Count == 1 || e.Date >= closing.Date)
+            {
+                found = e;
+            }
+        }
+
+        return found;
     }
 
     private static void AddClocks(
@@ -604,7 +808,18 @@ public static class DeadlineEngine
 
     private static string Reasons(CalendarDay day) => string.Join("; ", day.Reasons);
 
-    private readonly record struct Dates(LocalDate Due, LocalDate Rolled, LocalDate Last, LocalDate? Cutoff);
+    private readonly record struct Dates(LocalDate Due, LocalDate Rolled, LocalDate Last, LocalDate? Cutoff)
+    {
+        // Without the review path's alternative, the date counted; with it, the standard count's date.
+        public LocalDate Standard { get; init; }
+
+        public LocalDate? AlternativeDue { get; init; }
+
+        public bool FromAlternative => AlternativeDue is { } alt && alt < Standard;
+    }
+
+    // The review path's other count: from the no-review notice, if earlier.
+    private sealed record Alternative(LocalDate From, string Label, int Days, DayCount Count);
 
     private sealed class Item(Obligation obligation, AgreementTerms terms, LocalDate from, string fromLabel)
     {
@@ -616,7 +831,21 @@ public static class DeadlineEngine
 
         public int Days { get; init; } = obligation.DaysUnder(terms);
 
-        public int ExcusedDays { get; init; }
+        public DayCount Count { get; init; } = obligation.Count;
+
+        public bool Inclusive { get; init; } = obligation.Inclusive;
+
+        public RollRule Roll { get; init; } = RollFor(terms, obligation, obligation.Count, null);
+
+        public string? Section { get; init; }
+
+        public string? Rule { get; set; }
+
+        public string? BasisNote { get; set; }
+
+        public Alternative? Alternative { get; set; }
+
+        public int ExcusedDays { get; set; }
 
         public Item? Anchor { get; init; }
 
@@ -624,7 +853,7 @@ public static class DeadlineEngine
 
         public AgreementEvent? StartedBy { get; init; }
 
-        public AgreementEvent? MetBy { get; init; }
+        public AgreementEvent? MetBy { get; set; }
 
         public string Key { get; set; } = "";
 

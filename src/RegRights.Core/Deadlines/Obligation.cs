@@ -13,6 +13,9 @@ public enum DayCount
 
     /// <summary>Business Days before the anchor, the anchor not counted: "not less than N Business Days prior to".</summary>
     BusinessDaysBefore,
+
+    /// <summary>Trading Days after the start, the start not counted: "the 5th Trading Day after the notice".</summary>
+    TradingDaysAfter,
 }
 
 /// <summary>Which practical cutoff an obligation's last permitted day has.</summary>

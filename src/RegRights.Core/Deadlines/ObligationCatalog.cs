@@ -108,14 +108,46 @@ public static class ObligationCatalog
     // horizon is computed in years, so this count is only what DaysUnder reports.
     private const int Rule144kHoldingDays = 730;
 
-    /// <summary>Finds an obligation by its key or by an instance key (<c>sec-comment-response#2</c>).</summary>
+    // Deal obligations (issue 13): what a modern form's delay payment and grace period clauses add. Their days come
+    // from the clauses' own results, not from a count in the terms.
+
+    /// <summary>Pay a Filing Failure's Registration Delay Payments for one accrual period, by its due date.</summary>
+    public static Obligation FilingFailurePayment { get; } = DelayPayment("filing-failure-payment", "Filing Failure");
+
+    /// <summary>Pay an Effectiveness Failure's Registration Delay Payments for one accrual period, by its due date.</summary>
+    public static Obligation EffectivenessFailurePayment { get; } = DelayPayment("effectiveness-failure-payment", "Effectiveness Failure");
+
+    /// <summary>Pay a Maintenance Failure's Registration Delay Payments for one accrual period, by its due date.</summary>
+    public static Obligation MaintenanceFailurePayment { get; } = DelayPayment("maintenance-failure-payment", "Maintenance Failure");
+
+    /// <summary>
+    /// End a suspension within the grace period's limits: the Advice by the day after the suspension's last allowed
+    /// day (the Advice day is not a suspension day).
+    /// </summary>
+    public static Obligation SuspensionAdvice { get; } = new(
+        "suspension-advice", "Give the Advice ending the suspension (grace period)", "§ 6(e)",
+        "the Advice that the Prospectus may be used again, no later than the day after the suspension's last allowed day under the grace period limits",
+        DayCount.CalendarDaysAfter, inclusive: true, CutoffKind.BusinessDay, _ => 0)
+    { Repeats = true };
+
+    /// <summary>The deal obligations, which only a deal's delay payment and grace period clauses give instances.</summary>
+    public static IReadOnlyList<Obligation> Deal { get; } =
+        [FilingFailurePayment, EffectivenessFailurePayment, MaintenanceFailurePayment, SuspensionAdvice];
+
+    private static Obligation DelayPayment(string key, string failure) => new(
+        key, $"Pay the Registration Delay Payments ({failure})", "Registration Delay Payments",
+        $"each accrual period's payment on a {failure}, to each Holder, by the period's due date",
+        DayCount.BusinessDaysAfter, inclusive: true, CutoffKind.BusinessDay, _ => 0)
+    { Repeats = true };
+
+    /// <summary>Finds an obligation (of <see cref="All"/> or <see cref="Deal"/>) by its key or by an instance key (<c>sec-comment-response#2</c>).</summary>
     /// <returns>The obligation, or null when the key names none.</returns>
     public static Obligation? Find(string key)
     {
         ArgumentNullException.ThrowIfNull(key);
         var hash = key.IndexOf('#', StringComparison.Ordinal);
         var baseKey = hash < 0 ? key : key[..hash];
-        foreach (var obligation in All)
+        foreach (var obligation in All.Concat(Deal))
         {
             if (obligation.Key == baseKey)
             {

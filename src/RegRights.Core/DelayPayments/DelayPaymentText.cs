@@ -39,6 +39,9 @@ public static class DelayPaymentText
 
     internal static string Percent(decimal percent) => percent.ToString(CultureInfo.InvariantCulture) + " %";
 
+    /// <summary>"Filing Failure", "Effectiveness Failure", "Maintenance Failure".</summary>
+    public static string Describe(FailureKind failure) => Failure(failure);
+
     internal static string Failure(FailureKind failure) => failure switch
     {
         FailureKind.FilingFailure => "Filing Failure",

@@ -17,8 +17,8 @@ namespace RegRights.Core.Notices;
 /// </remarks>
 public sealed record NoticeClause
 {
-    /// <summary>The seed clause's name: <c>neo-therapeutics-2000</c>.</summary>
-    public const string NeoTherapeutics2000Name = "neo-therapeutics-2000";
+    /// <summary>The seed clause's name: <c>neotherapeutics-2000</c>.</summary>
+    public const string NeoTherapeutics2000Name = "neotherapeutics-2000";
 
     /// <summary>The modern clause's name: <c>modern-email</c>.</summary>
     public const string ModernEmailName = "modern-email";
@@ -192,7 +192,7 @@ public sealed record NoticeClause
         return clause is not null;
     }
 
-    /// <summary>The words for a name that is not a clause's: "unknown notice clause 'x'; clauses: neo-therapeutics-2000, modern-email."</summary>
+    /// <summary>The words for a name that is not a clause's: "unknown notice clause 'x'; clauses: neotherapeutics-2000, modern-email."</summary>
     public static string UnknownMessage(string? name) => $"unknown notice clause '{name}'; clauses: {string.Join(", ", Names)}.";
 
     /// <summary>A section as a sentence cites it: "§ 6(h)(i)" for a label that starts with a digit, the label itself otherwise.</summary>

@@ -34,6 +34,9 @@ public static class ReminderAudience
             // § 3(c) protects the selling Holder; § 5(c) pays the Indemnified Party; § 6(g) is the Holder's own election.
             "sticker-filing" or "indemnity-payment" or "piggyback-election" => WithHolders,
 
+            // Registration Delay Payments are paid to the Holders; a suspension stops their sales until the Advice.
+            "filing-failure-payment" or "effectiveness-failure-payment" or "maintenance-failure-payment" or "suspension-advice" => WithHolders,
+
             // § 3(b)(iii) comment responses and the § 6(b) standstill are the Company's own affairs.
             _ => CompanyOnly,
         };

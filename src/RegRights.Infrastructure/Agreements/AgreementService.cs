@@ -273,7 +273,7 @@ public class AgreementService
             return new AgreementWriteResult.Invalid(noticeMissing);
         }
 
-        var newTerms = (document.Terms ?? new TermsDocument()).ToTerms();
+        var newTerms = (document.Terms ?? new TermsDocument()).ToTerms(AgreementTemplates.Get(document.Template ?? AgreementTemplates.DefaultName).Terms);
         if (ScheduleRange.FindOutOfRange(newTerms, [.. current.Events.Select(e => e.Event)], ReminderLadder.Default) is { } outside)
         {
             return new AgreementWriteResult.Invalid(new Dictionary<string, string[]> { ["$.terms"] = ["Under these terms, the recorded events cannot be computed: " + outside] });
@@ -418,6 +418,27 @@ public class AgreementService
             return new AgreementEventResult.Contradicted(contradiction);
         }
 
+        // A payment names one of this agreement's Holders, in the deal's currency.
+        if (next.Kind == AgreementEventKind.DelayPaymentMade)
+        {
+            var holder = record.Agreement.Holders.FirstOrDefault(h => h.HolderId == next.Holder);
+            if (holder is null)
+            {
+                return new AgreementEventResult.Invalid(new Dictionary<string, string[]>
+                {
+                    ["$.holder"] = [$"'{next.Holder}' is not a Holder with a subscription amount; Holders: {string.Join(", ", record.Agreement.Holders.Select(h => h.HolderId))}."],
+                });
+            }
+
+            if (holder.Amount.Currency != next.Amount!.Value.Currency)
+            {
+                return new AgreementEventResult.Invalid(new Dictionary<string, string[]>
+                {
+                    ["$.amount.currency"] = [$"The deal's amounts are in {holder.Amount.Currency}."],
+                });
+            }
+        }
+
         // Checked at the write, so a record the engine cannot compute is never stored to fail every read after it.
         return ScheduleRange.FindOutOfRange(record.Agreement.Terms, [.. record.Events.Select(e => e.Event), next], ReminderLadder.Default) is { } outside
             ? new AgreementEventResult.Invalid(new Dictionary<string, string[]> { ["$.date"] = [outside] })
@@ -526,7 +547,8 @@ public class AgreementService
 
     private static AgreementDocument Normalize(AgreementDocument document) => document with
     {
-        Terms = TermsDocument.From((document.Terms ?? new TermsDocument()).ToTerms()),
+        Template = AgreementTemplates.Get(document.Template ?? AgreementTemplates.DefaultName).Name,
+        Terms = TermsDocument.From((document.Terms ?? new TermsDocument()).ToTerms(AgreementTemplates.Get(document.Template ?? AgreementTemplates.DefaultName).Terms)),
         Parties = document.Parties ?? [],
         Contacts = document.Contacts ?? [],
     };
@@ -536,7 +558,10 @@ public class AgreementService
         Id = stored.Id,
         ETag = stored.ETag.ToString(),
         Name = stored.Document.Name ?? "",
-        Terms = stored.Document.Terms ?? TermsDocument.From(AgreementTerms.NeoTherapeutics2000),
+        Template = stored.Template.Name,
+        // Stored before the deal clauses were terms: shown with them filled from its template, so a PUT can send it back.
+        Terms = stored.Document.Terms is { FilingDeadline: null } old ? TermsDocument.From(old.ToTerms(stored.Template.Terms))
+            : stored.Document.Terms ?? TermsDocument.From(stored.Template.Terms),
         Parties = stored.Document.Parties ?? [],
         Contacts = stored.Document.Contacts ?? [],
         RemindDeadlinesBeforeRegistration = stored.Document.RemindDeadlinesBeforeRegistration ?? false,

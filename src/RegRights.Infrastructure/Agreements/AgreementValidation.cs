@@ -16,11 +16,18 @@ internal static class AgreementValidation
     {
         var errors = new Dictionary<string, string[]>();
         Text(errors, "$.name", document.Name, required: true, singleLine: true);
+        var template = AgreementTemplates.NeoTherapeutics2000;
+        if (document.Template is { } name && !AgreementTemplates.TryGet(name, out template))
+        {
+            errors["$.template"] = [AgreementTemplates.UnknownMessage(name)];
+            template = AgreementTemplates.NeoTherapeutics2000;
+        }
+
         if (document.Terms is { } terms)
         {
             try
             {
-                terms.ToTerms();
+                terms.ToTerms(template.Terms);
                 ClosuresInRange(errors, terms);
             }
             catch (ArgumentException ex)
@@ -40,6 +47,8 @@ internal static class AgreementValidation
                 errors[$"$.parties[{i}].role"] = ["Required: company or holder."];
             }
         }
+
+        SubscriptionAmounts(errors, document.Parties);
 
         for (var i = 0; i < (document.Contacts?.Count ?? 0); i++)
         {
@@ -101,6 +110,7 @@ internal static class AgreementValidation
         Text(errors, "$.refersTo", document.RefersTo, required: false, singleLine: true);
         Text(errors, "$.deadlineKey", document.DeadlineKey, required: false, singleLine: true);
         Text(errors, "$.note", document.Note, required: false, singleLine: false);
+        DealEvent(errors, document);
         return errors;
     }
 
@@ -110,7 +120,116 @@ internal static class AgreementValidation
         Days = d.Days,
         DeadlineKey = d.DeadlineKey,
         Note = d.Note,
+        Tranche = d.Tranche,
+        Holder = d.Holder,
+        Amount = d.Amount?.ToMoney(),
     };
+
+    // Deal members (issue 13): a Holder's subscription amount is exact money, one currency for the deal, one per Holder.
+    private static void SubscriptionAmounts(Dictionary<string, string[]> errors, IReadOnlyList<PartyDocument>? parties)
+    {
+        string? currency = null;
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < (parties?.Count ?? 0); i++)
+        {
+            if (parties![i]?.SubscriptionAmount is not { } amount)
+            {
+                continue;
+            }
+
+            var path = $"$.parties[{i}].subscriptionAmount";
+            if (parties[i]!.Role != PartyRole.Holder)
+            {
+                errors[path] = ["Only a Holder has a subscription amount (the base of its Registration Delay Payments)."];
+                continue;
+            }
+
+            if (Money(errors, path, amount) is not { } money)
+            {
+                continue;
+            }
+
+            if (currency is not null && money.Currency != currency)
+            {
+                errors[$"{path}.currency"] = [$"Every Holder's subscription amount is in one currency; the first is in {currency}."];
+            }
+
+            currency ??= money.Currency;
+            if (parties[i]!.Name is { } name && !names.Add(name))
+            {
+                errors[$"$.parties[{i}].name"] = [$"'{name}' is already a Holder with a subscription amount: a payment names its Holder by name, so each is named once."];
+            }
+        }
+    }
+
+    private static RegRights.Core.DelayPayments.Money? Money(Dictionary<string, string[]> errors, string path, MoneyDocument document)
+    {
+        try
+        {
+            var money = document.ToMoney();
+            if (money.Amount <= 0m || money.Amount > 1_000_000_000_000m)
+            {
+                errors[$"{path}.amount"] = ["A positive amount, at most 1,000,000,000,000."];
+                return null;
+            }
+
+            return money;
+        }
+        catch (ArgumentException ex)
+        {
+            errors[$"{path}.{ex.ParamName}"] = [FirstLine(ex.Message)];
+            return null;
+        }
+    }
+
+    private static readonly string[] PaymentObligations =
+        [.. new[] { ObligationCatalog.FilingFailurePayment, ObligationCatalog.EffectivenessFailurePayment, ObligationCatalog.MaintenanceFailurePayment }.Select(o => o.Key)];
+
+    private static void DealEvent(Dictionary<string, string[]> errors, AgreementEventDocument document)
+    {
+        Text(errors, "$.tranche", document.Tranche, required: false, singleLine: true);
+        Text(errors, "$.holder", document.Holder, required: false, singleLine: true);
+        if (document.Tranche is not null && document.Kind is { } kind && kind != AgreementEventKind.Closing)
+        {
+            errors["$.tranche"] = ["Only a closing has a tranche."];
+        }
+
+        if (document.Kind != AgreementEventKind.DelayPaymentMade)
+        {
+            if (document.Holder is not null)
+            {
+                errors["$.holder"] = ["Only a delayPaymentMade event names a Holder."];
+            }
+
+            if (document.Amount is not null)
+            {
+                errors["$.amount"] = ["Only a delayPaymentMade event has an amount."];
+            }
+
+            return;
+        }
+
+        var key = document.DeadlineKey;
+        var hash = key?.IndexOf('#', StringComparison.Ordinal) ?? -1;
+        if (key is null || hash < 0 || !PaymentObligations.Contains(key[..hash]) || !int.TryParse(key.AsSpan(hash + 1), System.Globalization.NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n < 1)
+        {
+            errors["$.deadlineKey"] = [$"Required for delayPaymentMade: the payment deadline's key, one of {string.Join(", ", PaymentObligations)} with #n (filing-failure-payment#1), as the deadlines document lists it."];
+        }
+
+        if (string.IsNullOrWhiteSpace(document.Holder))
+        {
+            errors["$.holder"] = ["Required for delayPaymentMade: the Holder paid, by its party name."];
+        }
+
+        if (document.Amount is null)
+        {
+            errors["$.amount"] = ["Required for delayPaymentMade: the amount paid, e.g. {\"amount\":10000.00,\"currency\":\"USD\"}."];
+        }
+        else
+        {
+            Money(errors, "$.amount", document.Amount);
+        }
+    }
 
     // A closure outside the calendar would be stored and then break the calendar, so every read, of its agreement.
     private static void ClosuresInRange(Dictionary<string, string[]> errors, TermsDocument terms)

@@ -5,6 +5,7 @@ using NodaTime;
 using RegRights.Contracts.Agreements;
 using RegRights.Core.Agreements;
 using RegRights.Core.Deadlines;
+using RegRights.Core.DelayPayments;
 
 namespace RegRights.Infrastructure.Storage;
 
@@ -12,8 +13,17 @@ namespace RegRights.Infrastructure.Storage;
 public sealed record StoredAgreement(
     string Id, ETag ETag, AgreementDocument Document, int EventCount, Instant CreatedAt, Instant UpdatedAt)
 {
-    /// <summary>The agreement's terms: the seed agreement's (April 28, 2000) where its document gives none.</summary>
-    public AgreementTerms Terms => Document.Terms?.ToTerms() ?? AgreementTerms.NeoTherapeutics2000;
+    /// <summary>The agreement's terms: its template's (the seed agreement's, April 28, 2000, by default) where its document gives none.</summary>
+    public AgreementTerms Terms => Document.Terms?.ToTerms(Template.Terms) ?? Template.Terms;
+
+    /// <summary>The agreement's template (<see cref="AgreementDocument.Template"/>; the seed's by default).</summary>
+    public AgreementTemplate Template =>
+        AgreementTemplates.TryGet(Document.Template ?? AgreementTemplates.DefaultName, out var template) ? template : AgreementTemplates.NeoTherapeutics2000;
+
+    /// <summary>The Holders whose subscription amounts are recorded, by party name: the base of the Registration Delay Payments.</summary>
+    public IReadOnlyList<HolderSubscription> Holders =>
+        [.. (Document.Parties ?? []).Where(p => p is { Role: PartyRole.Holder, Name: not null, SubscriptionAmount: not null })
+            .Select(p => new HolderSubscription(p.Name!, p.SubscriptionAmount!.ToMoney()))];
 }
 
 /// <summary>An event as stored: its place in the record and when the server recorded it.</summary>
@@ -23,7 +33,8 @@ public sealed record StoredEvent(int Sequence, AgreementEvent Event, Instant Rec
 public sealed record AgreementRecord(StoredAgreement Agreement, IReadOnlyList<StoredEvent> Events)
 {
     /// <summary>The agreement's deadlines under its terms and events, each judged as of <paramref name="asOf"/>.</summary>
-    public DeadlineSchedule ScheduleAsOf(LocalDate asOf) => DeadlineEngine.Compute(Agreement.Terms, [.. Events.Select(e => e.Event)], asOf);
+    public DeadlineSchedule ScheduleAsOf(LocalDate asOf) =>
+        DeadlineEngine.Compute(Agreement.Terms, [.. Events.Select(e => e.Event)], asOf, Agreement.Holders);
 
     /// <summary>Today in the agreement's zone at <paramref name="now"/>: the day its deadlines are judged on.</summary>
     public LocalDate Today(Instant now) => now.InZone(Agreement.Terms.TimeZone).Date;
@@ -291,6 +302,12 @@ public class AgreementStore
         AddIfNotNull(entity, "Days", e.Days);
         AddIfNotNull(entity, "DeadlineKey", e.DeadlineKey);
         AddIfNotNull(entity, "Note", e.Note);
+        AddIfNotNull(entity, "Tranche", e.Tranche);
+        AddIfNotNull(entity, "Holder", e.Holder);
+
+        // Money as its exact decimal text and currency, never a floating-point column.
+        AddIfNotNull(entity, "Amount", e.Amount?.Amount.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        AddIfNotNull(entity, "Currency", e.Amount?.Currency);
         return entity;
     }
 
@@ -302,6 +319,12 @@ public class AgreementStore
             Days = e.GetInt32("Days"),
             DeadlineKey = e.GetString("DeadlineKey"),
             Note = e.GetString("Note"),
+            Tranche = e.GetString("Tranche"),
+            Holder = e.GetString("Holder"),
+            Amount = e.GetString("Amount") is { } amount
+                ? new RegRights.Core.DelayPayments.Money(
+                    decimal.Parse(amount, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture), e.GetString("Currency"))
+                : null,
         },
         TableValues.ParseInstant(e.GetString("RecordedAt")));
 

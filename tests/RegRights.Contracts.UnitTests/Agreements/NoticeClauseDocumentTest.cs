@@ -17,7 +17,7 @@ public class NoticeClauseDocumentTest
         var terms = new TermsDocument().ToTerms();
 
         Assert.Same(NoticeClause.NeoTherapeutics2000, terms.NoticeClause);
-        Assert.Equal(new NoticeClauseDocument { Clause = "neo-therapeutics-2000" }, TermsDocument.From(terms).Notice);
+        Assert.Equal(new NoticeClauseDocument { Clause = "neotherapeutics-2000" }, TermsDocument.From(terms).Notice);
     }
 
     [Fact]
@@ -70,7 +70,7 @@ public class NoticeClauseDocumentTest
     public void Terms_NamingTheSeedClause_KeepTheirOwnFaxTimes()
     {
         // faxCutoff still sets the seed table's cut-off: 2:30 p.m. makes a 2:15 p.m. fax on a Business Day § 6(h)(i).
-        var terms = Read("""{"faxCutoff":"14:30:00","notice":{"clause":"neo-therapeutics-2000"}}""");
+        var terms = Read("""{"faxCutoff":"14:30:00","notice":{"clause":"neotherapeutics-2000"}}""");
 
         var stamp = NoticeStamper.Default.Stamp(terms, [new Delivery(DeliveryMethod.Facsimile, new OffsetDateTime(new LocalDateTime(2000, 5, 26, 14, 15), Offset.FromHours(-7)))],
             Instant.FromUtc(2000, 5, 26, 22, 0));

@@ -87,7 +87,7 @@ public partial class DeadlineEngineTest
     public bool Compute_FollowingRollLandsOnTheFirstBusinessDayOnOrAfterTheDueDate(int seed)
     {
         var closing = ClosingFrom(seed);
-        var terms = Seed with { Roll = RollConvention.Following };
+        var terms = Seed with { Roll = RollRule.Following };
 
         var filing = DeadlineEngine.Compute(terms, EventsFrom(seed, closing), closing).Find("filing-date")!;
 

@@ -245,10 +245,10 @@ public partial class DeadlineEngineTest
     }
 
     [Theory]
-    [InlineData(RollConvention.None, "2000-05-28")] // the date stands on the Sunday
-    [InlineData(RollConvention.Following, "2000-05-30")] // Sunday, then Memorial Day Monday: Tuesday
-    [InlineData(RollConvention.Preceding, "2000-05-26")] // back to Friday
-    public void Compute_RollConvention_MovesTheLastPermittedDayNotTheDueDate(RollConvention roll, string expected)
+    [InlineData(RollRule.None, "2000-05-28")] // the date stands on the Sunday
+    [InlineData(RollRule.Following, "2000-05-30")] // Sunday, then Memorial Day Monday: Tuesday
+    [InlineData(RollRule.Preceding, "2000-05-26")] // back to Friday
+    public void Compute_RollRule_MovesTheLastPermittedDayNotTheDueDate(RollRule roll, string expected)
     {
         var terms = Seed with { Roll = roll };
 
@@ -256,7 +256,7 @@ public partial class DeadlineEngineTest
 
         Assert.Equal(D(2000, 5, 28), filing.DueDate);
         Assert.Equal(LocalDatePattern.Iso.Parse(expected).Value, filing.LastPermittedDay);
-        Assert.Equal(roll != RollConvention.None, filing.Warnings.Any(w => w.Kind == DeadlineWarningKind.Rolled));
+        Assert.Equal(roll != RollRule.None, filing.Warnings.Any(w => w.Kind == DeadlineWarningKind.Rolled));
     }
 
     [Fact]

@@ -26,6 +26,7 @@ public sealed class DeploymentPackageTest(DeploymentPackageFixture package) : IC
         Http("ListAgreementEvents", "GET", "agreements/{id}/events"),
         Http("GetAgreementDeadlines", "GET", "agreements/{id}/deadlines"),
         Http("GetAgreementCalendar", "GET", "agreements/{id}/calendar.ics"),
+        Http("ListTemplates", "GET", "templates"),
         // Notice intake is anonymous: document systems sign their webhooks instead of holding a function key.
         Http("PostNotice", "POST", "notices", "anonymous"),
         Http("GetNotice", "GET", "notices/{id}"),

@@ -53,6 +53,16 @@ public sealed class BadInputCorpusTest(FunctionsAppFixture app)
         new("create", "wrong key", "POST", "/api/agreements", Seed, 401, null) { Key = KeyUse.Wrong, Problem = false },
         new("create", "bad Idempotency-Key", "POST", "/api/agreements", Seed, 400, "idempotency-key") { Headers = [("Idempotency-Key", "has spaces in it")] },
 
+        // Deal clauses (issue 13).
+        new("create", "unknown member (deal clause)", "POST", "/api/agreements", """{"name":"{marker}","terms":{"filingDeadline":{"units":"businessDays","from":"closing","inclusive":true}}}""", 400, "$.terms.filingDeadline.units"),
+        new("create", "wrong type (enum, deal clause)", "POST", "/api/agreements", """{"name":"{marker}","terms":{"filingDeadline":{"unit":"weeks","from":"closing","inclusive":true}}}""", 400, "$.terms.filingDeadline.unit"),
+        new("create", "unknown template", "POST", "/api/agreements", """{"name":"{marker}","template":"pipe-2099"}""", 400, "$.template"),
+        new("create", "unknown calendar", "POST", "/api/agreements", """{"name":"{marker}","terms":{"businessDayCalendar":"nyse"}}""", 400, "$.terms.businessDayCalendar"),
+        new("create", "wrong type (money)", "POST", "/api/agreements", """{"name":"{marker}","parties":[{"name":"A","role":"holder","subscriptionAmount":{"amount":"a lot","currency":"USD"}}]}""", 400, "$.parties[0].subscriptionAmount.amount"),
+        new("create", "out-of-range number (money)", "POST", "/api/agreements", """{"name":"{marker}","parties":[{"name":"A","role":"holder","subscriptionAmount":{"amount":-5,"currency":"USD"}}]}""", 400, "$.parties[0].subscriptionAmount.amount"),
+        new("create", "out-of-range number (rate)", "POST", "/api/agreements", """{"name":"{marker}","terms":{"delayPayments":{"section":"§ 2(d)","failures":["filingFailure"],"ratePercent":0,"period":"thirtyDays","paymentDueDays":5,"paymentDueBusinessDays":true}}}""", 400, "$.terms.delayPayments.ratePercent"),
+        new("create", "out-of-range number (grace period)", "POST", "/api/agreements", """{"name":"{marker}","terms":{"suspensions":{"section":"§ 3(n)","maxConsecutiveDays":0}}}""", 400, "$.terms.suspensions.maxConsecutiveDays"),
+
         // GET /api/agreements
         new("list", "wrong type", "GET", "/api/agreements?pageSize=abc", null, 400, "pageSize"),
         new("list", "out of range", "GET", "/api/agreements?pageSize=100000", null, 400, "pageSize"),
@@ -109,6 +119,11 @@ public sealed class BadInputCorpusTest(FunctionsAppFixture app)
         new("create", "bad encoding (NUL after a time)", "POST", "/api/agreements", """{"name":"{marker}","terms":{"faxCutoff":"14:00:00\u0000"}}""", 400, "$.terms.faxCutoff"),
         new("event", "bad encoding (NUL in the id)", "POST", "/api/agreements/{id}/events", """{"id":"filed\u0000","kind":"filed","date":"2000-05-26"}""", 400, "$.id"),
         new("event", "injection-looking agreement id", "POST", "/api/agreements/'%20or%20''%3D'/events", """{"id":"filed","kind":"filed","date":"2000-05-26"}""", 404, null),
+        new("event", "unknown member (tranche misspelt)", "POST", "/api/agreements/{id}/events", """{"id":"c2","kind":"closing","date":"2000-05-26","trance":"B"}""", 400, "$.trance"),
+        new("event", "wrong type (money)", "POST", "/api/agreements/{id}/events", """{"id":"p","kind":"delayPaymentMade","date":"2000-05-26","deadlineKey":"filing-failure-payment#1","holder":"A","amount":{"amount":"ten","currency":"USD"}}""", 400, "$.amount.amount"),
+        new("event", "delay payment to no Holder", "POST", "/api/agreements/{id}/events", """{"id":"p","kind":"delayPaymentMade","date":"2000-05-26","deadlineKey":"filing-failure-payment#1","holder":"Nobody LP","amount":{"amount":10,"currency":"USD"}}""", 400, "$.holder"),
+        new("event", "delay payment of no deadline", "POST", "/api/agreements/{id}/events", """{"id":"p","kind":"delayPaymentMade","date":"2000-05-26","deadlineKey":"filing-date","holder":"Nobody LP","amount":{"amount":10,"currency":"USD"}}""", 400, "$.deadlineKey"),
+        new("templates", "missing key", "GET", "/api/templates", null, 401, null) { Key = KeyUse.None, Problem = false },
         new("event", "unknown deadline waived", "POST", "/api/agreements/{id}/events", """{"id":"w","kind":"waiver","date":"2000-05-26","deadlineKey":"' or 1=1 --"}""", 400, "$.deadlineKey"),
         new("event", "missing key", "POST", "/api/agreements/{id}/events", """{"id":"filed","kind":"filed","date":"2000-05-26"}""", 401, null) { Key = KeyUse.None, Problem = false },
 
@@ -193,7 +208,7 @@ public sealed class BadInputCorpusTest(FunctionsAppFixture app)
     {
         var endpoints = All.Select(c => c.Endpoint).ToHashSet();
         Assert.Superset(
-            new HashSet<string> { "create", "list", "get", "put", "patch", "event", "events", "deadlines", "calendar", "reminders", "retry", "rebuild", "notices", "intake" },
+            new HashSet<string> { "create", "list", "get", "put", "patch", "event", "events", "deadlines", "calendar", "reminders", "retry", "rebuild", "notices", "intake", "templates" },
             endpoints);
         foreach (var @class in new[] { "malformed JSON", "wrong type", "unknown member", "duplicate key", "out-of-range date", "oversize body", "bad encoding", "injection-looking", "missing key", "wrong key", "bad If-Match" })
         {

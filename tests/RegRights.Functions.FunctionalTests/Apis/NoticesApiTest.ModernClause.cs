@@ -75,7 +75,7 @@ public sealed partial class NoticesApiTest
         // Act 2: a merge patch naming the seed's clause takes it whole.
         using var patch = new HttpRequestMessage(HttpMethod.Patch, url)
         {
-            Content = new StringContent("""{"terms":{"notice":{"clause":"neo-therapeutics-2000"}}}""", System.Text.Encoding.UTF8, AgreementMergePatch.MediaType),
+            Content = new StringContent("""{"terms":{"notice":{"clause":"neotherapeutics-2000"}}}""", System.Text.Encoding.UTF8, AgreementMergePatch.MediaType),
         };
         patch.Headers.IfMatch.Add(EntityTagHeaderValue.Parse(agreement.ETag));
         using var patched = await App.Management.SendAsync(patch, Cancel);

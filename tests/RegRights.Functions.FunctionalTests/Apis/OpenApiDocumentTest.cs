@@ -122,6 +122,7 @@ public sealed class OpenApiDocumentTest(FunctionsAppFixture app)
         { "get", "/api/intake/receipts/{id}/body", "200 404 503" },
         { "get", "/api/intake/{provider}/{source}/receipts", "200 404 503" },
         { "get", "/api/health", "200 503" },
+        { "get", "/api/templates", "200" },
     };
 
     [Theory]
@@ -160,7 +161,7 @@ public sealed class OpenApiDocumentTest(FunctionsAppFixture app)
     [InlineData("NoticeIntakeRequest", "agreementId deliveries kind recipient sender")]
     [InlineData("DeliveryRequest", "method sentAt")]
     // What the API always returns.
-    [InlineData("AgreementView", "contacts createdAt eTag eventCount id name parties remindDeadlinesBeforeRegistration terms updatedAt")]
+    [InlineData("AgreementView", "contacts createdAt eTag eventCount id name parties remindDeadlinesBeforeRegistration template terms updatedAt")]
     public async Task OpenApi_RequiredMembersAreRequiredAndNotNullable(string schemaName, string required)
     {
         // Arrange

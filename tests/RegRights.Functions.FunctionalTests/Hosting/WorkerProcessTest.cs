@@ -39,9 +39,9 @@ public sealed class WorkerProcessTest
         using var withoutKey = await http.GetAsync(Url("/api/agreements"), Cancel);
         using var created = await http.PostAsync(Url("/api/agreements?code=process-function-key"), Json("""{"name":"Out of process"}"""), Cancel);
 
-        // Assert: a worker process of its own, all 24 functions loaded, anonymous health, function-level routes keyed.
+        // Assert: a worker process of its own, all 25 functions loaded, anonymous health, function-level routes keyed.
         Assert.StartsWith("process", host.Worker.Description, StringComparison.Ordinal);
-        Assert.Equal(24, host.Functions.Count);
+        Assert.Equal(25, host.Functions.Count);
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, withoutKey.StatusCode);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
