@@ -39,6 +39,26 @@ public class NativeCliTest
     }
 
     [Fact]
+    public async Task Native_ModernDealSample_SameDocumentAsTheDotnetTool()
+    {
+        // Every deal's documents (template, terms, events, Holders) through the source-generated JSON, both ways.
+        var sample = Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(Path.GetDirectoryName(Native)))!, "samples", "modern-pipe");
+        string[] args =
+        [
+            "deadlines", "--template", "modern-pipe", "--terms", Path.Combine(sample, "terms.json"), "--events",
+            Path.Combine(sample, "events.json"), "--parties", Path.Combine(sample, "parties.json"), "--as-of", "2024-06-30", "--json",
+        ];
+        var tool = await RegrightsTool.RunAsync(args);
+
+        var native = await RegrightsTool.RunProcessAsync(Native, args);
+
+        Assert.Equal(0, tool.ExitCode);
+        Assert.Equal(tool.StdOut, native.StdOut);
+        Assert.Equal(tool.StdErr, native.StdErr);
+        Assert.Contains("\"delayPayments\"", native.StdOut, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Native_Stamp_SameStampAsTheDotnetTool()
     {
         // The stamp records when the command ran, which two runs cannot share; everything else must match.
