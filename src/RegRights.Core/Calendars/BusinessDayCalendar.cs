@@ -322,6 +322,28 @@ public sealed class BusinessDayCalendar
     }
 
     /// <summary>
+    /// Whether a date of <paramref name="interval"/> (both ends included) is contested: a Business Day under one reading
+    /// of contested days and not under the other. When none is, every answer within the interval is the same under both.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The interval leaves the supported range.</exception>
+    [Pure]
+    public bool AnyContested(DateInterval interval)
+    {
+        Preconditions.CheckNotNull(interval);
+        var first = DayIndex.Of(interval.Start, nameof(interval));
+        var last = DayIndex.Of(interval.End, nameof(interval));
+        for (var i = first; i <= last; i++)
+        {
+            if (reasons.Of(i) is { } list && CalendarDay.Contested(list))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// Steps <paramref name="count"/> Business Days from <paramref name="date"/>, forward when positive and back when
     /// negative, never counting <paramref name="date"/> itself ("within N Business Days of", "N Business Days prior
     /// to", "the Nth Business Day following"). Zero returns <paramref name="date"/> unchanged. Allocation-free.

@@ -15,6 +15,9 @@ public sealed record CalendarDay(LocalDate Date, bool IsBusinessDay, IReadOnlyLi
     /// True when no reason closes the date but one contests it, so that the other reading of the agreement would
     /// make it a non-Business Day (Good Friday, an executive-order closure).
     /// </summary>
-    public bool IsContested =>
-        Reasons.Any(r => r.Effect == DayEffect.Contested) && !Reasons.Any(r => r.Effect == DayEffect.Closed);
+    public bool IsContested => Contested(Reasons);
+
+    // The two readings of contested days part on exactly these dates.
+    internal static bool Contested(IReadOnlyList<DayReason> reasons) =>
+        reasons.Any(r => r.Effect == DayEffect.Contested) && !reasons.Any(r => r.Effect == DayEffect.Closed);
 }

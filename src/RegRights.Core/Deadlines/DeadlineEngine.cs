@@ -35,7 +35,6 @@ public static class DeadlineEngine
     // day's date; (a)(3) and (a)(4) keep 10 p.m. for Rule 462(b) statements and Section 16 reports, never this engine's filings.
     private static readonly LocalTime EdgarCutoff = new(17, 30);
 
-
     /// <summary>Computes the schedule.</summary>
     /// <param name="terms">The agreement's terms (day counts, roll convention, reading of contested days, zone).</param>
     /// <param name="events">The recorded events, in the order they were recorded.</param>
@@ -247,12 +246,12 @@ public static class DeadlineEngine
         {
             return day.IsContested
                 ? new(DeadlineWarningKind.NonBusinessDay,
-                    $"{Capitalize(what)}, {Day(date)}, is a contested day: {Reasons(day)}. It is a Business Day under the reading applied.")
+                    $"{Sentences.Capitalize(what)}, {Day(date)}, is a contested day: {Reasons(day)}. It is a Business Day under the reading applied.")
                 : null;
         }
 
         var text = new StringBuilder()
-            .Append(CultureInfo.InvariantCulture, $"{Capitalize(what)}, {Day(date)}, is not a Business Day: {Reasons(day)}.");
+            .Append(CultureInfo.InvariantCulture, $"{Sentences.Capitalize(what)}, {Day(date)}, is not a Business Day: {Reasons(day)}.");
         if (stands)
         {
             text.Append(" The agreement has no roll rule, so the date stands");
@@ -803,8 +802,6 @@ public static class DeadlineEngine
     private static string OptionalDay(LocalDate? date) => date is { } d ? Day(d) : "none";
 
     private static string Count(int n, string unit) => n == 1 ? $"1 {unit}" : $"{n} {unit}s";
-
-    private static string Capitalize(string text) => char.ToUpperInvariant(text[0]) + text[1..];
 
     private static string Reasons(CalendarDay day) => string.Join("; ", day.Reasons);
 

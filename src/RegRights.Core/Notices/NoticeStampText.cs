@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using NodaTime;
 using RegRights.Core.Calendars;
+using RegRights.Core.Utility;
 
 namespace RegRights.Core.Notices;
 
@@ -27,8 +28,6 @@ internal sealed class NoticeStampText(NoticeClause clause, string zoneName, Busi
             ? $"{Cite(first)} and {second[b..]}"
             : $"{Cite(first)} and {Cite(second)}";
     }
-
-    private static string Capitalize(string value) => char.ToUpperInvariant(value[0]) + value[1..];
 
     private static string Article(string word) => "aeiou".Contains(word[0], StringComparison.Ordinal) ? "an " + word : "a " + word;
 
@@ -141,7 +140,7 @@ internal sealed class NoticeStampText(NoticeClause clause, string zoneName, Busi
         $"{Sent(delivery, sent)}. {Cite(rule.Section)} applies: ";
 
     internal string CatchAll(Delivery delivery, ZonedDateTime sent) =>
-        $"{Sent(delivery, sent)}. {Capitalize(NoticeText.Method(delivery.Method))} is not a method " +
+        $"{Sent(delivery, sent)}. {Sentences.Capitalize(NoticeText.Method(delivery.Method))} is not a method " +
         $"{Cite(clause.MethodsRange)} sets forth, so {Cite(clause.ReceiptSection)} applies: ";
 
     internal static string NoReceipt(string words) =>
@@ -189,7 +188,7 @@ internal sealed class NoticeStampText(NoticeClause clause, string zoneName, Busi
         {
             foreach (var unknown in stamps.Where(s => s.CountsFrom is null))
             {
-                text.Append($" {Capitalize(NoticeText.Ordinal(unknown.Index, stamps.Count))} ({NoticeText.Method(unknown.Delivery.Method)}) ")
+                text.Append($" {Sentences.Capitalize(NoticeText.Ordinal(unknown.Index, stamps.Count))} ({NoticeText.Method(unknown.Delivery.Method)}) ")
                     .Append("is effective upon actual receipt, which is not recorded; had it been received before ")
                     .Append($"{NoticeText.Moment(countsFrom.InZone(stamps[0].SentAtLocal.Zone))}, the notice would be effective then.");
             }
@@ -198,7 +197,7 @@ internal sealed class NoticeStampText(NoticeClause clause, string zoneName, Busi
         // With one delivery its explanation is already the whole text.
         foreach (var gap in stamps.Where(s => s.Gap is not null && s.Index != literal.Delivery && stamps.Count > 1))
         {
-            text.Append($" {Capitalize(NoticeText.Ordinal(gap.Index, stamps.Count))} falls in a gap of the text: {gap.Explanation}");
+            text.Append($" {Sentences.Capitalize(NoticeText.Ordinal(gap.Index, stamps.Count))} falls in a gap of the text: {gap.Explanation}");
         }
 
         if (alternative is not null)
@@ -210,7 +209,7 @@ internal sealed class NoticeStampText(NoticeClause clause, string zoneName, Busi
     }
 
     internal static string Who(DeliveryStamp stamp, int count) =>
-        $"{Capitalize(NoticeText.Ordinal(stamp.Index, count))} ({NoticeText.Method(stamp.Delivery.Method)})";
+        $"{Sentences.Capitalize(NoticeText.Ordinal(stamp.Index, count))} ({NoticeText.Method(stamp.Delivery.Method)})";
 
     internal static string SentAfterReceipt(string who, string sent, string received) =>
         $"{who}: the claimed sending time {sent} is later than its recorded receipt {received}.";

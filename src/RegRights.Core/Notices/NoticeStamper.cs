@@ -305,6 +305,13 @@ public sealed class NoticeStamper
             }
         }
 
+        // A stamp reads the calendar from the sending day to its effective day; where no such day is contested, the other
+        // reading gives the same stamp, and is not written out again in words only to be compared.
+        if (!stamps.Any(s => clause.Calendar.AnyContested(ReadDays(s))))
+        {
+            return warnings;
+        }
+
         var otherCalendar = clause.Calendar.WithReading(
             clause.Calendar.Reading == ContestedDayReading.Open ? ContestedDayReading.Closed : ContestedDayReading.Open);
         var otherClause = clause.WithCalendar(otherCalendar);
@@ -315,5 +322,11 @@ public sealed class NoticeStamper
         }
 
         return warnings;
+    }
+
+    private static DateInterval ReadDays(DeliveryStamp stamp)
+    {
+        var sent = stamp.SentAtLocal.Date;
+        return stamp.Literal.EffectiveDate is { } effective && effective > sent ? new DateInterval(sent, effective) : new DateInterval(sent, sent);
     }
 }

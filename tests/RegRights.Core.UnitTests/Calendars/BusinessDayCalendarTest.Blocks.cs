@@ -46,6 +46,24 @@ public partial class BusinessDayCalendarTest
         Assert.Equal(expected, fresh.CountBusinessDays(new DateInterval(start.Value, end)));
     }
 
+    [Property(Arbitrary = [typeof(CalendarArbitraries)], MaxTest = 200)]
+    public void AnyContested_IsWhetherTheReadingsPartOnSomeDay(CalendarCase calendar, InRangeDate start, StepCount length)
+    {
+        var c = calendar.Calendar;
+        var other = c.WithReading(c.Reading == ContestedDayReading.Open ? ContestedDayReading.Closed : ContestedDayReading.Open);
+        var interval = new DateInterval(start.Value, Min(start.Value.PlusDays(length.Value), BusinessDayCalendar.MaxDate));
+
+        Assert.Equal(interval.Any(d => c.IsBusinessDay(d) != other.IsBusinessDay(d)), c.AnyContested(interval));
+    }
+
+    [Fact]
+    public void AnyContested_GoodFriday2001_OnlyAnIntervalThatHoldsIt()
+    {
+        // Good Friday 2001-04-13 is contested under § 1 (its afternoon closing); the Monday to Thursday before it are not.
+        Assert.False(BusinessDayCalendar.Section1.AnyContested(new DateInterval(new LocalDate(2001, 4, 9), new LocalDate(2001, 4, 12))));
+        Assert.True(BusinessDayCalendar.Section1.AnyContested(new DateInterval(new LocalDate(2001, 4, 9), new LocalDate(2001, 4, 13))));
+    }
+
     [Fact]
     public void CountBusinessDays_WholeRange_IsTheSumOfItsYears()
     {
