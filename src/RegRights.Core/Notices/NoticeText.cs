@@ -2,6 +2,7 @@ using System.Globalization;
 using NodaTime;
 using NodaTime.Text;
 using RegRights.Core.Calendars;
+using RegRights.Core.Deadlines;
 
 namespace RegRights.Core.Notices;
 
@@ -14,11 +15,10 @@ internal static class NoticeText
     private static readonly ZonedDateTimePattern MomentPattern = ZonedDateTimePattern.CreateWithInvariantCulture(
         "uuuu'-'MM'-'dd HH':'mm':'ss;FFFFFFFFF o<+HH:mm> '('x')'", null);
 
-    private static readonly LocalDatePattern DayPattern = LocalDatePattern.CreateWithInvariantCulture("dddd uuuu'-'MM'-'dd");
-
     internal static string Moment(ZonedDateTime value) => MomentPattern.Format(value);
 
-    internal static string Day(LocalDate date) => DayPattern.Format(date);
+    // A schedule's and a stamp's dates read alike: "Friday 2000-05-26".
+    internal static string Day(LocalDate date) => DateText.WithWeekday(date);
 
     /// <summary>"2:00 p.m.", "11:59 p.m.", "9:30:15 a.m.": the agreement's way of writing a time.</summary>
     internal static string ClockTime(LocalTime time)
