@@ -34,6 +34,9 @@ public sealed class LocalServiceProcess : IAsyncDisposable
     /// <summary>Whether the process is running.</summary>
     public bool IsRunning => process is { HasExited: false };
 
+    /// <summary>The running process's id, for a load test that counts the service's own CPU time.</summary>
+    public int? ProcessId => IsRunning ? process!.Id : null;
+
     /// <summary>What the process has printed so far, for a failing test's message.</summary>
     public string Output
     {
