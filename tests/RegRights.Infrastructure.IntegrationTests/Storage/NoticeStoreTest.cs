@@ -1,3 +1,5 @@
+using System.IO.Compression;
+using Azure.Data.Tables;
 using NodaTime;
 using RegRights.Infrastructure.Storage;
 
@@ -101,5 +103,69 @@ public sealed class NoticeStoreTest(StorageFixture fixture)
         var notices = await store.ListByAgreementAsync(mine, Cancel);
 
         Assert.Equal([early, late], notices);
+    }
+
+    [Fact]
+    public async Task AddAsync_ALongDocument_IsStoredCompressedAndReadsAsWritten()
+    {
+        var tables = await fixture.CreateTablesAsync();
+        var store = new NoticeStore(tables);
+        var agreementId = Guid.NewGuid().ToString("N");
+        var explanation = string.Concat(Enumerable.Repeat("Deemed given and effective on Friday 2000-05-26 under § 6(h)(ii). ", 60));
+        var notice = Notice(agreementId, "msg_long", Instant.FromUtc(2000, 5, 1, 20, 0)) with { Document = $$"""{"explanation":"{{explanation}}"}""" };
+
+        await store.AddAsync(notice, Cancel);
+
+        var row = (await tables.Notices.GetEntityAsync<TableEntity>(agreementId, notice.NoticeId, cancellationToken: Cancel)).Value;
+        Assert.False(row.ContainsKey("Document"));
+        var compressed = row.GetBinary("DocumentGzip");
+        Assert.True(compressed.Length < notice.Document.Length / 4, $"{compressed.Length} bytes for {notice.Document.Length} characters");
+        using var gzip = new GZipStream(new MemoryStream(compressed), CompressionMode.Decompress);
+        Assert.Equal(notice.Document, await new StreamReader(gzip).ReadToEndAsync(Cancel));
+        Assert.Equal(notice, await store.GetAsync(notice.NoticeId, Cancel));
+    }
+
+    [Fact]
+    public async Task AddAsync_ADocumentGzipCannotShrink_IsStoredAsText()
+    {
+        // Random characters from the CJK block take three bytes each in UTF-8 and do not compress, so gzip would be
+        // larger than the text's two bytes a character.
+        var tables = await fixture.CreateTablesAsync();
+        var store = new NoticeStore(tables);
+        var agreementId = Guid.NewGuid().ToString("N");
+        var random = new Random(2000_05_26);
+        var text = new string([.. Enumerable.Range(0, 2000).Select(_ => (char)random.Next(0x4E00, 0x9FFF))]);
+        var notice = Notice(agreementId, "msg_cjk", Instant.FromUtc(2000, 5, 1, 20, 0)) with { Document = $$"""{"sender":"{{text}}"}""" };
+
+        await store.AddAsync(notice, Cancel);
+
+        var row = (await tables.Notices.GetEntityAsync<TableEntity>(agreementId, notice.NoticeId, cancellationToken: Cancel)).Value;
+        Assert.False(row.ContainsKey("DocumentGzip"));
+        Assert.Equal(notice.Document, row.GetString("Document"));
+        Assert.Equal(notice, await store.GetAsync(notice.NoticeId, Cancel));
+    }
+
+    [Fact]
+    public async Task GetAsync_ARowWrittenBeforeCompression_ReadsItsTextDocument()
+    {
+        // The row exactly as the store wrote every notice before DocumentGzip: the document as a string property.
+        var tables = await fixture.CreateTablesAsync();
+        var store = new NoticeStore(tables);
+        var agreementId = Guid.NewGuid().ToString("N");
+        var notice = Notice(agreementId, "msg_old", Instant.FromUtc(2000, 5, 1, 20, 0));
+        await tables.Notices.AddEntityAsync(
+            new TableEntity(agreementId, notice.NoticeId)
+            {
+                ["Source"] = notice.Source,
+                ["WebhookId"] = notice.WebhookId,
+                ["BodySha256"] = notice.BodySha256,
+                ["ReceivedAt"] = "2000-05-01T20:00:00Z",
+                ["Methods"] = notice.Methods,
+                ["Document"] = notice.Document,
+            },
+            Cancel);
+
+        Assert.Equal(notice, await store.GetAsync(notice.NoticeId, Cancel));
+        Assert.Equal([notice], await store.ListByAgreementAsync(agreementId, Cancel));
     }
 }
