@@ -210,4 +210,26 @@ public sealed class HttpFunctionTests(LocalHostFixture fixture)
 
         Assert.Contains(fixture.Logs.Lines, Executed);
     }
+
+    /// <summary>
+    /// A worker that leaves an HTTP function's result in its invocation response (the test worker, without the app's
+    /// <c>WrittenResultMiddleware</c>) sends it over gRPC beside the HTTP answer: the host says so, with its size.
+    /// </summary>
+    [Fact]
+    public async Task Get_ResultAlsoReturnedOverGrpc_IsLogged()
+    {
+        // Act
+        using HttpResponseMessage response = await Client.GetAsync("api/ping", TestContext.Current.CancellationToken);
+
+        // Assert: Ping's ContentResult serialized for the return value, besides being written to the response.
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        static bool AlsoReturned(string line) =>
+            System.Text.RegularExpressions.Regex.IsMatch(line, @"'Functions\.Ping' also returned its HTTP result as the invocation's return value \([1-9]\d* bytes over gRPC\)");
+        for (var wait = 0; wait < 50 && !fixture.Logs.Lines.Any(AlsoReturned); wait++)
+        {
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+
+        Assert.Contains(fixture.Logs.Lines, AlsoReturned);
+    }
 }

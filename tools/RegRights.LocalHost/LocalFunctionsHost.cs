@@ -671,6 +671,14 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
                 {
                     failure = Describe(result.Result);
                 }
+                else if (result.ReturnValue is { DataCase: not TypedData.DataOneofCase.None } returned)
+                {
+                    // The host takes a proxied request's answer from the worker's HTTP response; a return value beside
+                    // it is the worker serializing the same result again for nothing, worth knowing when it is large.
+                    logger.LogInformation(
+                        "'Functions.{Function}' also returned its HTTP result as the invocation's return value ({Bytes} bytes over gRPC), which a proxied HTTP invocation does not use (Id={InvocationId})",
+                        function.Name, returned.CalculateSize(), invocationId);
+                }
             }
             catch (Exception ex) when (ex is OperationCanceledException or InvalidOperationException)
             {

@@ -20,6 +20,7 @@ internal static class Extensions
     /// <summary>The whole app: the HTTP integration, the HTTP API's shared parts, telemetry and the application services.</summary>
     public static FunctionsApplicationBuilder AddRegRightsFunctions(this FunctionsApplicationBuilder builder)
     {
+        builder.UseMiddleware<WrittenResultMiddleware>();
         builder.ConfigureFunctionsWebApplication();
         builder.AddHttpApi();
         builder.AddTelemetry();
