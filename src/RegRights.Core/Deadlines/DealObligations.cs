@@ -4,6 +4,7 @@ using RegRights.Core.Agreements;
 using RegRights.Core.Calendars;
 using RegRights.Core.DelayPayments;
 using RegRights.Core.Suspensions;
+using RegRights.Core.Utility;
 
 namespace RegRights.Core.Deadlines;
 
@@ -152,6 +153,9 @@ internal static class DealObligations
         };
         var schedule = DelayPaymentCalculator.Compute(terms.DelayPayments, facts, asOf, calendar.IsBusinessDay);
         var keys = new string?[schedule.Periods.Count];
+
+        // The same for every period of the failure: written once.
+        var rule = $"{obligation.Rule}: {DelayPaymentText.Percent(clause.RatePercent)} of each Holder's subscription amount per period ({schedule.Section})";
         for (var k = 0; k < schedule.Periods.Count; k++)
         {
             var period = schedule.Periods[k];
@@ -162,7 +166,14 @@ internal static class DealObligations
 
             var key = string.Create(CultureInfo.InvariantCulture, $"{obligation.Key}#{offset + period.Number}");
             keys[k] = key;
-            var settled = period.Holders.All(h => h.Outstanding.Amount <= 0m);
+            var settled = true;
+            var interestUnknown = false;
+            foreach (var h in period.Holders)
+            {
+                settled &= h.Outstanding.Amount <= 0m;
+                interestUnknown |= h.LateInterest is null;
+            }
+
             AgreementEvent? metBy = null;
             foreach (var (e, payment) in paid)
             {
@@ -172,17 +183,16 @@ internal static class DealObligations
                 }
             }
 
-            var amounts = string.Join("; ", period.Holders.Select(h => $"{h.HolderId} {h.Amount}")) + $"; total {period.Total}";
-            List<DeadlineWarning> warnings = [new(DeadlineWarningKind.Informational, $"Amounts due: {amounts} ({schedule.Explanation})")];
-            if (period.Holders.Any(h => h.LateInterest is null))
+            List<DeadlineWarning> warnings = [new(DeadlineWarningKind.Informational, new AmountsDue(period, schedule))];
+            if (interestUnknown)
             {
                 warnings.Add(new(DeadlineWarningKind.Informational, "Late interest is \"the maximum rate permitted by law\": not computed."));
             }
 
-            deadlines.Add(new Deadline(obligation, key, period.Basis, due, due)
+            deadlines.Add(new Deadline(obligation, key, period, due, due)
             {
                 Section = clause.Section,
-                Rule = $"{obligation.Rule}: {DelayPaymentText.Percent(clause.RatePercent)} of each Holder's subscription amount per period ({schedule.Section})",
+                Rule = rule,
                 Status = settled && metBy is not null ? DeadlineStatus.Met : asOf <= due ? DeadlineStatus.Open : DeadlineStatus.Missed,
                 MetBy = settled ? metBy : null,
                 PracticalCutoff = calendar.IsBusinessDay(due) ? null
@@ -286,4 +296,11 @@ internal static class DealObligations
 
         return null;
     }
+}
+
+/// <summary>A payment deadline's amounts in words: "Amounts due: Alpha Fund LP $10,000.00; …; total $35,000.00 (…)".</summary>
+internal sealed class AmountsDue(AccrualPeriod period, DelayPaymentSchedule schedule) : IWords
+{
+    public string Write() =>
+        $"Amounts due: {string.Join("; ", period.Holders.Select(h => $"{h.HolderId} {h.Amount}"))}; total {period.Total} ({schedule.Explanation})";
 }

@@ -84,6 +84,8 @@ public static class DelayPaymentCalculator
         return currency;
     }
 
+    private static readonly List<PaymentMade> NoPayments = [];
+
     // A deal has a handful of Holders: a scan costs less than building a set.
     private static int IndexOf(IReadOnlyList<HolderSubscription> holders, string holderId)
     {
@@ -104,13 +106,12 @@ public static class DelayPaymentCalculator
     {
         private readonly IReadOnlyList<HolderSubscription> holders = facts.Holders;
         private readonly decimal[] accrued = new decimal[facts.Holders.Count];
-        private readonly ClauseWords words = new(terms);
+        private readonly AccrualText text = new(terms, facts);
 
         // Each Holder's cap, rounded once: the last capped period pays exactly what it leaves.
         private readonly decimal[]? caps = terms.CapPercent is { } cap
             ? [.. facts.Holders.Select(h => terms.Rounding.Round(h.Amount.Amount * cap / 100m))]
             : null;
-        private readonly string[] holderAmounts = [.. facts.Holders.Select(h => h.Amount.ToString())];
 
         internal DelayPaymentSchedule Run()
         {
@@ -149,8 +150,7 @@ public static class DelayPaymentCalculator
             Money? capTotal = caps is null ? null : new Money(caps.Sum(), currency);
             var total = new Money(running, currency);
             return new(DelayPaymentOutcome.Computed, terms.Section, facts.Failure, facts.EventDate, asOf, periods, total,
-                capTotal, capReachedOn, null, Readings(periods),
-                DelayPaymentText.Summary(terms, facts, periods, total, capTotal, capReachedOn));
+                capTotal, capReachedOn, null, Readings(periods), null, text);
         }
 
         private (LocalDate Stop, AccrualEnd Reason) FirstDayNotAccruing()
@@ -218,15 +218,14 @@ public static class DelayPaymentCalculator
                 accrued[i] += amount;
                 periodTotal += amount;
                 var money = new Money(amount, currency);
-                var (paid, interest, interestBasis) = LateInterest(holder.HolderId, number, money, due);
-                shares[i] = new(holder.HolderId, money, new(accrued[i], currency), paid, interest,
-                    DelayPaymentText.HolderBasis(terms, words, holderAmounts[i], shareDays, periodDays, new(raw, currency), money,
-                        new(accrued[i] - amount, currency)), interestBasis);
+                var (paid, interest, late) = LateInterest(holder.HolderId, number, money, due);
+                shares[i] = new(holder.HolderId, money, new(accrued[i], currency), paid, interest, text,
+                    new(raw, currency), shareDays, periodDays, i, late);
             }
 
             running += periodTotal;
             return new(number, start, end, scheduledEnd, periodDays, days, endedBy, shares, new(periodTotal, currency),
-                new(running, currency), due, DelayPaymentText.PeriodBasis(terms, words, number, start, end, periodDays, days, endedBy, facts, due));
+                new(running, currency), due, text);
         }
 
         private LocalDate DueDate(LocalDate end)
@@ -252,17 +251,17 @@ public static class DelayPaymentCalculator
 
         // Simple daily interest on what stays unpaid after the due date: each payment through the as-of date ends a
         // stretch of days at the balance then owed (its own day included).
-        private (Money Paid, Money? Interest, string Basis) LateInterest(string holderId, int number, Money amount, LocalDate? due)
+        private (Money Paid, Money? Interest, LateStretches? Late) LateInterest(string holderId, int number, Money amount, LocalDate? due)
         {
             var paid = 0m;
             var balance = amount.Amount;
-            var stretches = new List<(decimal Balance, int Days)>();
+            List<(decimal Balance, int Days)>? stretches = null;
             var from = due ?? LocalDate.MaxIsoValue;
             foreach (var payment in PaymentsFor(holderId, number))
             {
                 if (payment.Date > from && balance > 0m)
                 {
-                    stretches.Add((balance, Period.DaysBetween(from, payment.Date)));
+                    (stretches ??= []).Add((balance, Period.DaysBetween(from, payment.Date)));
                     from = payment.Date;
                 }
 
@@ -272,35 +271,36 @@ public static class DelayPaymentCalculator
 
             if (due is not null && balance > 0m && asOf > from)
             {
-                stretches.Add((balance, Period.DaysBetween(from, asOf)));
+                (stretches ??= []).Add((balance, Period.DaysBetween(from, asOf)));
             }
 
             var paidMoney = new Money(paid, currency);
             var rate = terms.LateInterest;
-            if (stretches.Count == 0 || rate.Basis == LateInterestBasis.None)
+            if (stretches is null || rate.Basis == LateInterestBasis.None)
             {
-                return (paidMoney, Money.Zero(currency), string.Empty);
+                return (paidMoney, Money.Zero(currency), null);
             }
 
             if (rate.Basis == LateInterestBasis.LegalMaximum)
             {
-                return (paidMoney, null, DelayPaymentText.LegalMaximum(due!.Value, stretches));
+                return (paidMoney, null, new(due!.Value, stretches));
             }
 
             var balanceDays = stretches.Sum(s => s.Balance * s.Days);
             var interest = new Money(terms.Rounding.Round(balanceDays * rate.Percent / (100m * rate.DaysPerUnit)), currency);
-            return (paidMoney, interest, DelayPaymentText.LateInterest(rate, due!.Value, stretches, interest, currency));
+            return (paidMoney, interest, new(due!.Value, stretches));
         }
 
         // This Holder's payments against this period made by the as-of date, in date order (a stable insertion sort:
         // there are seldom more than one or two).
         private List<PaymentMade> PaymentsFor(string holderId, int number)
         {
-            var found = new List<PaymentMade>();
+            List<PaymentMade>? found = null;
             foreach (var payment in facts.Payments)
             {
                 if (payment.PeriodNumber == number && payment.Date <= asOf && payment.HolderId == holderId)
                 {
+                    found ??= [];
                     var at = found.Count;
                     while (at > 0 && found[at - 1].Date > payment.Date)
                     {
@@ -311,7 +311,7 @@ public static class DelayPaymentCalculator
                 }
             }
 
-            return found;
+            return found ?? NoPayments;
         }
 
         private List<DelayPaymentReading> Readings(List<AccrualPeriod> periods)

@@ -82,7 +82,7 @@ public static class DelayPaymentText
                 $"{terms.Section} period {number}: {DateText.Iso(start)} to {DateText.Iso(end)}, {days} of {periodDays} days{ended}; no payment due until the period ends");
     }
 
-    internal static string Summary(DelayPaymentTerms terms, DelayPaymentFacts facts, List<AccrualPeriod> periods,
+    internal static string Summary(DelayPaymentTerms terms, DelayPaymentFacts facts, IReadOnlyList<AccrualPeriod> periods,
         Money total, Money? cap, LocalDate? capReachedOn)
     {
         var capText = cap is { } c
