@@ -150,6 +150,7 @@ internal static class DealObligations
         {
             CuredOn = failure.CuredOn,
             Payments = [.. paid.Select(p => p.Payment)],
+            Rule144SaleableFromByHolder = Rule144Saleable(events, asOf),
         };
         var schedule = DelayPaymentCalculator.Compute(terms.DelayPayments, facts, asOf, calendar.IsBusinessDay);
         var keys = new string?[schedule.Periods.Count];
@@ -283,6 +284,24 @@ internal static class DealObligations
 
         return (suspensions, starts, ends);
     }
+
+    // Each Holder's first day saleable under Rule 144, as recorded by the as-of date.
+    private static IReadOnlyDictionary<string, LocalDate> Rule144Saleable(IReadOnlyList<AgreementEvent> events, LocalDate asOf)
+    {
+        Dictionary<string, LocalDate>? found = null;
+        foreach (var e in events)
+        {
+            if (e.Kind == AgreementEventKind.Rule144Saleable && e.Holder is { } holder && e.Date <= asOf
+                && (found is null || !found.TryGetValue(holder, out var day) || e.Date < day))
+            {
+                (found ??= [])[holder] = e.Date;
+            }
+        }
+
+        return found ?? NoneSaleable;
+    }
+
+    private static readonly IReadOnlyDictionary<string, LocalDate> NoneSaleable = new Dictionary<string, LocalDate>();
 
     private static Deadline? Find(List<Deadline> deadlines, string key)
     {

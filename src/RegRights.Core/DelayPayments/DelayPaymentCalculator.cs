@@ -108,6 +108,9 @@ public static class DelayPaymentCalculator
         private readonly decimal[] accrued = new decimal[facts.Holders.Count];
         private readonly AccrualText text = new(terms, facts);
 
+        // Each Holder's first day saleable under Rule 144, where the clause excludes such securities.
+        private readonly LocalDate?[] saleable = SaleableFrom(terms, facts);
+
         // Each Holder's cap, rounded once: the last capped period pays exactly what it leaves.
         private readonly decimal[]? caps = terms.CapPercent is { } cap
             ? [.. facts.Holders.Select(h => terms.Rounding.Round(h.Amount.Amount * cap / 100m))]
@@ -157,9 +160,9 @@ public static class DelayPaymentCalculator
         {
             var stop = asOf.PlusDays(1);
             var reason = AccrualEnd.InProgress;
-            if (terms.ExcludesRule144Saleable && facts.Rule144SaleableFrom is { } saleable && saleable <= stop)
+            if (terms.ExcludesRule144Saleable && AllSaleableFrom() is { } all && all <= stop)
             {
-                (stop, reason) = (saleable, AccrualEnd.Rule144Saleable);
+                (stop, reason) = (all, AccrualEnd.Rule144Saleable);
             }
 
             if (terms.CureStopsAccrual && facts.CuredOn is { } cure && cure <= stop)
@@ -168,6 +171,36 @@ public static class DelayPaymentCalculator
             }
 
             return (stop, reason);
+        }
+
+        private static LocalDate?[] SaleableFrom(DelayPaymentTerms terms, DelayPaymentFacts facts)
+        {
+            var days = new LocalDate?[facts.Holders.Count];
+            var byHolder = facts.Rule144SaleableFromByHolder;
+            for (var i = 0; terms.ExcludesRule144Saleable && byHolder.Count > 0 && i < days.Length; i++)
+            {
+                days[i] = byHolder.TryGetValue(facts.Holders[i].HolderId, out var day) ? day : null;
+            }
+
+            return days;
+        }
+
+        // The day from which no Holder accrues: the day all are saleable, or the last Holder's own day.
+        private LocalDate? AllSaleableFrom()
+        {
+            LocalDate? last = null;
+            foreach (var day in saleable)
+            {
+                if (day is not { } d)
+                {
+                    last = null;
+                    break;
+                }
+
+                last = last is { } l && l > d ? l : d;
+            }
+
+            return facts.Rule144SaleableFrom is { } everyone && (last is null || everyone < last) ? everyone : last;
         }
 
         private LocalDate PeriodStart(int k) => terms.Period == AccrualPeriodLength.ThirtyDays
@@ -207,12 +240,18 @@ public static class DelayPaymentCalculator
             for (var i = 0; i < holders.Count; i++)
             {
                 var holder = holders[i];
-                var raw = terms.Rounding.Round(holder.Amount.Amount * terms.RatePercent * shareDays / (100m * periodDays));
+
+                // A Holder saleable under Rule 144 from a day of this period accrues the days before it only.
+                var holderDays = saleable[i] is { } from && from <= end ? Math.Max(0, Period.DaysBetween(start, from)) : days;
+                var holderShareDays = holderDays == days ? shareDays
+                    : terms.ProRata == ProRataRule.Daily ? holderDays
+                    : holderDays > 0 ? periodDays : 0;
+                var raw = terms.Rounding.Round(holder.Amount.Amount * terms.RatePercent * holderShareDays / (100m * periodDays));
                 var amount = raw;
                 if (caps is not null)
                 {
                     var room = caps[i] - accrued[i];
-                    amount = endedBy == AccrualEnd.CapReached || raw > room ? room : raw;
+                    amount = (endedBy == AccrualEnd.CapReached && holderDays == days) || raw > room ? room : raw;
                 }
 
                 accrued[i] += amount;
@@ -220,7 +259,10 @@ public static class DelayPaymentCalculator
                 var money = new Money(amount, currency);
                 var (paid, interest, late) = LateInterest(holder.HolderId, number, money, due);
                 shares[i] = new(holder.HolderId, money, new(accrued[i], currency), paid, interest, text,
-                    new(raw, currency), shareDays, periodDays, i, late);
+                    new(raw, currency), holderShareDays, periodDays, i, late)
+                {
+                    SaleableFrom = holderDays == days ? null : saleable[i],
+                };
             }
 
             running += periodTotal;

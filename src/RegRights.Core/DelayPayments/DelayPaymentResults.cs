@@ -79,7 +79,13 @@ public sealed record HolderAccrual
 
     /// <summary>The arithmetic in words, e.g. "1.0 % × $1,000,000.00 × 17/30 = $5,666.67, …".</summary>
     public string Basis => DelayPaymentText.HolderBasis(text.Terms, text.Words, text.HolderAmount(holderIndex), shareDays,
-        periodDays, uncapped, Amount, RunningTotal.Minus(Amount));
+        periodDays, uncapped, Amount, RunningTotal.Minus(Amount), SaleableFrom);
+
+    /// <summary>
+    /// The day this Holder's securities became saleable under Rule 144, when that cut its share of this period short
+    /// (the clause excludes such securities); null otherwise.
+    /// </summary>
+    public LocalDate? SaleableFrom { get; init; }
 
     /// <summary>The interest's arithmetic in words; empty when no payment is late.</summary>
     public string LateInterestBasis => late is not { } l

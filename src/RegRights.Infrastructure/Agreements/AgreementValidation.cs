@@ -194,11 +194,26 @@ internal static class AgreementValidation
             errors["$.tranche"] = ["Only a closing has a tranche."];
         }
 
+        if (document.Kind == AgreementEventKind.Rule144Saleable)
+        {
+            if (string.IsNullOrWhiteSpace(document.Holder))
+            {
+                errors["$.holder"] = ["Required for rule144Saleable: the Holder whose securities became saleable under Rule 144, by its party name."];
+            }
+
+            if (document.Amount is not null)
+            {
+                errors["$.amount"] = ["Only a delayPaymentMade event has an amount."];
+            }
+
+            return;
+        }
+
         if (document.Kind != AgreementEventKind.DelayPaymentMade)
         {
             if (document.Holder is not null)
             {
-                errors["$.holder"] = ["Only a delayPaymentMade event names a Holder."];
+                errors["$.holder"] = ["Only a delayPaymentMade or rule144Saleable event names a Holder."];
             }
 
             if (document.Amount is not null)
