@@ -25,6 +25,12 @@ public sealed record FailurePayments(FailureKind Failure, LocalDate EventDate, L
     /// <summary>Why no amounts are computed (the clause is missing, no Holder's subscription amount is recorded); null when they are.</summary>
     public string? NotComputed { get; init; }
 
+    /// <summary>
+    /// For a Filing Failure, the tranche of the closing whose Filing Deadline was missed (<c>AgreementEvent.Tranche</c>);
+    /// null for the first (or only) closing when it has no name, and for the other failures.
+    /// </summary>
+    public string? Tranche { get; init; }
+
     /// <summary>The payment deadline's key of each period of <see cref="Schedule"/>, in order; null for a period still running.</summary>
     public IReadOnlyList<string?> PeriodKeys { get; init; } = [];
 
@@ -55,22 +61,147 @@ internal static class DealObligations
             AddAdviceDeadlines(terms, calendar, suspensions, starts, ends, asOf, deadlines);
         }
 
+        // Each closing's Filing Deadline (filing-date, filing-date#2, …), its tranche's subscriptions the base.
         var failures = new List<FailurePayments>();
-        AddMissed(failures, FailureKind.FilingFailure, Find(deadlines, ObligationCatalog.FilingDate.Key), asOf);
-        AddMissed(failures, FailureKind.EffectivenessFailure, Find(deadlines, ObligationCatalog.EffectivenessDate.Key), asOf);
+        var bases = new List<IReadOnlyList<HolderSubscription>>();
+        var tranches = new List<string?>();
+        foreach (var deadline in deadlines)
+        {
+            if (ReferenceEquals(deadline.Obligation, ObligationCatalog.FilingDate))
+            {
+                var tranche = deadline.StartedBy?.Tranche;
+                var first = tranches.Count == 0;
+                tranches.Add(tranche);
+                if (AddMissed(failures, FailureKind.FilingFailure, deadline, asOf, tranche))
+                {
+                    bases.Add(OfTranche(holders, tranche, first));
+                }
+            }
+        }
+
+        var firstTranche = OfTranche(holders, tranches.Count > 0 ? tranches[0] : null, first: true);
+        if (AddMissed(failures, FailureKind.EffectivenessFailure, Find(deadlines, ObligationCatalog.EffectivenessDate.Key), asOf, null))
+        {
+            bases.Add(firstTranche);
+        }
+
+        IReadOnlyList<HolderSubscription> all = tranches.Count > 1 ? OfClosings(holders, tranches) : firstTranche;
         foreach (var breach in status?.Breaches ?? [])
         {
             failures.Add(new(FailureKind.MaintenanceFailure, breach.ExceededOn, breach.CuredOn,
                 breach.Basis + (breach.CuredOn is { } cure ? $" Cured by the Advice of {DateText.Iso(cure)}." : " Uncured: the suspension has not ended.")));
+            bases.Add(all);
         }
 
+        var numbers = FilingNumbers(terms, calendar, failures, bases, events, asOf);
         var offset = 0;
         for (var i = 0; i < failures.Count; i++)
         {
-            failures[i] = Pay(terms, calendar, failures[i], holders, events, asOf, deadlines, ref offset);
+            failures[i] = Pay(terms, calendar, failures[i], holders, bases[i], numbers?[i], events, asOf, deadlines, ref offset);
         }
 
         return (failures, status);
+    }
+
+    // The subscriptions at one closing: those naming its tranche, and for the first closing those naming none.
+    private static IReadOnlyList<HolderSubscription> OfTranche(IReadOnlyList<HolderSubscription> holders, string? tranche, bool first)
+    {
+        var all = true;
+        foreach (var h in holders)
+        {
+            all &= h.Tranche is null || (first && h.Tranche == tranche);
+        }
+
+        if (all && first)
+        {
+            return holders;
+        }
+
+        List<HolderSubscription> found = [];
+        foreach (var h in holders)
+        {
+            if (h.Tranche == tranche || (first && h.Tranche is null))
+            {
+                found.Add(h);
+            }
+        }
+
+        return found;
+    }
+
+    // A Maintenance Failure affects every closing's securities: each Holder's subscriptions at the closings recorded,
+    // added up, in the order the Holders are first named.
+    private static List<HolderSubscription> OfClosings(IReadOnlyList<HolderSubscription> holders, List<string?> tranches)
+    {
+        var found = new List<HolderSubscription>();
+        foreach (var h in holders)
+        {
+            if (!(h.Tranche is null || tranches.Contains(h.Tranche)))
+            {
+                continue;
+            }
+
+            var at = found.FindIndex(f => f.HolderId == h.HolderId);
+            if (at < 0)
+            {
+                found.Add(h with { Tranche = null });
+            }
+            else
+            {
+                found[at] = found[at] with { Amount = found[at].Amount.Plus(h.Amount) };
+            }
+        }
+
+        return found;
+    }
+
+    // Two or more closings' Filing Failures number their periods together, in order of each period's first day (ties in
+    // closing order), so each key names one period and a key, once given, keeps its period as the as-of date moves on
+    // (a new period starts after every period already listed). Null: each failure numbers its own from 1.
+    private static int[][]? FilingNumbers(AgreementTerms terms, BusinessDayCalendar calendar, List<FailurePayments> failures,
+        List<IReadOnlyList<HolderSubscription>> bases, IReadOnlyList<AgreementEvent> events, LocalDate asOf)
+    {
+        var filing = 0;
+        foreach (var f in failures)
+        {
+            filing += f.Failure == FailureKind.FilingFailure ? 1 : 0;
+        }
+
+        if (filing < 2 || terms.DelayPayments.Terms is null)
+        {
+            return null;
+        }
+
+        var starts = new List<(LocalDate Start, int Failure, int Period)>();
+        var numbers = new int[failures.Count][];
+        for (var i = 0; i < failures.Count; i++)
+        {
+            var failure = failures[i];
+            if (failure.Failure != FailureKind.FilingFailure || bases[i].Count == 0)
+            {
+                continue;
+            }
+
+            var periods = DelayPaymentCalculator.Compute(terms.DelayPayments,
+                new DelayPaymentFacts(failure.Failure, failure.EventDate, bases[i])
+                {
+                    CuredOn = failure.CuredOn, Rule144SaleableFromByHolder = Rule144Saleable(events, asOf),
+                }, asOf,
+                calendar.IsBusinessDay).Periods;
+            numbers[i] = new int[periods.Count];
+            for (var k = 0; k < periods.Count; k++)
+            {
+                starts.Add((periods[k].Start, i, k));
+            }
+        }
+
+        starts.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.Failure.CompareTo(b.Failure));
+        for (var n = 0; n < starts.Count; n++)
+        {
+            numbers[starts[n].Failure][starts[n].Period] = n + 1;
+        }
+
+        return numbers;
     }
 
     internal static IReadOnlyList<CrossReferenceGap> GapsFor(AgreementTerms terms, GapAffects affects)
@@ -88,11 +219,11 @@ internal static class DealObligations
     }
 
     // A missed deadline (not waived, not met by its last permitted day) is a failure from the day after that day.
-    private static void AddMissed(List<FailurePayments> failures, FailureKind kind, Deadline? deadline, LocalDate asOf)
+    private static bool AddMissed(List<FailurePayments> failures, FailureKind kind, Deadline? deadline, LocalDate asOf, string? tranche)
     {
         if (deadline is null || deadline.Status == DeadlineStatus.Waived || deadline.OnTime == true || deadline.LastPermittedDay >= asOf)
         {
-            return;
+            return false;
         }
 
         var eventDate = deadline.LastPermittedDay.PlusDays(1);
@@ -103,12 +234,13 @@ internal static class DealObligations
         var basis = $"{deadline.Title} ({deadline.Section}) was not done by its last permitted day, {DateText.WithWeekday(deadline.LastPermittedDay)} ({deadline.Basis}): " +
             $"{name}: {(kind == FailureKind.FilingFailure ? "a" : "an")} {DelayPaymentText.Failure(kind)} from {DateText.WithWeekday(eventDate)}" +
             (cure is { } c ? $", cured by the {act} of {DateText.Iso(c)}." : ", uncured.");
-        failures.Add(new(kind, eventDate, cure, basis));
+        failures.Add(new(kind, eventDate, cure, basis) { Tranche = tranche });
+        return true;
     }
 
     private static FailurePayments Pay(AgreementTerms terms, BusinessDayCalendar calendar, FailurePayments failure,
-        IReadOnlyList<HolderSubscription> holders, IReadOnlyList<AgreementEvent> events, LocalDate asOf,
-        List<Deadline> deadlines, ref int maintenanceOffset)
+        IReadOnlyList<HolderSubscription> holders, IReadOnlyList<HolderSubscription> payees, int[]? numbers,
+        IReadOnlyList<AgreementEvent> events, LocalDate asOf, List<Deadline> deadlines, ref int maintenanceOffset)
     {
         var gaps = GapsFor(terms, GapAffects.DelayPayments);
         if (terms.DelayPayments.Terms is not { } clause)
@@ -121,6 +253,15 @@ internal static class DealObligations
             return failure with
             {
                 NotComputed = "No Holder's subscription amount is recorded (a Holder party's subscriptionAmount): the payments' base is unknown, so no amounts are computed.",
+                Gaps = gaps,
+            };
+        }
+
+        if (payees.Count == 0)
+        {
+            return failure with
+            {
+                NotComputed = $"No Holder's subscription amount is recorded for the closing '{failure.Tranche}' (a Holder party's trancheAmounts): the payments' base is unknown, so no amounts are computed.",
                 Gaps = gaps,
             };
         }
@@ -139,14 +280,15 @@ internal static class DealObligations
         foreach (var e in events)
         {
             if (e.Kind == AgreementEventKind.DelayPaymentMade && e.DeadlineKey is { } key && key.StartsWith(prefix, StringComparison.Ordinal)
-                && int.TryParse(key.AsSpan(prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n - offset >= 1
-                && e.Holder is { } holder && e.Amount is { } amount)
+                && int.TryParse(key.AsSpan(prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var n)
+                && (numbers is null ? n - offset : Array.IndexOf(numbers, n) + 1) is var local && local >= 1
+                && e.Holder is { } holder && e.Amount is { } amount && IsPayee(payees, holder))
             {
-                paid.Add((e, new PaymentMade(holder, n - offset, e.Date, amount)));
+                paid.Add((e, new PaymentMade(holder, local, e.Date, amount)));
             }
         }
 
-        var facts = new DelayPaymentFacts(failure.Failure, failure.EventDate, holders)
+        var facts = new DelayPaymentFacts(failure.Failure, failure.EventDate, payees)
         {
             CuredOn = failure.CuredOn,
             Payments = [.. paid.Select(p => p.Payment)],
@@ -165,7 +307,7 @@ internal static class DealObligations
                 continue;
             }
 
-            var key = string.Create(CultureInfo.InvariantCulture, $"{obligation.Key}#{offset + period.Number}");
+            var key = string.Create(CultureInfo.InvariantCulture, $"{obligation.Key}#{numbers?[k] ?? offset + period.Number}");
             keys[k] = key;
             var settled = true;
             var interestUnknown = false;
@@ -283,6 +425,19 @@ internal static class DealObligations
         }
 
         return (suspensions, starts, ends);
+    }
+
+    private static bool IsPayee(IReadOnlyList<HolderSubscription> payees, string holder)
+    {
+        foreach (var p in payees)
+        {
+            if (p.HolderId == holder)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // Each Holder's first day saleable under Rule 144, as recorded by the as-of date.
