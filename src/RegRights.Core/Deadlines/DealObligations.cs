@@ -64,28 +64,37 @@ internal static class DealObligations
         // Each closing's Filing Deadline (filing-date, filing-date#2, …), its tranche's subscriptions the base.
         var failures = new List<FailurePayments>();
         var bases = new List<IReadOnlyList<HolderSubscription>>();
-        var tranches = new List<string?>();
+        var closings = 0;
+        string? firstName = null;
+        List<string?>? tranches = null;
         foreach (var deadline in deadlines)
         {
             if (ReferenceEquals(deadline.Obligation, ObligationCatalog.FilingDate))
             {
                 var tranche = deadline.StartedBy?.Tranche;
-                var first = tranches.Count == 0;
-                tranches.Add(tranche);
+                if (++closings == 1)
+                {
+                    firstName = tranche;
+                }
+                else
+                {
+                    (tranches ??= [firstName]).Add(tranche);
+                }
+
                 if (AddMissed(failures, FailureKind.FilingFailure, deadline, asOf, tranche))
                 {
-                    bases.Add(OfTranche(holders, tranche, first));
+                    bases.Add(OfTranche(holders, tranche, closings == 1));
                 }
             }
         }
 
-        var firstTranche = OfTranche(holders, tranches.Count > 0 ? tranches[0] : null, first: true);
+        var firstTranche = OfTranche(holders, firstName, first: true);
         if (AddMissed(failures, FailureKind.EffectivenessFailure, Find(deadlines, ObligationCatalog.EffectivenessDate.Key), asOf, null))
         {
             bases.Add(firstTranche);
         }
 
-        IReadOnlyList<HolderSubscription> all = tranches.Count > 1 ? OfClosings(holders, tranches) : firstTranche;
+        IReadOnlyList<HolderSubscription> all = tranches is not null ? OfClosings(holders, tranches) : firstTranche;
         foreach (var breach in status?.Breaches ?? [])
         {
             failures.Add(new(FailureKind.MaintenanceFailure, breach.ExceededOn, breach.CuredOn,
@@ -162,9 +171,9 @@ internal static class DealObligations
         List<IReadOnlyList<HolderSubscription>> bases, IReadOnlyList<AgreementEvent> events, LocalDate asOf)
     {
         var filing = 0;
-        foreach (var f in failures)
+        for (var i = 0; i < failures.Count; i++)
         {
-            filing += f.Failure == FailureKind.FilingFailure ? 1 : 0;
+            filing += failures[i].Failure == FailureKind.FilingFailure && bases[i].Count > 0 ? 1 : 0;
         }
 
         if (filing < 2 || terms.DelayPayments.Terms is null)
