@@ -47,8 +47,8 @@ public enum DeadlineWarningKind
 /// <remarks>Two warnings are equal when their kind and words are, however the words were written.</remarks>
 public sealed record DeadlineWarning
 {
-    private readonly string? message;
-    private readonly IWords? words;
+    // The message, or the IWords that write it when read: one field, so a warning is no larger than a string's.
+    private readonly object message;
 
     /// <summary>Creates a warning.</summary>
     /// <param name="kind">What it is about.</param>
@@ -62,14 +62,14 @@ public sealed record DeadlineWarning
     internal DeadlineWarning(DeadlineWarningKind kind, IWords words)
     {
         Kind = kind;
-        this.words = words;
+        message = words;
     }
 
     /// <summary>What it is about.</summary>
     public DeadlineWarningKind Kind { get; }
 
     /// <summary>The warning, naming the dates and their reasons.</summary>
-    public string Message => message ?? words!.Write();
+    public string Message => message as string ?? ((IWords)message).Write();
 
     /// <inheritdoc/>
     public bool Equals(DeadlineWarning? other) => other is not null && Kind == other.Kind && Message == other.Message;
@@ -103,18 +103,23 @@ public sealed record PracticalCutoff(LocalDate Date, ZonedDateTime? Eastern, Zon
 /// </remarks>
 public sealed record Deadline
 {
-    private readonly string? basis;
-    private readonly IWords? basisWords;
+    // The basis, or the IWords that write it when read.
+    private readonly object basis;
 
     internal Deadline(Obligation obligation, string key, string basis, LocalDate dueDate, LocalDate lastPermittedDay)
-        : this(obligation, key, dueDate, lastPermittedDay) => this.basis = basis;
+        : this(obligation, key, (object)basis, dueDate, lastPermittedDay)
+    {
+    }
 
     // The basis written when read (a payment period's arithmetic).
     internal Deadline(Obligation obligation, string key, IWords basis, LocalDate dueDate, LocalDate lastPermittedDay)
-        : this(obligation, key, dueDate, lastPermittedDay) => basisWords = basis;
-
-    private Deadline(Obligation obligation, string key, LocalDate dueDate, LocalDate lastPermittedDay)
+        : this(obligation, key, (object)basis, dueDate, lastPermittedDay)
     {
+    }
+
+    private Deadline(Obligation obligation, string key, object basis, LocalDate dueDate, LocalDate lastPermittedDay)
+    {
+        this.basis = basis;
         Obligation = obligation;
         Key = key;
         DueDate = dueDate;
@@ -140,7 +145,7 @@ public sealed record Deadline
     public string Rule { get; init; }
 
     /// <summary>How the date was counted, in words: "Closing Date 2000-04-28 + 30 days".</summary>
-    public string Basis => basis ?? basisWords!.Write();
+    public string Basis => basis as string ?? ((IWords)basis).Write();
 
     /// <summary>Whether the act may still happen on the due date ("on or prior to") or not ("prior to").</summary>
     public bool Inclusive { get; init; }
