@@ -60,7 +60,11 @@ public class ModernDealCommandTest
         // the suspension over 30 days made a Maintenance Failure from 2024-05-31 to the Advice of 2024-06-05.
         using var json = JsonDocument.Parse(stdout);
         var failures = json.RootElement.GetProperty("delayPayments").EnumerateArray().ToList();
-        var filing = failures.Single(f => f.GetProperty("failure").GetString() == "filingFailure");
+        // The second closing's Filing Deadline (Monday 2024-03-18) was missed too, but the sample's amounts are the first
+        // closing's only: its Filing Failure says its base is unknown.
+        var filing = failures.Single(f => f.GetProperty("failure").GetString() == "filingFailure" && f.GetProperty("tranche").ValueKind == JsonValueKind.Null);
+        var second = failures.Single(f => f.GetProperty("failure").GetString() == "filingFailure" && f.GetProperty("tranche").ValueKind == JsonValueKind.String);
+        Assert.Equal((false, "2024-03-19"), (second.GetProperty("computed").GetBoolean(), second.GetProperty("eventDate").GetString()));
         Assert.Equal(50.00m, filing.GetProperty("periods")[0].GetProperty("holders")[0].GetProperty("lateInterest").GetProperty("amount").GetDecimal());
         var maintenance = failures.Single(f => f.GetProperty("failure").GetString() == "maintenanceFailure");
         Assert.Equal(("2024-05-31", "2024-06-05"), (maintenance.GetProperty("eventDate").GetString(), maintenance.GetProperty("curedOn").GetString()));

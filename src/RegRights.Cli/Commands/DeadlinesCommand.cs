@@ -83,16 +83,13 @@ internal static class DeadlinesCommand
 
                 for (var i = 0; i < parties!.Count; i++)
                 {
-                    if (parties[i] is { Role: PartyRole.Holder, Name: { } holder, SubscriptionAmount: { } amount })
+                    try
                     {
-                        try
-                        {
-                            holders.Add(new(holder, amount.ToMoney()));
-                        }
-                        catch (ArgumentException ex)
-                        {
-                            return CliRunner.Fail($"--parties: $[{i}].subscriptionAmount.{ex.ParamName}: {FirstLine(ex.Message)}");
-                        }
+                        holders.AddRange(parties[i]?.ToSubscriptions() ?? []);
+                    }
+                    catch (ArgumentException ex)
+                    {
+                        return CliRunner.Fail($"--parties: $[{i}].subscriptionAmount.{ex.ParamName}: {FirstLine(ex.Message)}");
                     }
                 }
             }

@@ -1,4 +1,5 @@
 using NodaTime;
+using RegRights.Core.DelayPayments;
 
 namespace RegRights.Contracts.Agreements;
 
@@ -48,8 +49,47 @@ public sealed record PartyDocument
     /// <summary>The notice address (§ 6(h)).</summary>
     public string? Address { get; init; }
 
-    /// <summary>A Holder's subscription amount, the base of its Registration Delay Payments (e.g. <c>{"amount":1000000,"currency":"USD"}</c>).</summary>
+    /// <summary>
+    /// A Holder's subscription amount at the first (or only) closing, the base of its Registration Delay Payments
+    /// (e.g. <c>{"amount":1000000,"currency":"USD"}</c>).
+    /// </summary>
     public MoneyDocument? SubscriptionAmount { get; init; }
+
+    /// <summary>A Holder's subscription amounts at later closings, each naming its closing's tranche; a closing's Filing Failure accrues on its own.</summary>
+    public IReadOnlyList<TrancheAmountDocument>? TrancheAmounts { get; init; }
+
+    /// <summary>A Holder's subscriptions: the first closing's amount, then each later closing's; none for the Company or a party with none.</summary>
+    /// <exception cref="ArgumentException">An amount's currency is not an ISO 4217 code.</exception>
+    public IEnumerable<HolderSubscription> ToSubscriptions()
+    {
+        if (Role != PartyRole.Holder || Name is not { } name)
+        {
+            yield break;
+        }
+
+        if (SubscriptionAmount is { } first)
+        {
+            yield return new(name, first.ToMoney());
+        }
+
+        foreach (var later in TrancheAmounts ?? [])
+        {
+            if (later is { Tranche: { } tranche, Amount: { } amount })
+            {
+                yield return new(name, amount.ToMoney()) { Tranche = tranche };
+            }
+        }
+    }
+}
+
+/// <summary>A Holder's subscription amount at a later closing.</summary>
+public sealed record TrancheAmountDocument
+{
+    /// <summary>The closing's tranche, as its closing event names it (e.g. "second closing").</summary>
+    public string? Tranche { get; init; }
+
+    /// <summary>The amount paid at that closing.</summary>
+    public MoneyDocument? Amount { get; init; }
 }
 
 /// <summary>Which side a party is on.</summary>

@@ -30,7 +30,7 @@ public sealed record AgreementEventDocument
     /// <summary>A closing's tranche, when the deal closes more than once (<c>closing</c> only): each tranche has its own Filing Deadline.</summary>
     public string? Tranche { get; init; }
 
-    /// <summary>The Holder paid, by its party name (<c>delayPaymentMade</c> only).</summary>
+    /// <summary>The Holder paid (<c>delayPaymentMade</c>) or saleable under Rule 144 (<c>rule144Saleable</c>), by its party name.</summary>
     public string? Holder { get; init; }
 
     /// <summary>The amount paid (<c>delayPaymentMade</c> only).</summary>

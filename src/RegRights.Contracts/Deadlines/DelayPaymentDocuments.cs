@@ -26,6 +26,9 @@ public sealed record FailurePaymentsDocument(
     IReadOnlyList<AccrualPeriodDocument> Periods, MoneyDocument? Total, MoneyDocument? Cap, LocalDate? CapReachedOn,
     string? Explanation, IReadOnlyList<string> Readings, IReadOnlyList<CrossReferenceGapDocument> Gaps)
 {
+    /// <summary>For a Filing Failure, the tranche of the closing whose Filing Deadline was missed; null for the first (unnamed) closing and the other failures.</summary>
+    public string? Tranche { get; init; }
+
     internal static FailurePaymentsDocument From(FailurePayments failure)
     {
         var schedule = failure.Schedule;
@@ -35,7 +38,10 @@ public sealed record FailurePaymentsDocument(
             schedule is null ? [] : [.. schedule.Periods.Select((p, i) => AccrualPeriodDocument.From(p, failure.PeriodKeys[i]))],
             Money(schedule?.Total), Money(schedule?.Cap), schedule?.CapReachedOn, schedule?.Explanation,
             schedule is null ? [] : [.. schedule.Readings.Select(DelayPaymentText.Describe)],
-            [.. failure.Gaps.Select(CrossReferenceGapDocument.From)]);
+            [.. failure.Gaps.Select(CrossReferenceGapDocument.From)])
+        {
+            Tranche = failure.Tranche,
+        };
     }
 
     internal static MoneyDocument? Money(Money? money) => money is { } m ? MoneyDocument.From(m) : null;

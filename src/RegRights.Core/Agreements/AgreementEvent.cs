@@ -56,7 +56,10 @@ public sealed record AgreementEvent
     /// </summary>
     public string? Tranche { get; init; }
 
-    /// <summary>For <see cref="AgreementEventKind.DelayPaymentMade"/>: the Holder paid, by its party name.</summary>
+    /// <summary>
+    /// For <see cref="AgreementEventKind.DelayPaymentMade"/>: the Holder paid; for <see cref="AgreementEventKind.Rule144Saleable"/>:
+    /// the Holder whose securities became saleable; by its party name.
+    /// </summary>
     public string? Holder { get; init; }
 
     /// <summary>For <see cref="AgreementEventKind.DelayPaymentMade"/>: the amount paid.</summary>

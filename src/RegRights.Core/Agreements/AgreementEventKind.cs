@@ -105,4 +105,11 @@ public enum AgreementEventKind
     /// <see cref="AgreementEvent.DeadlineKey"/>, e.g. <c>filing-failure-payment#1</c>.
     /// </summary>
     DelayPaymentMade,
+
+    /// <summary>
+    /// One Holder's (<see cref="AgreementEvent.Holder"/>) Registrable Securities may be sold under Rule 144 without
+    /// restriction from the event's date: under a delay payment clause that excludes such securities, that Holder
+    /// accrues nothing from that day.
+    /// </summary>
+    Rule144Saleable,
 }

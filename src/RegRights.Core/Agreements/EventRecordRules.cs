@@ -98,7 +98,8 @@ public static class EventRecordRules
         return earlier is null ? null : $"'{target.Id}' is already answered by event '{earlier.Id}' on {earlier.Date:uuuu-MM-dd}.";
     }
 
-    // Deal events (issue 13): the review notices need a filing, one suspension runs at a time.
+    // Deal events (issue 13): the review notices need a filing, one suspension runs at a time, a Holder becomes
+    // saleable under Rule 144 once.
     private static string? DealContradiction(IReadOnlyList<AgreementEvent> recorded, AgreementEvent next, AgreementEvent? filed)
     {
         switch (next.Kind)
@@ -107,6 +108,10 @@ public static class EventRecordRules
                 return $"{next.Kind} needs the Registration Statement filed first: the Commission reviews a filed statement; no filing is recorded.";
             case AgreementEventKind.NoReviewNotice or AgreementEventKind.ReviewNotice when next.Date < filed.Date:
                 return $"{next.Kind} on {next.Date:uuuu-MM-dd} is before the filing on {filed.Date:uuuu-MM-dd}.";
+            case AgreementEventKind.Rule144Saleable when string.IsNullOrWhiteSpace(next.Holder):
+                return "Rule144Saleable names the Holder whose securities became saleable under Rule 144.";
+            case AgreementEventKind.Rule144Saleable when recorded.FirstOrDefault(e => e.Kind == AgreementEventKind.Rule144Saleable && e.Holder == next.Holder) is { } earlier:
+                return $"'{next.Holder}' is already recorded as saleable under Rule 144 from {earlier.Date:uuuu-MM-dd} (event '{earlier.Id}'); securities become saleable once.";
             case AgreementEventKind.SuspensionStarted:
                 foreach (var e in recorded)
                 {

@@ -1,6 +1,7 @@
 using NodaTime;
 using RegRights.Core.Agreements;
 using RegRights.Core.DelayPayments;
+using RegRights.Core.Utility;
 
 namespace RegRights.Core.Deadlines;
 
@@ -43,9 +44,39 @@ public enum DeadlineWarningKind
 }
 
 /// <summary>One warning on a deadline, in words a lawyer can check.</summary>
-/// <param name="Kind">What it is about.</param>
-/// <param name="Message">The warning, naming the dates and their reasons.</param>
-public sealed record DeadlineWarning(DeadlineWarningKind Kind, string Message);
+/// <remarks>Two warnings are equal when their kind and words are, however the words were written.</remarks>
+public sealed record DeadlineWarning
+{
+    // The message, or the IWords that write it when read: one field, so a warning is no larger than a string's.
+    private readonly object message;
+
+    /// <summary>Creates a warning.</summary>
+    /// <param name="kind">What it is about.</param>
+    /// <param name="message">The warning, naming the dates and their reasons.</param>
+    public DeadlineWarning(DeadlineWarningKind kind, string message)
+    {
+        Kind = kind;
+        this.message = message;
+    }
+
+    internal DeadlineWarning(DeadlineWarningKind kind, IWords words)
+    {
+        Kind = kind;
+        message = words;
+    }
+
+    /// <summary>What it is about.</summary>
+    public DeadlineWarningKind Kind { get; }
+
+    /// <summary>The warning, naming the dates and their reasons.</summary>
+    public string Message => message as string ?? ((IWords)message).Write();
+
+    /// <inheritdoc/>
+    public bool Equals(DeadlineWarning? other) => other is not null && Kind == other.Kind && Message == other.Message;
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Kind, Message);
+}
 
 /// <summary>
 /// The practical cutoff beside a last permitted day: for an SEC filing, the moment the EDGAR submission must start;
@@ -72,11 +103,25 @@ public sealed record PracticalCutoff(LocalDate Date, ZonedDateTime? Eastern, Zon
 /// </remarks>
 public sealed record Deadline
 {
+    // The basis, or the IWords that write it when read.
+    private readonly object basis;
+
     internal Deadline(Obligation obligation, string key, string basis, LocalDate dueDate, LocalDate lastPermittedDay)
+        : this(obligation, key, (object)basis, dueDate, lastPermittedDay)
     {
+    }
+
+    // The basis written when read (a payment period's arithmetic).
+    internal Deadline(Obligation obligation, string key, IWords basis, LocalDate dueDate, LocalDate lastPermittedDay)
+        : this(obligation, key, (object)basis, dueDate, lastPermittedDay)
+    {
+    }
+
+    private Deadline(Obligation obligation, string key, object basis, LocalDate dueDate, LocalDate lastPermittedDay)
+    {
+        this.basis = basis;
         Obligation = obligation;
         Key = key;
-        Basis = basis;
         DueDate = dueDate;
         LastPermittedDay = lastPermittedDay;
         Inclusive = obligation.Inclusive;
@@ -100,7 +145,7 @@ public sealed record Deadline
     public string Rule { get; init; }
 
     /// <summary>How the date was counted, in words: "Closing Date 2000-04-28 + 30 days".</summary>
-    public string Basis { get; }
+    public string Basis => basis as string ?? ((IWords)basis).Write();
 
     /// <summary>Whether the act may still happen on the due date ("on or prior to") or not ("prior to").</summary>
     public bool Inclusive { get; init; }

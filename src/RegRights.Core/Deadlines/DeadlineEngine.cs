@@ -382,18 +382,8 @@ public static class DeadlineEngine
 
     private static List<Item> Plan(AgreementTerms terms, IReadOnlyList<AgreementEvent> events)
     {
-        var filingDate = new List<Item>(1);
-        var effectiveness = new List<Item>(1);
-        var preFiling = new List<Item>(1);
-        var amendmentReview = new List<Item>();
-        var filingNotice = new List<Item>();
-        var confirmation = new List<Item>();
-        var comments = new List<Item>();
-        var stickers = new List<Item>();
-        var indemnity = new List<Item>();
-        var piggyback = new List<Item>();
-        var standstill = new List<Item>(1);
-        var periodEnd = new List<Item>(1);
+        // Every instance in the order planned; ordered and numbered at the end (InCatalogOrder).
+        var items = new List<Item>(16);
 
         var closings = Closings(events);
         var closing = closings.Count > 0 ? closings[0] : null;
@@ -408,10 +398,10 @@ public static class DeadlineEngine
             var item = ClauseItem(ObligationCatalog.FilingDate, terms, terms.FilingDeadline, terms.FilingDays, closings[c],
                 ClosingLabel(closings[c]), "Filing Date");
             item.MetBy = FilingFor(events, closings, c);
-            filingDate.Add(item);
+            items.Add(item);
         }
 
-        filingItem = filingDate.Count > 0 ? filingDate[0] : null;
+        filingItem = items.Count > 0 ? items[0] : null;
         if (closing is not null)
         {
             // § 2(a): effective "prior to the Effectiveness Date", postponed a day per day of excused delay.
@@ -443,12 +433,12 @@ public static class DeadlineEngine
                     ? new Alternative(noReview.Date, "the Commission's no-review notice", quick, CountOf(path.NoReviewUnit))
                     : null;
                 item.Rule = path == ReviewPath.None ? item.Rule : EffectivenessRule(terms);
-                effectiveness.Add(item);
+                items.Add(item);
             }
 
             // § 6(b): the bar ends with the 120th Business Day following the Closing Date.
-            standstill.Add(new Item(ObligationCatalog.RegistrationRightsStandstill, terms, closing.Date, "Closing Date") { StartedBy = closing });
-            periodEnd.Add(new Item(ObligationCatalog.EffectivenessPeriodEnd, terms, closing.Date, "Closing Date") { StartedBy = closing });
+            items.Add(new Item(ObligationCatalog.RegistrationRightsStandstill, terms, closing.Date, "Closing Date") { StartedBy = closing });
+            items.Add(new Item(ObligationCatalog.EffectivenessPeriodEnd, terms, closing.Date, "Closing Date") { StartedBy = closing });
         }
 
         // § 3(a): drafts "not less than five (5) Business Days prior to the filing"; the filing itself when recorded,
@@ -459,7 +449,7 @@ public static class DeadlineEngine
             var (from, label) = filed is not null ? (filed.Date, "the filing")
                 : planned is not null ? (planned.Date, "the planned filing")
                 : (default(LocalDate), "the Filing Date");
-            preFiling.Add(new Item(ObligationCatalog.PreFilingReview, terms, from, label)
+            items.Add(new Item(ObligationCatalog.PreFilingReview, terms, from, label)
             {
                 Anchor = registration is null ? filingItem : null,
                 StartedBy = registration ?? closing,
@@ -470,7 +460,7 @@ public static class DeadlineEngine
         // § 3(d)(i)(A): notice of the Registration Statement's proposed filing.
         if (registration is not null)
         {
-            filingNotice.Add(new Item(ObligationCatalog.FilingNotice, terms, registration.Date,
+            items.Add(new Item(ObligationCatalog.FilingNotice, terms, registration.Date,
                 filed is not null ? "the filing" : "the planned filing")
             {
                 StartedBy = registration,
@@ -486,12 +476,12 @@ public static class DeadlineEngine
                 : (plan.Date, "the amendment's planned filing");
 
             // § 3(a): amendment drafts 1 Business Day before; § 3(d)(i)(A): notice 5 Business Days before.
-            amendmentReview.Add(new Item(ObligationCatalog.AmendmentReview, terms, from, label)
+            items.Add(new Item(ObligationCatalog.AmendmentReview, terms, from, label)
             {
                 StartedBy = plan,
                 MetBy = Earliest(events, AgreementEventKind.DraftsFurnished, plan.Id),
             });
-            filingNotice.Add(new Item(ObligationCatalog.FilingNotice, terms, from, label)
+            items.Add(new Item(ObligationCatalog.FilingNotice, terms, from, label)
             {
                 StartedBy = plan,
                 MetBy = Earliest(events, AgreementEventKind.FilingNoticeGiven, plan.Id),
@@ -507,10 +497,10 @@ public static class DeadlineEngine
                 StartedBy = sale,
                 MetBy = stickerFiled,
             };
-            stickers.Add(sticker);
+            items.Add(sticker);
 
             // § 3(d): 1 Business Day's notice before the sticker: its filing when recorded, else its last permitted day.
-            filingNotice.Add(new Item(ObligationCatalog.FilingNotice, terms, stickerFiled?.Date ?? default,
+            items.Add(new Item(ObligationCatalog.FilingNotice, terms, stickerFiled?.Date ?? default,
                 stickerFiled is not null ? "the sticker's filing" : "the sticker's last permitted day")
             {
                 Days = terms.StickerNoticeBusinessDays,
@@ -527,7 +517,7 @@ public static class DeadlineEngine
             var notice = ById(events, AgreementEventKind.FilingNoticeGiven, request.RefersTo);
             if (notice is not null)
             {
-                confirmation.Add(new Item(ObligationCatalog.NoticeConfirmation, terms, notice.Date, "§ 3(d) notice given")
+                items.Add(new Item(ObligationCatalog.NoticeConfirmation, terms, notice.Date, "§ 3(d) notice given")
                 {
                     StartedBy = request,
                     MetBy = Earliest(events, AgreementEventKind.NoticeConfirmed, notice.Id),
@@ -535,32 +525,67 @@ public static class DeadlineEngine
             }
         }
 
-        AddClocks(comments, ObligationCatalog.SecCommentResponse, terms, events,
-            AgreementEventKind.SecCommentReceived, AgreementEventKind.CommentResponseFiled, "SEC comment letter received");
-        AddClocks(indemnity, ObligationCatalog.IndemnityPayment, terms, events,
-            AgreementEventKind.IndemnificationNotice, AgreementEventKind.IndemnityPaid, "written notice of fees and expenses");
-        AddClocks(piggyback, ObligationCatalog.PiggybackElection, terms, events,
-            AgreementEventKind.PiggybackNotice, AgreementEventKind.PiggybackRequest, "Company's notice received");
-
-        // A stable sort: instances are numbered in order of their starting events' dates, ties in recorded order.
-        filingNotice = [.. filingNotice.OrderBy(i => i.StartedBy!.Date)];
-
-        var all = new List<Item>(16);
-        foreach (var group in (List<Item>[])[filingDate, effectiveness, preFiling, amendmentReview, filingNotice,
-                     confirmation, comments, stickers, indemnity, piggyback, standstill, periodEnd])
+        foreach (var (obligation, starts, answers, label) in Clocks)
         {
-            for (var n = 0; n < group.Count; n++)
-            {
-                var item = group[n];
+            AddClocks(items, obligation, terms, events, starts, answers, label);
+        }
 
-                // A second closing's Filing Deadline is filing-date#2: the first keeps the key it always had.
-                item.Key = item.Obligation.Repeats || n > 0 ? $"{item.Obligation.Key}#{n + 1}" : item.Obligation.Key;
-                item.Index = all.Count;
-                all.Add(item);
+        return InCatalogOrder(items);
+    }
+
+    // The clocks one event starts and the event that refers to it stops, one row each: § 3(b)(iii) comment letters,
+    // § 5(c) indemnity notices, § 6(g) piggyback notices.
+    private static readonly (Obligation Obligation, AgreementEventKind Starts, AgreementEventKind Answers, string Label)[] Clocks =
+    [
+        (ObligationCatalog.SecCommentResponse, AgreementEventKind.SecCommentReceived, AgreementEventKind.CommentResponseFiled, "SEC comment letter received"),
+        (ObligationCatalog.IndemnityPayment, AgreementEventKind.IndemnificationNotice, AgreementEventKind.IndemnityPaid, "written notice of fees and expenses"),
+        (ObligationCatalog.PiggybackElection, AgreementEventKind.PiggybackNotice, AgreementEventKind.PiggybackRequest, "Company's notice received"),
+    ];
+
+    // The catalog's order, each obligation's instances in the order planned, except that filing notices (planned from
+    // the filing, amendments and stickers) follow their starting events' dates: a stable insertion sort of a dozen
+    // items. Then each is keyed: a repeating clock's instances #1, #2, …; a second closing's Filing Deadline is
+    // filing-date#2, the first keeping the key it always had.
+    private static List<Item> InCatalogOrder(List<Item> items)
+    {
+        var all = new List<Item>(items.Count);
+        foreach (var item in items)
+        {
+            var rank = Rank(item.Obligation);
+            var at = all.Count;
+            while (at > 0 && (Rank(all[at - 1].Obligation) is var before && (rank < before || (rank == before
+                && ReferenceEquals(item.Obligation, ObligationCatalog.FilingNotice) && item.StartedBy!.Date < all[at - 1].StartedBy!.Date))))
+            {
+                at--;
             }
+
+            all.Insert(at, item);
+        }
+
+        var n = 0;
+        for (var i = 0; i < all.Count; i++)
+        {
+            var item = all[i];
+            n = i > 0 && ReferenceEquals(all[i - 1].Obligation, item.Obligation) ? n + 1 : 0;
+            item.Key = item.Obligation.Repeats || n > 0 ? $"{item.Obligation.Key}#{n + 1}" : item.Obligation.Key;
+            item.Index = i;
         }
 
         return all;
+    }
+
+    private static int Rank(Obligation obligation)
+    {
+        var catalog = ObligationCatalog.All;
+        for (var i = 0; i < catalog.Count; i++)
+        {
+            if (ReferenceEquals(catalog[i], obligation))
+            {
+                return i;
+            }
+        }
+
+        return catalog.Count;
     }
 
     // An item shaped by a deadline clause: its unit, inclusiveness, roll, section and, where it differs from the seed's

@@ -4,6 +4,7 @@ using RegRights.Core.Agreements;
 using RegRights.Core.Calendars;
 using RegRights.Core.DelayPayments;
 using RegRights.Core.Suspensions;
+using RegRights.Core.Utility;
 
 namespace RegRights.Core.Deadlines;
 
@@ -23,6 +24,12 @@ public sealed record FailurePayments(FailureKind Failure, LocalDate EventDate, L
 
     /// <summary>Why no amounts are computed (the clause is missing, no Holder's subscription amount is recorded); null when they are.</summary>
     public string? NotComputed { get; init; }
+
+    /// <summary>
+    /// For a Filing Failure, the tranche of the closing whose Filing Deadline was missed (<c>AgreementEvent.Tranche</c>);
+    /// null for the first (or only) closing when it has no name, and for the other failures.
+    /// </summary>
+    public string? Tranche { get; init; }
 
     /// <summary>The payment deadline's key of each period of <see cref="Schedule"/>, in order; null for a period still running.</summary>
     public IReadOnlyList<string?> PeriodKeys { get; init; } = [];
@@ -54,22 +61,156 @@ internal static class DealObligations
             AddAdviceDeadlines(terms, calendar, suspensions, starts, ends, asOf, deadlines);
         }
 
+        // Each closing's Filing Deadline (filing-date, filing-date#2, …), its tranche's subscriptions the base.
         var failures = new List<FailurePayments>();
-        AddMissed(failures, FailureKind.FilingFailure, Find(deadlines, ObligationCatalog.FilingDate.Key), asOf);
-        AddMissed(failures, FailureKind.EffectivenessFailure, Find(deadlines, ObligationCatalog.EffectivenessDate.Key), asOf);
+        var bases = new List<IReadOnlyList<HolderSubscription>>();
+        var closings = 0;
+        string? firstName = null;
+        List<string?>? tranches = null;
+        foreach (var deadline in deadlines)
+        {
+            if (ReferenceEquals(deadline.Obligation, ObligationCatalog.FilingDate))
+            {
+                var tranche = deadline.StartedBy?.Tranche;
+                if (++closings == 1)
+                {
+                    firstName = tranche;
+                }
+                else
+                {
+                    (tranches ??= [firstName]).Add(tranche);
+                }
+
+                if (AddMissed(failures, FailureKind.FilingFailure, deadline, asOf, tranche))
+                {
+                    bases.Add(OfTranche(holders, tranche, closings == 1));
+                }
+            }
+        }
+
+        var firstTranche = OfTranche(holders, firstName, first: true);
+        if (AddMissed(failures, FailureKind.EffectivenessFailure, Find(deadlines, ObligationCatalog.EffectivenessDate.Key), asOf, null))
+        {
+            bases.Add(firstTranche);
+        }
+
+        IReadOnlyList<HolderSubscription> all = tranches is not null ? OfClosings(holders, tranches) : firstTranche;
         foreach (var breach in status?.Breaches ?? [])
         {
             failures.Add(new(FailureKind.MaintenanceFailure, breach.ExceededOn, breach.CuredOn,
                 breach.Basis + (breach.CuredOn is { } cure ? $" Cured by the Advice of {DateText.Iso(cure)}." : " Uncured: the suspension has not ended.")));
+            bases.Add(all);
         }
 
+        var numbers = FilingNumbers(terms, calendar, failures, bases, events, asOf);
         var offset = 0;
         for (var i = 0; i < failures.Count; i++)
         {
-            failures[i] = Pay(terms, calendar, failures[i], holders, events, asOf, deadlines, ref offset);
+            failures[i] = Pay(terms, calendar, failures[i], holders, bases[i], numbers?[i], events, asOf, deadlines, ref offset);
         }
 
         return (failures, status);
+    }
+
+    // The subscriptions at one closing: those naming its tranche, and for the first closing those naming none.
+    private static IReadOnlyList<HolderSubscription> OfTranche(IReadOnlyList<HolderSubscription> holders, string? tranche, bool first)
+    {
+        var all = true;
+        foreach (var h in holders)
+        {
+            all &= h.Tranche is null || (first && h.Tranche == tranche);
+        }
+
+        if (all && first)
+        {
+            return holders;
+        }
+
+        List<HolderSubscription> found = [];
+        foreach (var h in holders)
+        {
+            if (h.Tranche == tranche || (first && h.Tranche is null))
+            {
+                found.Add(h);
+            }
+        }
+
+        return found;
+    }
+
+    // A Maintenance Failure affects every closing's securities: each Holder's subscriptions at the closings recorded,
+    // added up, in the order the Holders are first named.
+    private static List<HolderSubscription> OfClosings(IReadOnlyList<HolderSubscription> holders, List<string?> tranches)
+    {
+        var found = new List<HolderSubscription>();
+        foreach (var h in holders)
+        {
+            if (!(h.Tranche is null || tranches.Contains(h.Tranche)))
+            {
+                continue;
+            }
+
+            var at = found.FindIndex(f => f.HolderId == h.HolderId);
+            if (at < 0)
+            {
+                found.Add(h with { Tranche = null });
+            }
+            else
+            {
+                found[at] = found[at] with { Amount = found[at].Amount.Plus(h.Amount) };
+            }
+        }
+
+        return found;
+    }
+
+    // Two or more closings' Filing Failures number their periods together, in order of each period's first day (ties in
+    // closing order), so each key names one period and a key, once given, keeps its period as the as-of date moves on
+    // (a new period starts after every period already listed). Null: each failure numbers its own from 1.
+    private static int[][]? FilingNumbers(AgreementTerms terms, BusinessDayCalendar calendar, List<FailurePayments> failures,
+        List<IReadOnlyList<HolderSubscription>> bases, IReadOnlyList<AgreementEvent> events, LocalDate asOf)
+    {
+        var filing = 0;
+        for (var i = 0; i < failures.Count; i++)
+        {
+            filing += failures[i].Failure == FailureKind.FilingFailure && bases[i].Count > 0 ? 1 : 0;
+        }
+
+        if (filing < 2 || terms.DelayPayments.Terms is null)
+        {
+            return null;
+        }
+
+        var starts = new List<(LocalDate Start, int Failure, int Period)>();
+        var numbers = new int[failures.Count][];
+        for (var i = 0; i < failures.Count; i++)
+        {
+            var failure = failures[i];
+            if (failure.Failure != FailureKind.FilingFailure || bases[i].Count == 0)
+            {
+                continue;
+            }
+
+            var periods = DelayPaymentCalculator.Compute(terms.DelayPayments,
+                new DelayPaymentFacts(failure.Failure, failure.EventDate, bases[i])
+                {
+                    CuredOn = failure.CuredOn, Rule144SaleableFromByHolder = Rule144Saleable(events, asOf),
+                }, asOf,
+                calendar.IsBusinessDay).Periods;
+            numbers[i] = new int[periods.Count];
+            for (var k = 0; k < periods.Count; k++)
+            {
+                starts.Add((periods[k].Start, i, k));
+            }
+        }
+
+        starts.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.Failure.CompareTo(b.Failure));
+        for (var n = 0; n < starts.Count; n++)
+        {
+            numbers[starts[n].Failure][starts[n].Period] = n + 1;
+        }
+
+        return numbers;
     }
 
     internal static IReadOnlyList<CrossReferenceGap> GapsFor(AgreementTerms terms, GapAffects affects)
@@ -87,11 +228,11 @@ internal static class DealObligations
     }
 
     // A missed deadline (not waived, not met by its last permitted day) is a failure from the day after that day.
-    private static void AddMissed(List<FailurePayments> failures, FailureKind kind, Deadline? deadline, LocalDate asOf)
+    private static bool AddMissed(List<FailurePayments> failures, FailureKind kind, Deadline? deadline, LocalDate asOf, string? tranche)
     {
         if (deadline is null || deadline.Status == DeadlineStatus.Waived || deadline.OnTime == true || deadline.LastPermittedDay >= asOf)
         {
-            return;
+            return false;
         }
 
         var eventDate = deadline.LastPermittedDay.PlusDays(1);
@@ -102,12 +243,13 @@ internal static class DealObligations
         var basis = $"{deadline.Title} ({deadline.Section}) was not done by its last permitted day, {DateText.WithWeekday(deadline.LastPermittedDay)} ({deadline.Basis}): " +
             $"{name}: {(kind == FailureKind.FilingFailure ? "a" : "an")} {DelayPaymentText.Failure(kind)} from {DateText.WithWeekday(eventDate)}" +
             (cure is { } c ? $", cured by the {act} of {DateText.Iso(c)}." : ", uncured.");
-        failures.Add(new(kind, eventDate, cure, basis));
+        failures.Add(new(kind, eventDate, cure, basis) { Tranche = tranche });
+        return true;
     }
 
     private static FailurePayments Pay(AgreementTerms terms, BusinessDayCalendar calendar, FailurePayments failure,
-        IReadOnlyList<HolderSubscription> holders, IReadOnlyList<AgreementEvent> events, LocalDate asOf,
-        List<Deadline> deadlines, ref int maintenanceOffset)
+        IReadOnlyList<HolderSubscription> holders, IReadOnlyList<HolderSubscription> payees, int[]? numbers,
+        IReadOnlyList<AgreementEvent> events, LocalDate asOf, List<Deadline> deadlines, ref int maintenanceOffset)
     {
         var gaps = GapsFor(terms, GapAffects.DelayPayments);
         if (terms.DelayPayments.Terms is not { } clause)
@@ -120,6 +262,15 @@ internal static class DealObligations
             return failure with
             {
                 NotComputed = "No Holder's subscription amount is recorded (a Holder party's subscriptionAmount): the payments' base is unknown, so no amounts are computed.",
+                Gaps = gaps,
+            };
+        }
+
+        if (payees.Count == 0)
+        {
+            return failure with
+            {
+                NotComputed = $"No Holder's subscription amount is recorded for the closing '{failure.Tranche}' (a Holder party's trancheAmounts): the payments' base is unknown, so no amounts are computed.",
                 Gaps = gaps,
             };
         }
@@ -138,20 +289,25 @@ internal static class DealObligations
         foreach (var e in events)
         {
             if (e.Kind == AgreementEventKind.DelayPaymentMade && e.DeadlineKey is { } key && key.StartsWith(prefix, StringComparison.Ordinal)
-                && int.TryParse(key.AsSpan(prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n - offset >= 1
-                && e.Holder is { } holder && e.Amount is { } amount)
+                && int.TryParse(key.AsSpan(prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var n)
+                && (numbers is null ? n - offset : Array.IndexOf(numbers, n) + 1) is var local && local >= 1
+                && e.Holder is { } holder && e.Amount is { } amount && IsPayee(payees, holder))
             {
-                paid.Add((e, new PaymentMade(holder, n - offset, e.Date, amount)));
+                paid.Add((e, new PaymentMade(holder, local, e.Date, amount)));
             }
         }
 
-        var facts = new DelayPaymentFacts(failure.Failure, failure.EventDate, holders)
+        var facts = new DelayPaymentFacts(failure.Failure, failure.EventDate, payees)
         {
             CuredOn = failure.CuredOn,
             Payments = [.. paid.Select(p => p.Payment)],
+            Rule144SaleableFromByHolder = Rule144Saleable(events, asOf),
         };
         var schedule = DelayPaymentCalculator.Compute(terms.DelayPayments, facts, asOf, calendar.IsBusinessDay);
         var keys = new string?[schedule.Periods.Count];
+
+        // The same for every period of the failure: written once.
+        var rule = $"{obligation.Rule}: {DelayPaymentText.Percent(clause.RatePercent)} of each Holder's subscription amount per period ({schedule.Section})";
         for (var k = 0; k < schedule.Periods.Count; k++)
         {
             var period = schedule.Periods[k];
@@ -160,9 +316,16 @@ internal static class DealObligations
                 continue;
             }
 
-            var key = string.Create(CultureInfo.InvariantCulture, $"{obligation.Key}#{offset + period.Number}");
+            var key = string.Create(CultureInfo.InvariantCulture, $"{obligation.Key}#{numbers?[k] ?? offset + period.Number}");
             keys[k] = key;
-            var settled = period.Holders.All(h => h.Outstanding.Amount <= 0m);
+            var settled = true;
+            var interestUnknown = false;
+            foreach (var h in period.Holders)
+            {
+                settled &= h.Outstanding.Amount <= 0m;
+                interestUnknown |= h.LateInterest is null;
+            }
+
             AgreementEvent? metBy = null;
             foreach (var (e, payment) in paid)
             {
@@ -172,17 +335,16 @@ internal static class DealObligations
                 }
             }
 
-            var amounts = string.Join("; ", period.Holders.Select(h => $"{h.HolderId} {h.Amount}")) + $"; total {period.Total}";
-            List<DeadlineWarning> warnings = [new(DeadlineWarningKind.Informational, $"Amounts due: {amounts} ({schedule.Explanation})")];
-            if (period.Holders.Any(h => h.LateInterest is null))
+            List<DeadlineWarning> warnings = [new(DeadlineWarningKind.Informational, new AmountsDue(period, schedule))];
+            if (interestUnknown)
             {
                 warnings.Add(new(DeadlineWarningKind.Informational, "Late interest is \"the maximum rate permitted by law\": not computed."));
             }
 
-            deadlines.Add(new Deadline(obligation, key, period.Basis, due, due)
+            deadlines.Add(new Deadline(obligation, key, period, due, due)
             {
                 Section = clause.Section,
-                Rule = $"{obligation.Rule}: {DelayPaymentText.Percent(clause.RatePercent)} of each Holder's subscription amount per period ({schedule.Section})",
+                Rule = rule,
                 Status = settled && metBy is not null ? DeadlineStatus.Met : asOf <= due ? DeadlineStatus.Open : DeadlineStatus.Missed,
                 MetBy = settled ? metBy : null,
                 PracticalCutoff = calendar.IsBusinessDay(due) ? null
@@ -274,6 +436,37 @@ internal static class DealObligations
         return (suspensions, starts, ends);
     }
 
+    private static bool IsPayee(IReadOnlyList<HolderSubscription> payees, string holder)
+    {
+        foreach (var p in payees)
+        {
+            if (p.HolderId == holder)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Each Holder's first day saleable under Rule 144, as recorded by the as-of date.
+    private static IReadOnlyDictionary<string, LocalDate> Rule144Saleable(IReadOnlyList<AgreementEvent> events, LocalDate asOf)
+    {
+        Dictionary<string, LocalDate>? found = null;
+        foreach (var e in events)
+        {
+            if (e.Kind == AgreementEventKind.Rule144Saleable && e.Holder is { } holder && e.Date <= asOf
+                && (found is null || !found.TryGetValue(holder, out var day) || e.Date < day))
+            {
+                (found ??= [])[holder] = e.Date;
+            }
+        }
+
+        return found ?? NoneSaleable;
+    }
+
+    private static readonly IReadOnlyDictionary<string, LocalDate> NoneSaleable = new Dictionary<string, LocalDate>();
+
     private static Deadline? Find(List<Deadline> deadlines, string key)
     {
         foreach (var d in deadlines)
@@ -286,4 +479,11 @@ internal static class DealObligations
 
         return null;
     }
+}
+
+/// <summary>A payment deadline's amounts in words: "Amounts due: Alpha Fund LP $10,000.00; …; total $35,000.00 (…)".</summary>
+internal sealed class AmountsDue(AccrualPeriod period, DelayPaymentSchedule schedule) : IWords
+{
+    public string Write() =>
+        $"Amounts due: {string.Join("; ", period.Holders.Select(h => $"{h.HolderId} {h.Amount}"))}; total {period.Total} ({schedule.Explanation})";
 }

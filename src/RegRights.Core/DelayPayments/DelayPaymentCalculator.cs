@@ -84,6 +84,8 @@ public static class DelayPaymentCalculator
         return currency;
     }
 
+    private static readonly List<PaymentMade> NoPayments = [];
+
     // A deal has a handful of Holders: a scan costs less than building a set.
     private static int IndexOf(IReadOnlyList<HolderSubscription> holders, string holderId)
     {
@@ -104,13 +106,15 @@ public static class DelayPaymentCalculator
     {
         private readonly IReadOnlyList<HolderSubscription> holders = facts.Holders;
         private readonly decimal[] accrued = new decimal[facts.Holders.Count];
-        private readonly ClauseWords words = new(terms);
+        private readonly AccrualText text = new(terms, facts);
+
+        // Each Holder's first day saleable under Rule 144, where the clause excludes such securities.
+        private readonly LocalDate?[] saleable = SaleableFrom(terms, facts);
 
         // Each Holder's cap, rounded once: the last capped period pays exactly what it leaves.
         private readonly decimal[]? caps = terms.CapPercent is { } cap
             ? [.. facts.Holders.Select(h => terms.Rounding.Round(h.Amount.Amount * cap / 100m))]
             : null;
-        private readonly string[] holderAmounts = [.. facts.Holders.Select(h => h.Amount.ToString())];
 
         internal DelayPaymentSchedule Run()
         {
@@ -149,17 +153,16 @@ public static class DelayPaymentCalculator
             Money? capTotal = caps is null ? null : new Money(caps.Sum(), currency);
             var total = new Money(running, currency);
             return new(DelayPaymentOutcome.Computed, terms.Section, facts.Failure, facts.EventDate, asOf, periods, total,
-                capTotal, capReachedOn, null, Readings(periods),
-                DelayPaymentText.Summary(terms, facts, periods, total, capTotal, capReachedOn));
+                capTotal, capReachedOn, null, Readings(periods), null, text);
         }
 
         private (LocalDate Stop, AccrualEnd Reason) FirstDayNotAccruing()
         {
             var stop = asOf.PlusDays(1);
             var reason = AccrualEnd.InProgress;
-            if (terms.ExcludesRule144Saleable && facts.Rule144SaleableFrom is { } saleable && saleable <= stop)
+            if (terms.ExcludesRule144Saleable && AllSaleableFrom() is { } all && all <= stop)
             {
-                (stop, reason) = (saleable, AccrualEnd.Rule144Saleable);
+                (stop, reason) = (all, AccrualEnd.Rule144Saleable);
             }
 
             if (terms.CureStopsAccrual && facts.CuredOn is { } cure && cure <= stop)
@@ -168,6 +171,36 @@ public static class DelayPaymentCalculator
             }
 
             return (stop, reason);
+        }
+
+        private static LocalDate?[] SaleableFrom(DelayPaymentTerms terms, DelayPaymentFacts facts)
+        {
+            var days = new LocalDate?[facts.Holders.Count];
+            var byHolder = facts.Rule144SaleableFromByHolder;
+            for (var i = 0; terms.ExcludesRule144Saleable && byHolder.Count > 0 && i < days.Length; i++)
+            {
+                days[i] = byHolder.TryGetValue(facts.Holders[i].HolderId, out var day) ? day : null;
+            }
+
+            return days;
+        }
+
+        // The day from which no Holder accrues: the day all are saleable, or the last Holder's own day.
+        private LocalDate? AllSaleableFrom()
+        {
+            LocalDate? last = null;
+            foreach (var day in saleable)
+            {
+                if (day is not { } d)
+                {
+                    last = null;
+                    break;
+                }
+
+                last = last is { } l && l > d ? l : d;
+            }
+
+            return facts.Rule144SaleableFrom is { } everyone && (last is null || everyone < last) ? everyone : last;
         }
 
         private LocalDate PeriodStart(int k) => terms.Period == AccrualPeriodLength.ThirtyDays
@@ -207,26 +240,34 @@ public static class DelayPaymentCalculator
             for (var i = 0; i < holders.Count; i++)
             {
                 var holder = holders[i];
-                var raw = terms.Rounding.Round(holder.Amount.Amount * terms.RatePercent * shareDays / (100m * periodDays));
+
+                // A Holder saleable under Rule 144 from a day of this period accrues the days before it only.
+                var holderDays = saleable[i] is { } from && from <= end ? Math.Max(0, Period.DaysBetween(start, from)) : days;
+                var holderShareDays = holderDays == days ? shareDays
+                    : terms.ProRata == ProRataRule.Daily ? holderDays
+                    : holderDays > 0 ? periodDays : 0;
+                var raw = terms.Rounding.Round(holder.Amount.Amount * terms.RatePercent * holderShareDays / (100m * periodDays));
                 var amount = raw;
                 if (caps is not null)
                 {
                     var room = caps[i] - accrued[i];
-                    amount = endedBy == AccrualEnd.CapReached || raw > room ? room : raw;
+                    amount = (endedBy == AccrualEnd.CapReached && holderDays == days) || raw > room ? room : raw;
                 }
 
                 accrued[i] += amount;
                 periodTotal += amount;
                 var money = new Money(amount, currency);
-                var (paid, interest, interestBasis) = LateInterest(holder.HolderId, number, money, due);
-                shares[i] = new(holder.HolderId, money, new(accrued[i], currency), paid, interest,
-                    DelayPaymentText.HolderBasis(terms, words, holderAmounts[i], shareDays, periodDays, new(raw, currency), money,
-                        new(accrued[i] - amount, currency)), interestBasis);
+                var (paid, interest, late) = LateInterest(holder.HolderId, number, money, due);
+                shares[i] = new(holder.HolderId, money, new(accrued[i], currency), paid, interest, text,
+                    new(raw, currency), holderShareDays, periodDays, i, late)
+                {
+                    SaleableFrom = holderDays == days ? null : saleable[i],
+                };
             }
 
             running += periodTotal;
             return new(number, start, end, scheduledEnd, periodDays, days, endedBy, shares, new(periodTotal, currency),
-                new(running, currency), due, DelayPaymentText.PeriodBasis(terms, words, number, start, end, periodDays, days, endedBy, facts, due));
+                new(running, currency), due, text);
         }
 
         private LocalDate DueDate(LocalDate end)
@@ -252,17 +293,17 @@ public static class DelayPaymentCalculator
 
         // Simple daily interest on what stays unpaid after the due date: each payment through the as-of date ends a
         // stretch of days at the balance then owed (its own day included).
-        private (Money Paid, Money? Interest, string Basis) LateInterest(string holderId, int number, Money amount, LocalDate? due)
+        private (Money Paid, Money? Interest, LateStretches? Late) LateInterest(string holderId, int number, Money amount, LocalDate? due)
         {
             var paid = 0m;
             var balance = amount.Amount;
-            var stretches = new List<(decimal Balance, int Days)>();
+            List<(decimal Balance, int Days)>? stretches = null;
             var from = due ?? LocalDate.MaxIsoValue;
             foreach (var payment in PaymentsFor(holderId, number))
             {
                 if (payment.Date > from && balance > 0m)
                 {
-                    stretches.Add((balance, Period.DaysBetween(from, payment.Date)));
+                    (stretches ??= []).Add((balance, Period.DaysBetween(from, payment.Date)));
                     from = payment.Date;
                 }
 
@@ -272,35 +313,36 @@ public static class DelayPaymentCalculator
 
             if (due is not null && balance > 0m && asOf > from)
             {
-                stretches.Add((balance, Period.DaysBetween(from, asOf)));
+                (stretches ??= []).Add((balance, Period.DaysBetween(from, asOf)));
             }
 
             var paidMoney = new Money(paid, currency);
             var rate = terms.LateInterest;
-            if (stretches.Count == 0 || rate.Basis == LateInterestBasis.None)
+            if (stretches is null || rate.Basis == LateInterestBasis.None)
             {
-                return (paidMoney, Money.Zero(currency), string.Empty);
+                return (paidMoney, Money.Zero(currency), null);
             }
 
             if (rate.Basis == LateInterestBasis.LegalMaximum)
             {
-                return (paidMoney, null, DelayPaymentText.LegalMaximum(due!.Value, stretches));
+                return (paidMoney, null, new(due!.Value, stretches));
             }
 
             var balanceDays = stretches.Sum(s => s.Balance * s.Days);
             var interest = new Money(terms.Rounding.Round(balanceDays * rate.Percent / (100m * rate.DaysPerUnit)), currency);
-            return (paidMoney, interest, DelayPaymentText.LateInterest(rate, due!.Value, stretches, interest, currency));
+            return (paidMoney, interest, new(due!.Value, stretches));
         }
 
         // This Holder's payments against this period made by the as-of date, in date order (a stable insertion sort:
         // there are seldom more than one or two).
         private List<PaymentMade> PaymentsFor(string holderId, int number)
         {
-            var found = new List<PaymentMade>();
+            List<PaymentMade>? found = null;
             foreach (var payment in facts.Payments)
             {
                 if (payment.PeriodNumber == number && payment.Date <= asOf && payment.HolderId == holderId)
                 {
+                    found ??= [];
                     var at = found.Count;
                     while (at > 0 && found[at - 1].Date > payment.Date)
                     {
@@ -311,7 +353,7 @@ public static class DelayPaymentCalculator
                 }
             }
 
-            return found;
+            return found ?? NoPayments;
         }
 
         private List<DelayPaymentReading> Readings(List<AccrualPeriod> periods)

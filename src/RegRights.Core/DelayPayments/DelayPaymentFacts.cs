@@ -1,3 +1,4 @@
+using System.Collections.ObjectModel;
 using NodaTime;
 
 namespace RegRights.Core.DelayPayments;
@@ -18,6 +19,12 @@ public sealed record DelayPaymentFacts(FailureKind Failure, LocalDate EventDate,
     /// <summary>Payments made against the accrual periods; default none.</summary>
     public IReadOnlyList<PaymentMade> Payments { get; init; } = [];
 
-    /// <summary>The first day the securities may be sold under Rule 144 without restriction; null if not yet known.</summary>
+    /// <summary>The first day every Holder's securities may be sold under Rule 144 without restriction; null if not yet known.</summary>
     public LocalDate? Rule144SaleableFrom { get; init; }
+
+    /// <summary>
+    /// The first day one Holder's securities may be sold under Rule 144 without restriction, by Holder id: under a
+    /// clause with the exclusion that Holder accrues nothing from that day while the others go on; default none.
+    /// </summary>
+    public IReadOnlyDictionary<string, LocalDate> Rule144SaleableFromByHolder { get; init; } = ReadOnlyDictionary<string, LocalDate>.Empty;
 }

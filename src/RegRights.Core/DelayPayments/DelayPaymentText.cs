@@ -51,8 +51,17 @@ public static class DelayPaymentText
     };
 
     internal static string HolderBasis(DelayPaymentTerms terms, ClauseWords words, string holderAmount, int shareDays,
-        int periodDays, Money raw, Money amount, Money accruedBefore)
+        int periodDays, Money raw, Money amount, Money accruedBefore, LocalDate? saleableFrom)
     {
+        if (saleableFrom is { } saleable)
+        {
+            // Rule 144: the Holder's own day cuts its share; the other Holders' shares go on.
+            return shareDays == 0
+                ? $"nothing accrues: saleable under Rule 144 from {DateText.Iso(saleable)}, before this period ({terms.Section} excludes securities so saleable)"
+                : string.Concat(HolderBasis(terms, words, holderAmount, shareDays, periodDays, raw, amount, accruedBefore, null),
+                    "; saleable under Rule 144 from ", DateText.Iso(saleable), ", which does not accrue");
+        }
+
         var line = terms.ProRata == ProRataRule.Daily && shareDays != periodDays
             ? string.Create(CultureInfo.InvariantCulture,
                 $"{words.Rate} × {holderAmount} × {shareDays}/{periodDays} = {raw}, pro rata for {shareDays} of {periodDays} days {words.Note}")
@@ -82,7 +91,7 @@ public static class DelayPaymentText
                 $"{terms.Section} period {number}: {DateText.Iso(start)} to {DateText.Iso(end)}, {days} of {periodDays} days{ended}; no payment due until the period ends");
     }
 
-    internal static string Summary(DelayPaymentTerms terms, DelayPaymentFacts facts, List<AccrualPeriod> periods,
+    internal static string Summary(DelayPaymentTerms terms, DelayPaymentFacts facts, IReadOnlyList<AccrualPeriod> periods,
         Money total, Money? cap, LocalDate? capReachedOn)
     {
         var capText = cap is { } c

@@ -22,7 +22,7 @@ public readonly record struct Money : IComparable<Money>, ISpanFormattable
     public Money(decimal amount, string currency)
     {
         Preconditions.CheckArgument(
-            currency is { Length: 3 } && currency.All(char.IsAsciiLetterUpper),
+            currency is [var a, var b, var c] && char.IsAsciiLetterUpper(a) && char.IsAsciiLetterUpper(b) && char.IsAsciiLetterUpper(c),
             nameof(currency), "Currency should be an ISO 4217 code of three upper-case letters, e.g. USD");
         Amount = amount;
         Currency = currency;

@@ -56,7 +56,7 @@ public enum SuspensionReading
 public sealed record SuspensionBreach(SuspensionLimit Limit, LocalDate ExceededOn, int Suspension, LocalDate? CuredOn, string Basis);
 
 /// <summary>The suspensions as of a date: what is used, what is left, and any limit exceeded.</summary>
-/// <param name="Section">The clause's section.</param>
+/// <param name="Terms">The terms evaluated under.</param>
 /// <param name="AsOf">The as-of date.</param>
 /// <param name="DaysUsed">Suspension days in the 365 days ending on <paramref name="AsOf"/>.</param>
 /// <param name="OccasionsUsed">Occasions lasting into those 365 days.</param>
@@ -67,11 +67,17 @@ public sealed record SuspensionBreach(SuspensionLimit Limit, LocalDate ExceededO
 /// <param name="CurrentLimitingTerm">Which limit sets <paramref name="CurrentLastAllowedDay"/>.</param>
 /// <param name="Breaches">Each suspension's first limit exceeded by the as-of date, in order: each starts a Maintenance Failure.</param>
 /// <param name="Readings">The readings the result depends on.</param>
-/// <param name="Explanation">The result in words.</param>
-public sealed record SuspensionStatus(string Section, LocalDate AsOf, int DaysUsed, int OccasionsUsed,
+public sealed record SuspensionStatus(SuspensionTerms Terms, LocalDate AsOf, int DaysUsed, int OccasionsUsed,
     LocalDate? CurrentLastAllowedDay, SuspensionLimit? CurrentLimitingTerm, IReadOnlyList<SuspensionBreach> Breaches,
-    IReadOnlyList<SuspensionReading> Readings, string Explanation)
+    IReadOnlyList<SuspensionReading> Readings)
 {
+    /// <summary>The clause's section.</summary>
+    public string Section => Terms.Section;
+
+    /// <summary>The result in words, written when read.</summary>
+    public string Explanation => SuspensionText.Status(Terms, AsOf, DaysUsed, OccasionsUsed, CurrentLastAllowedDay,
+        CurrentLimitingTerm, Breaches.Count);
+
     /// <summary>The first limit exceeded; null if none.</summary>
     public SuspensionBreach? FirstBreach => Breaches.Count == 0 ? null : Breaches[0];
 }

@@ -135,8 +135,7 @@ public static class SuspensionTracker
             readings.Add(SuspensionReading.AdviceCuresMaintenanceFailure);
         }
 
-        return new(terms.Section, asOf, daysUsed, occasionsUsed, lastAllowed, limiting, breaches, readings,
-            SuspensionText.Status(terms, asOf, daysUsed, occasionsUsed, lastAllowed, limiting, breaches.Count));
+        return new(terms, asOf, daysUsed, occasionsUsed, lastAllowed, limiting, breaches, readings);
     }
 
     private static void Check(IReadOnlyList<Suspension> suspensions)

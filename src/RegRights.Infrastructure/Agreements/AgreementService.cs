@@ -418,8 +418,8 @@ public class AgreementService
             return new AgreementEventResult.Contradicted(contradiction);
         }
 
-        // A payment names one of this agreement's Holders, in the deal's currency.
-        if (next.Kind == AgreementEventKind.DelayPaymentMade)
+        // A payment or a Rule 144 event names one of this agreement's Holders; a payment is in the deal's currency.
+        if (next.Kind is AgreementEventKind.DelayPaymentMade or AgreementEventKind.Rule144Saleable)
         {
             var holder = record.Agreement.Holders.FirstOrDefault(h => h.HolderId == next.Holder);
             if (holder is null)
@@ -430,7 +430,7 @@ public class AgreementService
                 });
             }
 
-            if (holder.Amount.Currency != next.Amount!.Value.Currency)
+            if (next.Amount is { } amount && holder.Amount.Currency != amount.Currency)
             {
                 return new AgreementEventResult.Invalid(new Dictionary<string, string[]>
                 {

@@ -160,6 +160,52 @@ internal static class AgreementValidation
                 errors[$"$.parties[{i}].name"] = [$"'{name}' is already a Holder with a subscription amount: a payment names its Holder by name, so each is named once."];
             }
         }
+
+        TrancheAmounts(errors, parties, currency);
+    }
+
+    // A later closing's amounts: a Holder's, each naming a tranche once, in the deal's one currency.
+    private static void TrancheAmounts(Dictionary<string, string[]> errors, IReadOnlyList<PartyDocument>? parties, string? currency)
+    {
+        for (var i = 0; i < (parties?.Count ?? 0); i++)
+        {
+            var later = parties![i]?.TrancheAmounts;
+            if (later is null)
+            {
+                continue;
+            }
+
+            if (parties[i]!.Role != PartyRole.Holder)
+            {
+                errors[$"$.parties[{i}].trancheAmounts"] = ["Only a Holder has subscription amounts (the base of its Registration Delay Payments)."];
+                continue;
+            }
+
+            var tranches = new HashSet<string>(StringComparer.Ordinal);
+            for (var k = 0; k < later.Count; k++)
+            {
+                var path = $"$.parties[{i}].trancheAmounts[{k}]";
+                Text(errors, $"{path}.tranche", later[k]?.Tranche, required: true, singleLine: true);
+                if (later[k]?.Tranche is { } tranche && !tranches.Add(tranche))
+                {
+                    errors[$"{path}.tranche"] = [$"'{tranche}' is named twice: a Holder has one amount per closing."];
+                }
+
+                if (later[k]?.Amount is not { } amount)
+                {
+                    errors[$"{path}.amount"] = ["Required: the amount paid at that closing, e.g. {\"amount\":500000.00,\"currency\":\"USD\"}."];
+                }
+                else if (Money(errors, $"{path}.amount", amount) is { } money)
+                {
+                    if (currency is not null && money.Currency != currency)
+                    {
+                        errors[$"{path}.amount.currency"] = [$"Every Holder's subscription amount is in one currency; the first is in {currency}."];
+                    }
+
+                    currency ??= money.Currency;
+                }
+            }
+        }
     }
 
     private static RegRights.Core.DelayPayments.Money? Money(Dictionary<string, string[]> errors, string path, MoneyDocument document)
@@ -194,11 +240,26 @@ internal static class AgreementValidation
             errors["$.tranche"] = ["Only a closing has a tranche."];
         }
 
+        if (document.Kind == AgreementEventKind.Rule144Saleable)
+        {
+            if (string.IsNullOrWhiteSpace(document.Holder))
+            {
+                errors["$.holder"] = ["Required for rule144Saleable: the Holder whose securities became saleable under Rule 144, by its party name."];
+            }
+
+            if (document.Amount is not null)
+            {
+                errors["$.amount"] = ["Only a delayPaymentMade event has an amount."];
+            }
+
+            return;
+        }
+
         if (document.Kind != AgreementEventKind.DelayPaymentMade)
         {
             if (document.Holder is not null)
             {
-                errors["$.holder"] = ["Only a delayPaymentMade event names a Holder."];
+                errors["$.holder"] = ["Only a delayPaymentMade or rule144Saleable event names a Holder."];
             }
 
             if (document.Amount is not null)

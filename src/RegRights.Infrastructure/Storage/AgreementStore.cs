@@ -22,8 +22,7 @@ public sealed record StoredAgreement(
 
     /// <summary>The Holders whose subscription amounts are recorded, by party name: the base of the Registration Delay Payments.</summary>
     public IReadOnlyList<HolderSubscription> Holders =>
-        [.. (Document.Parties ?? []).Where(p => p is { Role: PartyRole.Holder, Name: not null, SubscriptionAmount: not null })
-            .Select(p => new HolderSubscription(p.Name!, p.SubscriptionAmount!.ToMoney()))];
+        [.. (Document.Parties ?? []).SelectMany(p => p?.ToSubscriptions() ?? [])];
 }
 
 /// <summary>An event as stored: its place in the record and when the server recorded it.</summary>
