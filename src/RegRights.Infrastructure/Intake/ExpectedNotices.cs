@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using NodaTime;
+using RegRights.Application.Agreements;
+using RegRights.Application.Notices;
 using RegRights.Contracts.Notices;
 using RegRights.Core.Agreements;
 using RegRights.Core.Notices;

@@ -110,7 +110,7 @@ public class FaxNumberDirectory : IDisposable
 
             var startedAt = clock.GetCurrentInstant();
             var numbers = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-            var filter = TableClient.CreateQueryFilter($"RowKey ge {AgreementStore.HeadRowPrefix} and RowKey lt {"agreement}"}");
+            var filter = TableClient.CreateQueryFilter($"RowKey ge {TableAgreementStore.HeadRowPrefix} and RowKey lt {"agreement}"}");
             await foreach (var e in tables.Agreements.QueryAsync<TableEntity>(filter, maxPerPage: 1000, select: ["PartitionKey", "RowKey", "Terms"],
                 cancellationToken: cancellationToken).ConfigureAwait(false))
             {

@@ -3,6 +3,7 @@ using System.Text;
 using Azure;
 using Azure.Data.Tables;
 using NodaTime;
+using RegRights.Application.Notices;
 using RegRights.Infrastructure.Storage;
 
 namespace RegRights.Infrastructure.Intake;

@@ -1,4 +1,6 @@
 using NodaTime;
+using RegRights.Application.Agreements;
+using RegRights.Application.Notices;
 using RegRights.Contracts.Notices;
 using RegRights.Core.Agreements;
 using RegRights.Core.Notices;

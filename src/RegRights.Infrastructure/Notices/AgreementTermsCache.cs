@@ -2,6 +2,7 @@ using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Internal;
 using Microsoft.Extensions.Options;
 using NodaTime;
+using RegRights.Application.Agreements;
 using RegRights.Core.Agreements;
 using RegRights.Infrastructure.Storage;
 

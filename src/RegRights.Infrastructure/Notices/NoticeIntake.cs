@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using NodaTime;
+using RegRights.Application.Agreements;
+using RegRights.Application.Notices;
 using RegRights.Contracts;
 using RegRights.Contracts.Notices;
 using RegRights.Core.Agreements;

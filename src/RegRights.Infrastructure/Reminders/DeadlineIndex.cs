@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 using NodaTime;
+using RegRights.Application.Agreements;
 using RegRights.Contracts.Agreements;
 using RegRights.Core.Agreements;
 using RegRights.Core.Deadlines;

@@ -8,6 +8,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using NodaTime.Testing;
+using RegRights.Application.Agreements;
+using RegRights.Application.Notices;
 using RegRights.Contracts;
 using RegRights.Contracts.Agreements;
 using RegRights.Contracts.Notices;
@@ -123,7 +125,7 @@ public class NoticeIntakeBenchmarks
         return options;
     }
 
-    private sealed class OneAgreement(Instant now) : AgreementStore
+    private sealed class OneAgreement(Instant now) : TableAgreementStore
     {
         private readonly StoredAgreement agreement = new(AgreementId, new ETag("1"),
             JsonSerializer.Deserialize<AgreementDocument>(File.ReadAllText(SamplePath()), RegRightsJson.Options)!, 0, now, now);
@@ -146,7 +148,7 @@ public class NoticeIntakeBenchmarks
         }
     }
 
-    private sealed class NoStorage : NoticeStore
+    private sealed class NoStorage : TableNoticeStore
     {
         public override Task<StoredNotice> AddAsync(StoredNotice notice, CancellationToken cancellationToken = default) => Task.FromResult(notice);
     }

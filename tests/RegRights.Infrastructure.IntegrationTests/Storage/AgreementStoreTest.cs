@@ -33,7 +33,7 @@ public sealed class AgreementStoreTest(StorageFixture fixture)
     [Fact]
     public async Task CreateAsync_ThenGetRecord_ReturnsTheDocumentAndNoEvents()
     {
-        var store = new AgreementStore(await fixture.CreateTablesAsync());
+        var store = new TableAgreementStore(await fixture.CreateTablesAsync());
 
         var created = await store.CreateAsync(Seed(), Now, Cancel);
         var record = await store.GetRecordAsync(created.Id, Cancel);
@@ -50,7 +50,7 @@ public sealed class AgreementStoreTest(StorageFixture fixture)
     [Fact]
     public async Task GetRecordAsync_UnknownOrMalformedId_IsNull()
     {
-        var store = new AgreementStore(await fixture.CreateTablesAsync());
+        var store = new TableAgreementStore(await fixture.CreateTablesAsync());
 
         Assert.Null(await store.GetRecordAsync(Guid.NewGuid().ToString("N"), Cancel));
         // A key Azure would refuse ('/' is not allowed in a PartitionKey) never reaches the service.
@@ -60,7 +60,7 @@ public sealed class AgreementStoreTest(StorageFixture fixture)
     [Fact]
     public async Task ListAsync_PagesThroughEveryAgreementOnce()
     {
-        var store = new AgreementStore(await fixture.CreateTablesAsync());
+        var store = new TableAgreementStore(await fixture.CreateTablesAsync());
         var ids = new List<string>();
         for (var i = 0; i < 5; i++)
         {
@@ -86,7 +86,7 @@ public sealed class AgreementStoreTest(StorageFixture fixture)
     [Fact]
     public async Task ListAsync_ForeignToken_IsArgumentException()
     {
-        var store = new AgreementStore(await fixture.CreateTablesAsync());
+        var store = new TableAgreementStore(await fixture.CreateTablesAsync());
 
         var ex = await Assert.ThrowsAsync<ArgumentException>(() => store.ListAsync("not-a-token", 10, Cancel));
 
@@ -96,7 +96,7 @@ public sealed class AgreementStoreTest(StorageFixture fixture)
     [Fact]
     public async Task ReplaceAsync_WithStaleETag_Is412AndKeepsTheWinner()
     {
-        var store = new AgreementStore(await fixture.CreateTablesAsync());
+        var store = new TableAgreementStore(await fixture.CreateTablesAsync());
         var created = await store.CreateAsync(Seed(), Now, Cancel);
         await store.ReplaceAsync(created.Id, Seed() with { Name = "first writer" }, created.ETag, Now, Cancel);
 
@@ -110,7 +110,7 @@ public sealed class AgreementStoreTest(StorageFixture fixture)
     [Fact]
     public async Task AppendEventAsync_TwoAppendsFromOneRead_SecondLosesAndOneEventIsStored()
     {
-        var store = new AgreementStore(await fixture.CreateTablesAsync());
+        var store = new TableAgreementStore(await fixture.CreateTablesAsync());
         var created = await store.CreateAsync(Seed(), Now, Cancel);
         var read = (await store.GetRecordAsync(created.Id, Cancel))!;
         var closing = new AgreementEvent("closing", AgreementEventKind.Closing, new LocalDate(2000, 4, 28));
@@ -129,7 +129,7 @@ public sealed class AgreementStoreTest(StorageFixture fixture)
     [Fact]
     public async Task AppendEventAsync_KeepsOrderAndEveryField()
     {
-        var store = new AgreementStore(await fixture.CreateTablesAsync());
+        var store = new TableAgreementStore(await fixture.CreateTablesAsync());
         var record = (await store.GetRecordAsync((await store.CreateAsync(Seed(), Now, Cancel)).Id, Cancel))!;
         AgreementEvent[] events =
         [
@@ -153,7 +153,7 @@ public sealed class AgreementStoreTest(StorageFixture fixture)
     {
         // A LocalDate is written as an ISO string, so a date Azure could not hold as Edm.DateTime still round-trips;
         // the rules policy would have refused the request otherwise.
-        var store = new AgreementStore(await fixture.CreateTablesAsync());
+        var store = new TableAgreementStore(await fixture.CreateTablesAsync());
         var record = (await store.GetRecordAsync((await store.CreateAsync(Seed(), Now, Cancel)).Id, Cancel))!;
         var old = new AgreementEvent("old", AgreementEventKind.Closing, new LocalDate(1600, 2, 29));
 

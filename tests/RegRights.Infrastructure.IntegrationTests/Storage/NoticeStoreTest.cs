@@ -1,4 +1,5 @@
 using NodaTime;
+using RegRights.Application.Notices;
 using RegRights.Infrastructure.Storage;
 
 namespace RegRights.Infrastructure.IntegrationTests.Storage;
@@ -46,7 +47,7 @@ public sealed class NoticeStoreTest(StorageFixture fixture)
     [Fact]
     public async Task AddAsync_SameNoticeTwice_KeepsTheFirstAndStoresOne()
     {
-        var store = new NoticeStore(await fixture.CreateTablesAsync());
+        var store = new TableNoticeStore(await fixture.CreateTablesAsync());
         var agreementId = Guid.NewGuid().ToString("N");
         var first = Notice(agreementId, "msg_1", Instant.FromUtc(2000, 5, 1, 20, 0));
 
@@ -60,7 +61,7 @@ public sealed class NoticeStoreTest(StorageFixture fixture)
     [Fact]
     public async Task GetAsync_ById_ReadsTheAgreementsPartitionTheIdNames()
     {
-        var store = new NoticeStore(await fixture.CreateTablesAsync());
+        var store = new TableNoticeStore(await fixture.CreateTablesAsync());
         var agreementId = Guid.NewGuid().ToString("N");
         var notice = Notice(agreementId, "msg_2", Instant.FromUtc(2000, 5, 1, 20, 0));
         var neverStored = NoticeStore.NoticeIdFor(agreementId, "faxserver", "msg_3");
@@ -76,7 +77,7 @@ public sealed class NoticeStoreTest(StorageFixture fixture)
     {
         // A webhook id names one message; the same id with another agreement in the body is another message (the
         // sender reused an id), and refusing it would lose a notice.
-        var store = new NoticeStore(await fixture.CreateTablesAsync());
+        var store = new TableNoticeStore(await fixture.CreateTablesAsync());
         var first = Notice(Guid.NewGuid().ToString("N"), "msg_4", Instant.FromUtc(2000, 5, 1, 20, 0));
         var second = Notice(Guid.NewGuid().ToString("N"), "msg_4", Instant.FromUtc(2000, 5, 1, 20, 1));
 
@@ -89,7 +90,7 @@ public sealed class NoticeStoreTest(StorageFixture fixture)
     [Fact]
     public async Task ListByAgreementAsync_OrdersByReceiptAndKeepsAgreementsApart()
     {
-        var store = new NoticeStore(await fixture.CreateTablesAsync());
+        var store = new TableNoticeStore(await fixture.CreateTablesAsync());
         var mine = Guid.NewGuid().ToString("N");
         var other = Guid.NewGuid().ToString("N");
         var late = Notice(mine, "late", Instant.FromUtc(2000, 5, 2, 0, 0));
