@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using NodaTime;
+using RegRights.Application;
 using RegRights.Contracts.Agreements;
 using RegRights.Core.Agreements;
 using RegRights.Infrastructure.Storage;
@@ -88,7 +89,7 @@ public class FaxNumberDirectory : IDisposable
     {
         try
         {
-            return TableValues.FromJson<TermsDocument>(json);
+            return StoredJson.FromJson<TermsDocument>(json);
         }
         catch (Exception ex) when (ex is System.Text.Json.JsonException or InvalidDataException)
         {

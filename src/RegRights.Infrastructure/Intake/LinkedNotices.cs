@@ -1,4 +1,5 @@
 using NodaTime;
+using RegRights.Application;
 using RegRights.Application.Agreements;
 using RegRights.Application.Notices;
 using RegRights.Contracts.Notices;
@@ -109,7 +110,7 @@ public static class LinkedNotices
         }
 
         var zone = agreement.Terms.TimeZone;
-        var linked = links.Select(l => TableValues.FromJson<NoticeReceiptLinkDocument>(l.Document)).ToList();
+        var linked = links.Select(l => StoredJson.FromJson<NoticeReceiptLinkDocument>(l.Document)).ToList();
         var recordedAt = links.Count == 0 ? head.ReceivedAt : links.Max(l => l.ReceivedAt);
         var (stamp, index) = Stamp(agreement.Terms, [.. linked.Select(l => l.Delivery)], recordedAt);
         return document with

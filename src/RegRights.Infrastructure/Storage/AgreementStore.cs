@@ -2,6 +2,7 @@ using System.Text;
 using Azure;
 using Azure.Data.Tables;
 using NodaTime;
+using RegRights.Application;
 using RegRights.Application.Agreements;
 using RegRights.Contracts.Agreements;
 using RegRights.Core.Agreements;
@@ -81,7 +82,7 @@ public class TableAgreementStore : AgreementStore
     }
 
     private static string RequestHash(AgreementDocument document) =>
-        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(TableValues.ToJson(document))));
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(StoredJson.ToJson(document))));
 
     /// <summary>The agreement without its events, or null.</summary>
     public override async Task<StoredAgreement?> GetAgreementAsync(string id, CancellationToken cancellationToken = default)
@@ -217,9 +218,9 @@ public class TableAgreementStore : AgreementStore
     internal static TableEntity HeadEntity(string id, AgreementDocument document) => new(id, HeadRowKey(id))
     {
         ["Name"] = document.Name ?? "",
-        ["Terms"] = TableValues.ToJson(document.Terms),
-        ["Parties"] = TableValues.ToJson(document.Parties ?? []),
-        ["Contacts"] = TableValues.ToJson(document.Contacts ?? []),
+        ["Terms"] = StoredJson.ToJson(document.Terms),
+        ["Parties"] = StoredJson.ToJson(document.Parties ?? []),
+        ["Contacts"] = StoredJson.ToJson(document.Contacts ?? []),
     };
 
     internal static StoredAgreement ToAgreement(TableEntity e) => new(
@@ -228,9 +229,9 @@ public class TableAgreementStore : AgreementStore
         new AgreementDocument
         {
             Name = e.GetString("Name"),
-            Terms = TableValues.FromJson<TermsDocument>(e.GetString("Terms")),
-            Parties = TableValues.FromJson<List<PartyDocument>>(e.GetString("Parties")),
-            Contacts = TableValues.FromJson<List<ContactDocument>>(e.GetString("Contacts")),
+            Terms = StoredJson.FromJson<TermsDocument>(e.GetString("Terms")),
+            Parties = StoredJson.FromJson<List<PartyDocument>>(e.GetString("Parties")),
+            Contacts = StoredJson.FromJson<List<ContactDocument>>(e.GetString("Contacts")),
         },
         e.GetInt32("EventCount") ?? 0,
         TableValues.ParseInstant(e.GetString("CreatedAt")),
