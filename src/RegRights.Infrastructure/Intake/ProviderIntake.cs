@@ -3,11 +3,11 @@ using Microsoft.Extensions.Options;
 using NodaTime;
 using RegRights.Application;
 using RegRights.Application.Agreements;
+using RegRights.Application.Intake;
 using RegRights.Application.Notices;
 using RegRights.Contracts.Notices;
 using RegRights.Core.Agreements;
 using RegRights.Core.Notices;
-using RegRights.Infrastructure.Notices;
 using RegRights.Infrastructure.Storage;
 
 namespace RegRights.Infrastructure.Intake;

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using RegRights.Application.Agreements;
+using RegRights.Application.Email;
 using RegRights.Contracts.Agreements;
 using RegRights.Core.Deadlines;
 using RegRights.Core.Reminders;

@@ -17,7 +17,6 @@ using RegRights.Core.Agreements;
 using RegRights.Core.Notices;
 using RegRights.Functions.Http;
 using RegRights.Functions.Webhooks;
-using RegRights.Infrastructure.Notices;
 using RegRights.Infrastructure.Storage;
 
 namespace RegRights.Benchmarks.Intake;

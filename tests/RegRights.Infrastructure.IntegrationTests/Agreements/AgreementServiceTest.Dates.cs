@@ -1,8 +1,8 @@
 using NodaTime;
+using RegRights.Application.Agreements;
 using RegRights.Contracts.Agreements;
 using RegRights.Core.Agreements;
 using RegRights.Core.Calendars;
-using RegRights.Infrastructure.Agreements;
 using RegRights.Infrastructure.IntegrationTests.Reminders;
 
 namespace RegRights.Infrastructure.IntegrationTests.Agreements;

@@ -1,3 +1,4 @@
+using RegRights.Application.Email;
 using RegRights.Infrastructure.Email;
 using RegRights.Infrastructure.Email.Acs;
 using RegRights.Infrastructure.Email.Smtp;

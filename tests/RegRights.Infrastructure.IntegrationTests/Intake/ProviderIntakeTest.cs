@@ -11,7 +11,6 @@ using RegRights.Contracts.Agreements;
 using RegRights.Contracts.Notices;
 using RegRights.Infrastructure.Intake;
 using RegRights.Infrastructure.IntegrationTests.Storage;
-using RegRights.Infrastructure.Notices;
 using RegRights.Infrastructure.Storage;
 
 namespace RegRights.Infrastructure.IntegrationTests.Intake;

@@ -2,10 +2,10 @@ using Microsoft.Extensions.Options;
 using NodaTime;
 using NodaTime.Testing;
 using RegRights.Application.Agreements;
+using RegRights.Application.Notices;
 using RegRights.Contracts.Agreements;
 using RegRights.Core.Agreements;
 using RegRights.Infrastructure.IntegrationTests.Storage;
-using RegRights.Infrastructure.Notices;
 using RegRights.Infrastructure.Storage;
 
 namespace RegRights.Infrastructure.IntegrationTests.Notices;

@@ -2,9 +2,9 @@ using Microsoft.Extensions.Options;
 using NodaTime;
 using NodaTime.Testing;
 using RegRights.Application.Agreements;
+using RegRights.Application.Notices;
 using RegRights.Contracts.Notices;
 using RegRights.Infrastructure.IntegrationTests.Storage;
-using RegRights.Infrastructure.Notices;
 using RegRights.Infrastructure.Storage;
 
 namespace RegRights.Infrastructure.IntegrationTests.Notices;

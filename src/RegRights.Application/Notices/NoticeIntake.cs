@@ -2,14 +2,12 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using NodaTime;
 using RegRights.Application.Agreements;
-using RegRights.Application.Notices;
 using RegRights.Contracts;
 using RegRights.Contracts.Notices;
 using RegRights.Core.Agreements;
 using RegRights.Core.Notices;
-using RegRights.Infrastructure.Storage;
 
-namespace RegRights.Infrastructure.Notices;
+namespace RegRights.Application.Notices;
 
 /// <summary>What became of one notice handed to <see cref="NoticeIntake.ReceiveAsync"/>.</summary>
 public abstract record NoticeIntakeResult

@@ -1,14 +1,13 @@
 using Azure;
 using NodaTime;
-using RegRights.Application.Agreements;
+using RegRights.Application.Notices;
 using RegRights.Contracts.Agreements;
 using RegRights.Core.Agreements;
 using RegRights.Core.Calendars;
 using RegRights.Core.Deadlines;
 using RegRights.Core.Reminders;
-using RegRights.Infrastructure.Notices;
 
-namespace RegRights.Infrastructure.Agreements;
+namespace RegRights.Application.Agreements;
 
 /// <summary>
 /// Agreements and their events: checks a document or an event, stores it conditionally on the agreement's ETag, and
