@@ -141,7 +141,8 @@ public class AgreementService
     /// Events are kept; an event recorded since <paramref name="ifMatch"/> was read changed the agreement. A replace is
     /// the whole document: one that leaves out the terms (or any term), the parties or the contacts is refused at each
     /// missing field (<see cref="AgreementDocumentRules.MissingForReplace"/>), since taking the seed's terms or no
-    /// contacts for them would lose what is stored without a word. A change of some fields is <see cref="PatchAsync"/>.
+    /// contacts for them would lose what is stored without a word; so is one that leaves out the template of an
+    /// agreement made from another than the seed's (<c>$.template</c>). A change of some fields is <see cref="PatchAsync"/>.
     /// </remarks>
     /// <param name="agreementId">The agreement's id.</param>
     /// <param name="document">The whole new document.</param>
@@ -268,6 +269,16 @@ public class AgreementService
         if (AgreementDocumentRules.MissingNoticeForReplace(document, current.Agreement.Terms) is { } noticeMissing)
         {
             return new AgreementWriteResult.Invalid(noticeMissing);
+        }
+
+        // Left out, the template would fall back to the seed's: the terms are stored whole and would not change, but
+        // the agreement would name a form it was not made from.
+        if (document.Template is null && current.Agreement.Template.Name != AgreementTemplates.DefaultName)
+        {
+            return new AgreementWriteResult.Invalid(new Dictionary<string, string[]>
+            {
+                ["$.template"] = [$"Required: this agreement's template is '{current.Agreement.Template.Name}', and left out it would be reset to the seed's ('{AgreementTemplates.DefaultName}'). Send it as GET returns it, or PATCH only what changes (application/merge-patch+json)."],
+            });
         }
 
         var newTerms = (document.Terms ?? new TermsDocument()).ToTerms(AgreementTemplates.Get(document.Template ?? AgreementTemplates.DefaultName).Terms);

@@ -215,13 +215,22 @@ public class TableAgreementStore : AgreementStore
         ["Contacts"] = "$.contacts",
     };
 
-    internal static TableEntity HeadEntity(string id, AgreementDocument document) => new(id, HeadRowKey(id))
+    // Template and RemindDeadlinesBeforeRegistration are columns of their own, added after the others: a head row
+    // written without them reads as the seed's template and no reminders before registration, as it always did.
+    internal static TableEntity HeadEntity(string id, AgreementDocument document)
     {
-        ["Name"] = document.Name ?? "",
-        ["Terms"] = StoredJson.ToJson(document.Terms),
-        ["Parties"] = StoredJson.ToJson(document.Parties ?? []),
-        ["Contacts"] = StoredJson.ToJson(document.Contacts ?? []),
-    };
+        var entity = new TableEntity(id, HeadRowKey(id))
+        {
+            ["Name"] = document.Name ?? "",
+            ["Terms"] = StoredJson.ToJson(document.Terms),
+            ["Parties"] = StoredJson.ToJson(document.Parties ?? []),
+            ["Contacts"] = StoredJson.ToJson(document.Contacts ?? []),
+            // Always written, so that a replace (a merge of the head row) that leaves it out turns it off.
+            ["RemindDeadlinesBeforeRegistration"] = document.RemindDeadlinesBeforeRegistration ?? false,
+        };
+        AddIfNotNull(entity, "Template", document.Template);
+        return entity;
+    }
 
     internal static StoredAgreement ToAgreement(TableEntity e) => new(
         e.PartitionKey,
@@ -232,6 +241,8 @@ public class TableAgreementStore : AgreementStore
             Terms = StoredJson.FromJson<TermsDocument>(e.GetString("Terms")),
             Parties = StoredJson.FromJson<List<PartyDocument>>(e.GetString("Parties")),
             Contacts = StoredJson.FromJson<List<ContactDocument>>(e.GetString("Contacts")),
+            Template = e.GetString("Template"),
+            RemindDeadlinesBeforeRegistration = e.GetBoolean("RemindDeadlinesBeforeRegistration"),
         },
         e.GetInt32("EventCount") ?? 0,
         TableValues.ParseInstant(e.GetString("CreatedAt")),

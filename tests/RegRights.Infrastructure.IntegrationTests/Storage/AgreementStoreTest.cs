@@ -48,6 +48,27 @@ public sealed class AgreementStoreTest(StorageFixture fixture)
     }
 
     [Fact]
+    public async Task GetAgreementAsync_HeadRowWrittenBeforeTheTemplateColumns_ReadsAsTheSeedsTemplateWithoutEarlyReminders()
+    {
+        // Arrange: a head row as the store wrote it before Template and RemindDeadlinesBeforeRegistration were columns.
+        var tables = await fixture.CreateTablesAsync();
+        var id = Guid.NewGuid().ToString("N");
+        var row = TableAgreementStore.HeadEntity(id, Seed() with { Template = "modern-pipe", RemindDeadlinesBeforeRegistration = true });
+        Assert.True(row.Remove("Template") && row.Remove("RemindDeadlinesBeforeRegistration"));
+        row["EventCount"] = 0;
+        row["CreatedAt"] = "2000-04-28T17:00:00Z";
+        row["UpdatedAt"] = "2000-04-28T17:00:00Z";
+        await tables.Agreements.AddEntityAsync(row, Cancel);
+
+        // Act
+        var read = await new TableAgreementStore(tables).GetAgreementAsync(id, Cancel);
+
+        // Assert: as such a row always read, the seed's template (its terms are stored whole) and no early reminders.
+        Assert.Equal(("neotherapeutics-2000", null, AgreementTerms.NeoTherapeutics2000),
+            (read!.Template.Name, read.Document.RemindDeadlinesBeforeRegistration, read.Terms));
+    }
+
+    [Fact]
     public async Task GetRecordAsync_UnknownOrMalformedId_IsNull()
     {
         var store = new TableAgreementStore(await fixture.CreateTablesAsync());
