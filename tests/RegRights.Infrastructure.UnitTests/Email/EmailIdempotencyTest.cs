@@ -3,7 +3,7 @@ using RegRights.Infrastructure.Email;
 using RegRights.Infrastructure.Email.Acs;
 using RegRights.Infrastructure.Email.Smtp;
 
-namespace RegRights.Infrastructure.IntegrationTests.Email;
+namespace RegRights.Infrastructure.UnitTests.Email;
 
 public sealed class EmailIdempotencyTest
 {

@@ -8,7 +8,7 @@ using RegRights.Core.Reminders;
 using RegRights.Infrastructure.Email;
 using RegRights.Infrastructure.Reminders;
 
-namespace RegRights.Infrastructure.IntegrationTests.Reminders;
+namespace RegRights.Infrastructure.UnitTests.Reminders;
 
 public class ReminderEmailComposerTest
 {
