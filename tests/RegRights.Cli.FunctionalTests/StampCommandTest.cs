@@ -129,41 +129,8 @@ public class StampCommandTest
         Assert.False(stamp.GetProperty("gap").GetBoolean());
     }
 
-    [Fact]
-    public async Task Stamp_AcrossSpringForward_MondayStartsInPdt()
-    {
-        // Friday 2000-03-31 3 p.m. PST; clocks sprang forward Sunday 2000-04-02, so Monday 2000-04-03 starts at
-        // 00:00 PDT = 07:00Z, not 08:00Z.
-        var stamp = await StampJsonAsync("--method", "facsimile", "--sent", "2000-03-31T15:00:00-08:00");
-
-        Assert.Equal("2000-04-03", Text(stamp, "effectiveDate"));
-        Assert.Equal("2000-04-03T00:00:00-07:00", Text(stamp, "countsFrom"));
-        Assert.Equal("6(h)(ii)", Text(stamp, "rule"));
-    }
-
-    [Fact]
-    public async Task Stamp_AfterSpringForward_UtcTimeReadInPdt()
-    {
-        // 21:30Z on Monday 2000-04-03 is 2:30 p.m. PDT (later than 2:00 p.m.): Tuesday. Read in PST it would be
-        // 1:30 p.m. and § 6(h)(i).
-        var stamp = await StampJsonAsync("--method", "facsimile", "--sent", "2000-04-03T21:30:00Z");
-
-        Assert.Equal("2000-04-04", Text(stamp, "effectiveDate"));
-        Assert.Equal("6(h)(ii)", Text(stamp, "rule"));
-    }
-
-    [Fact]
-    public async Task Stamp_AcrossFallBack_MondayStartsInPst()
-    {
-        // Friday 2000-10-27 3 p.m. PDT; clocks fell back Sunday 2000-10-29, so Monday 2000-10-30 starts at
-        // 00:00 PST = 08:00Z.
-        var stamp = await StampJsonAsync("--method", "facsimile", "--sent", "2000-10-27T15:00:00-07:00");
-
-        Assert.Equal("2000-10-30", Text(stamp, "effectiveDate"));
-        Assert.Equal("2000-10-30T00:00:00-08:00", Text(stamp, "countsFrom"));
-        Assert.Equal("6(h)(ii)", Text(stamp, "rule"));
-    }
-
+    // One daylight-saving case at the command line: a UTC --sent read in the agreement's zone on the right side of the
+    // change. The stamper's own tests (NoticeStamperTest.DaylightSaving) own the rest.
     [Fact]
     public async Task Stamp_AfterFallBack_UtcTimeReadInPst()
     {

@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using NodaTime;
+using RegRights.Application.Agreements;
 using RegRights.Contracts.Agreements;
 using RegRights.Core.Agreements;
 using RegRights.Infrastructure.Storage;
@@ -88,7 +89,7 @@ internal static class AgreementFactory
             Contacts = [.. Contacts],
         };
         var created = closing.AtStartOfDayInZone(zone).ToInstant();
-        var head = AgreementStore.HeadEntity(id, document);
+        var head = TableAgreementStore.HeadEntity(id, document);
         head["EventCount"] = events.Count;
         head["CreatedAt"] = TableValues.Format(created);
         head["UpdatedAt"] = TableValues.Format(now);
@@ -98,7 +99,7 @@ internal static class AgreementFactory
         for (var n = 0; n < events.Count; n++)
         {
             var recordedAt = events[n].Date.PlusDays(1).AtStartOfDayInZone(zone).ToInstant();
-            rows[n + 1] = AgreementStore.EventEntity(id, n + 1, events[n], recordedAt);
+            rows[n + 1] = TableAgreementStore.EventEntity(id, n + 1, events[n], recordedAt);
             stored.Add(new StoredEvent(n + 1, events[n], recordedAt));
         }
 

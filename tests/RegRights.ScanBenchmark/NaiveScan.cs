@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using NodaTime;
+using RegRights.Application.Agreements;
 using RegRights.Contracts.Agreements;
 using RegRights.Core.Agreements;
 using RegRights.Core.Deadlines;
@@ -35,7 +36,7 @@ internal static class NaiveScan
         {
             if (head is not null)
             {
-                var document = AgreementStore.ToAgreement(head).Document;
+                var document = TableAgreementStore.ToAgreement(head).Document;
                 for (var w = 0; w < windows.Count; w++)
                 {
                     Decide(head.PartitionKey, document, events, ladder, windows[w], due[w]);
@@ -57,13 +58,13 @@ internal static class NaiveScan
                 partition = entity.PartitionKey;
             }
 
-            if (entity.RowKey == AgreementStore.HeadRowKey(entity.PartitionKey))
+            if (entity.RowKey == TableAgreementStore.HeadRowKey(entity.PartitionKey))
             {
                 head = entity;
             }
             else
             {
-                events.Add(AgreementStore.ToEvent(entity).Event);
+                events.Add(TableAgreementStore.ToEvent(entity).Event);
             }
         }
 

@@ -39,7 +39,7 @@ var tables = new RegRightsTables(service);
 var indexTables = new ReminderTables(service);
 await tables.CreateIfNotExistsAsync(cancel);
 await indexTables.CreateIfNotExistsAsync(cancel);
-var store = new AgreementStore(tables);
+var store = new TableAgreementStore(tables);
 var reminderOptions = new ReminderOptions();
 var ladder = reminderOptions.Ladder;
 

@@ -14,7 +14,7 @@ namespace RegRights.ScanBenchmark;
 /// <remarks>
 /// An agreement is its head row and its events in one partition, so one batch writes it; its
 /// <c>DeadlineIndexByAgreement</c> rows are one more; the <c>DeadlineIndex</c> rows of many agreements share a date
-/// partition and go 100 at a time. The rows are the stores' own (<c>AgreementStore.HeadEntity</c>,
+/// partition and go 100 at a time. The rows are the stores' own (<c>TableAgreementStore.HeadEntity</c>,
 /// <c>DeadlineIndex.DateEntity</c> …) and the index rows are <see cref="DeadlineIndex.EntriesFor"/>, so the seeded
 /// store is what the API and <c>DeadlineIndex.IndexAsync</c> would have written, minus one request per event.
 /// Every row is an insert (<c>Add</c>), as the store's own writes are, not an upsert: Azurite looks a row up once for

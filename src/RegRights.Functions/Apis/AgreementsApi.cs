@@ -2,10 +2,10 @@ using Azure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
+using RegRights.Application.Agreements;
 using RegRights.Contracts.Agreements;
 using RegRights.Functions.OpenApi;
 using RegRights.Functions.Telemetry;
-using RegRights.Infrastructure.Agreements;
 
 namespace RegRights.Functions.Apis;
 

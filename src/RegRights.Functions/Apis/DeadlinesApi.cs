@@ -1,10 +1,10 @@
 using Microsoft.AspNetCore.Mvc;
 using NodaTime;
 using NodaTime.Text;
+using RegRights.Application.Agreements;
 using RegRights.Contracts.Deadlines;
 using RegRights.Functions.OpenApi;
 using RegRights.Functions.Telemetry;
-using RegRights.Infrastructure.Agreements;
 
 namespace RegRights.Functions.Apis;
 

@@ -1,12 +1,12 @@
 using System.ComponentModel;
 using Microsoft.AspNetCore.Mvc;
 using NodaTime.Text;
+using RegRights.Application.Notices;
 using RegRights.Contracts.Notices;
 using RegRights.Functions.OpenApi;
 using RegRights.Functions.Telemetry;
 using RegRights.Functions.Webhooks;
 using RegRights.Infrastructure.Intake;
-using RegRights.Infrastructure.Notices;
 
 namespace RegRights.Functions.Apis;
 

@@ -2,13 +2,13 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NodaTime;
+using RegRights.Application.Agreements;
+using RegRights.Application.Notices;
 using RegRights.Functions.OpenApi;
 using RegRights.Functions.Telemetry;
 using RegRights.Functions.Webhooks;
-using RegRights.Infrastructure.Agreements;
 using RegRights.Infrastructure.Email;
 using RegRights.Infrastructure.Intake;
-using RegRights.Infrastructure.Notices;
 using RegRights.Infrastructure.Reminders;
 using RegRights.Infrastructure.Storage;
 

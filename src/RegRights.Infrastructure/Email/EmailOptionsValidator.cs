@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using RegRights.Application.Email;
 using RegRights.Infrastructure.Email.Acs;
 
 namespace RegRights.Infrastructure.Email;

@@ -1,10 +1,12 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using NodaTime;
+using RegRights.Application.Agreements;
+using RegRights.Application.Intake;
+using RegRights.Application.Notices;
 using RegRights.Contracts.Notices;
 using RegRights.Core.Agreements;
 using RegRights.Core.Notices;
-using RegRights.Infrastructure.Notices;
 using RegRights.Infrastructure.Storage;
 
 namespace RegRights.Infrastructure.Intake;

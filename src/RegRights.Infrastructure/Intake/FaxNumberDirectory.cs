@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using NodaTime;
+using RegRights.Application;
 using RegRights.Contracts.Agreements;
 using RegRights.Core.Agreements;
 using RegRights.Infrastructure.Storage;
@@ -88,7 +89,7 @@ public class FaxNumberDirectory : IDisposable
     {
         try
         {
-            return TableValues.FromJson<TermsDocument>(json);
+            return StoredJson.FromJson<TermsDocument>(json);
         }
         catch (Exception ex) when (ex is System.Text.Json.JsonException or InvalidDataException)
         {
@@ -110,7 +111,7 @@ public class FaxNumberDirectory : IDisposable
 
             var startedAt = clock.GetCurrentInstant();
             var numbers = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-            var filter = TableClient.CreateQueryFilter($"RowKey ge {AgreementStore.HeadRowPrefix} and RowKey lt {"agreement}"}");
+            var filter = TableClient.CreateQueryFilter($"RowKey ge {TableAgreementStore.HeadRowPrefix} and RowKey lt {"agreement}"}");
             await foreach (var e in tables.Agreements.QueryAsync<TableEntity>(filter, maxPerPage: 1000, select: ["PartitionKey", "RowKey", "Terms"],
                 cancellationToken: cancellationToken).ConfigureAwait(false))
             {

@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using NodaTime;
-using RegRights.Infrastructure.Notices;
+using RegRights.Application.Notices;
 using RegRights.Infrastructure.Storage;
 
 namespace RegRights.Infrastructure.Intake;

@@ -3,6 +3,8 @@ using System.Text;
 using Azure;
 using Azure.Data.Tables;
 using NodaTime;
+using RegRights.Application;
+using RegRights.Application.Notices;
 using RegRights.Infrastructure.Storage;
 
 namespace RegRights.Infrastructure.Intake;
@@ -122,12 +124,12 @@ public class IntakeReceiptStore
 
         if (receipt.Notice is { } notice)
         {
-            entity["Notice"] = TableValues.ToJson(notice);
+            entity["Notice"] = StoredJson.ToJson(notice);
         }
 
         if (receipt.Link is { } link)
         {
-            entity["Link"] = TableValues.ToJson(link);
+            entity["Link"] = StoredJson.ToJson(link);
         }
 
         try
@@ -185,8 +187,8 @@ public class IntakeReceiptStore
         return new StoredReceipt(
             e.RowKey, e.PartitionKey[..dot], e.PartitionKey[(dot + 1)..], e.GetString("EventId"),
             TableValues.ParseInstant(e.GetString("ReceivedAt")), body, e.GetString("Document"),
-            e.GetString("Notice") is { } notice ? TableValues.FromJson<StoredNotice>(notice) : null,
-            e.GetString("Link") is { } link ? TableValues.FromJson<StoredNoticeLink>(link) : null);
+            e.GetString("Notice") is { } notice ? StoredJson.FromJson<StoredNotice>(notice) : null,
+            e.GetString("Link") is { } link ? StoredJson.FromJson<StoredNoticeLink>(link) : null);
     }
 }
 

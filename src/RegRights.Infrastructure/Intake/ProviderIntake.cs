@@ -1,10 +1,13 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using NodaTime;
+using RegRights.Application;
+using RegRights.Application.Agreements;
+using RegRights.Application.Intake;
+using RegRights.Application.Notices;
 using RegRights.Contracts.Notices;
 using RegRights.Core.Agreements;
 using RegRights.Core.Notices;
-using RegRights.Infrastructure.Notices;
 using RegRights.Infrastructure.Storage;
 
 namespace RegRights.Infrastructure.Intake;
@@ -164,10 +167,10 @@ public class ProviderIntake
         if (match.Agreement is { } agreement && match.NoticeId is { } noticeId)
         {
             var linkDocument = new NoticeReceiptLinkDocument(receiptId, scheme.Name, request.Source, parsed.EventId, parsed.EventType, receivedAt, bodySha256, parsed.Delivery, null);
-            link = new StoredNoticeLink(noticeId, agreement.Id, receiptId, now, TableValues.ToJson(linkDocument));
+            link = new StoredNoticeLink(noticeId, agreement.Id, receiptId, now, StoredJson.ToJson(linkDocument));
             if (parsed.Delivery is not null)
             {
-                var reported = match.Links.Select(l => TableValues.FromJson<NoticeReceiptLinkDocument>(l.Document).Delivery).Append(parsed.Delivery).ToList();
+                var reported = match.Links.Select(l => StoredJson.FromJson<NoticeReceiptLinkDocument>(l.Document).Delivery).Append(parsed.Delivery).ToList();
                 var (linked, index) = LinkedNotices.Stamp(agreement.Terms, reported, now);
                 if (linked is not null && index[^1] is not null)
                 {
@@ -189,7 +192,7 @@ public class ProviderIntake
         var document = new IntakeReceiptDocument(receiptId, scheme.Name, request.Source, parsed.EventId, parsed.EventType, receivedAt, bodySha256,
             request.Body.Length, headers, outcome, explanation.Trim(), match.Agreement?.Id, match.NoticeId, parsed.Delivery, stamp);
         var candidate = new StoredReceipt(receiptId, scheme.Name, request.Source, parsed.EventId, now, request.Body,
-            TableValues.ToJson(document), match.NewNotice, link);
+            StoredJson.ToJson(document), match.NewNotice, link);
 
         // 6. Store: the receipt's conditional add decides which try of the event is the first.
         var stored = await receipts.AddAsync(candidate, cancellationToken).ConfigureAwait(false);
@@ -218,7 +221,7 @@ public class ProviderIntake
         return [.. (await receipts.ListAsync(provider, source, cancellationToken).ConfigureAwait(false)).Select(Read)];
     }
 
-    private static IntakeReceiptDocument Read(StoredReceipt stored) => TableValues.FromJson<IntakeReceiptDocument>(stored.Document);
+    private static IntakeReceiptDocument Read(StoredReceipt stored) => StoredJson.FromJson<IntakeReceiptDocument>(stored.Document);
 
     private async Task FinishAsync(StoredReceipt receipt, CancellationToken cancellationToken)
     {
@@ -290,7 +293,7 @@ public class ProviderIntake
             .Select(h => (Head: h, Document: NoticeIntake.Read(h)))
             .Where(h => h.Document.Origin == NoticeDocument.FromExpected &&
                 h.Document.Expected.Any(e => e.Method == DeliveryMethod.Facsimile && FaxNumber.SameNumber(e.FaxNumber, fax.From)) &&
-                !links.Any(l => l.NoticeId == h.Head.NoticeId && TableValues.FromJson<NoticeReceiptLinkDocument>(l.Document).Delivery?.Method == DeliveryMethod.Facsimile))
+                !links.Any(l => l.NoticeId == h.Head.NoticeId && StoredJson.FromJson<NoticeReceiptLinkDocument>(l.Document).Delivery?.Method == DeliveryMethod.Facsimile))
             .OrderBy(h => h.Head.ReceivedAt)
             .FirstOrDefault();
         if (awaiting.Head is { } head)

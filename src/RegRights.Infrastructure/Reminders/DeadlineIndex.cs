@@ -1,6 +1,8 @@
 using Azure;
 using Azure.Data.Tables;
 using NodaTime;
+using RegRights.Application;
+using RegRights.Application.Agreements;
 using RegRights.Contracts.Agreements;
 using RegRights.Core.Agreements;
 using RegRights.Core.Deadlines;
@@ -84,7 +86,7 @@ public class DeadlineIndex
     {
         ArgumentNullException.ThrowIfNull(record);
         var schedule = record.ScheduleAsOf(record.Today(now));
-        var json = TableValues.ToJson(record.Agreement.Document.Terms ?? TermsDocument.From(AgreementTerms.NeoTherapeutics2000));
+        var json = StoredJson.ToJson(record.Agreement.Document.Terms ?? TermsDocument.From(AgreementTerms.NeoTherapeutics2000));
         var registered = record.Agreement.CreatedAt.InZone(record.Agreement.Terms.TimeZone).Date;
         var remindPast = record.Agreement.Document.RemindDeadlinesBeforeRegistration == true;
         return

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using RegRights.Application.Agreements;
 using RegRights.Infrastructure.Storage;
 
 namespace RegRights.Infrastructure.Reminders;
@@ -19,10 +20,11 @@ namespace RegRights.Infrastructure.Reminders;
 /// </para>
 /// </remarks>
 public sealed partial class DeadlineIndexUpdater(DeadlineIndex index, ReminderScanner scanner, AgreementStore store, ILogger<DeadlineIndexUpdater> logger)
+    : IAgreementIndexer
 {
     private const int MaxPasses = 3;
 
-    /// <summary>Indexes <paramref name="agreementId"/> after a write; <paramref name="written"/> is the record it left, if the store returned it.</summary>
+    /// <inheritdoc/>
     /// <remarks>
     /// Not cancelled with the request: a client that hung up after its write was stored still needs the index to
     /// follow the write.

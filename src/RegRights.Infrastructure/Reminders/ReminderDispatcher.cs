@@ -3,6 +3,8 @@ using Azure;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NodaTime;
+using RegRights.Application.Agreements;
+using RegRights.Application.Email;
 using RegRights.Contracts.Agreements;
 using RegRights.Core.Deadlines;
 using RegRights.Core.Reminders;

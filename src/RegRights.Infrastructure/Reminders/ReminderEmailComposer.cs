@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using NodaTime;
+using RegRights.Application.Email;
 using RegRights.Core.Deadlines;
 using RegRights.Core.Reminders;
 using RegRights.Infrastructure.Email;

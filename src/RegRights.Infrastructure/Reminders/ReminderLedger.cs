@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 using NodaTime;
+using RegRights.Application;
 using RegRights.Infrastructure.Storage;
 
 namespace RegRights.Infrastructure.Reminders;
@@ -167,8 +168,8 @@ public class ReminderLedger
             ["ScheduledAt"] = TableValues.Format(r.ScheduledAt),
             ["Status"] = r.Status.ToString(),
             ["Attempts"] = r.Attempts,
-            ["To"] = TableValues.ToJson(r.To),
-            ["Cc"] = TableValues.ToJson(r.Cc),
+            ["To"] = StoredJson.ToJson(r.To),
+            ["Cc"] = StoredJson.ToJson(r.Cc),
             ["CreatedAt"] = TableValues.Format(r.CreatedAt),
         };
         Add(entity, "NextAttemptAt", r.NextAttemptAt is { } next ? TableValues.Format(next) : null);
@@ -191,8 +192,8 @@ public class ReminderLedger
         Status = Enum.Parse<ReminderStatus>(e.GetString("Status")),
         Attempts = e.GetInt32("Attempts") ?? 0,
         NextAttemptAt = e.GetString("NextAttemptAt") is { } next ? TableValues.ParseInstant(next) : null,
-        To = TableValues.FromJson<List<ReminderRecipient>>(e.GetString("To")),
-        Cc = TableValues.FromJson<List<ReminderRecipient>>(e.GetString("Cc")),
+        To = StoredJson.FromJson<List<ReminderRecipient>>(e.GetString("To")),
+        Cc = StoredJson.FromJson<List<ReminderRecipient>>(e.GetString("Cc")),
         CreatedAt = TableValues.ParseInstant(e.GetString("CreatedAt")),
         SentAt = e.GetString("SentAt") is { } sent ? TableValues.ParseInstant(sent) : null,
         Transport = e.GetString("Transport"),

@@ -1,3 +1,4 @@
+using RegRights.Application.Email;
 using RegRights.Contracts.Agreements;
 using RegRights.Core.Reminders;
 using RegRights.Infrastructure.Email;

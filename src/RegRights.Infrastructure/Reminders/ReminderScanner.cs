@@ -2,6 +2,8 @@ using Azure;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NodaTime;
+using RegRights.Application;
+using RegRights.Application.Agreements;
 using RegRights.Contracts.Agreements;
 using RegRights.Core.Calendars;
 using RegRights.Core.Deadlines;
@@ -126,7 +128,7 @@ public sealed partial class ReminderScanner
         {
             if (!calendars.TryGetValue(row.Terms, out var terms))
             {
-                var parsed = TableValues.FromJson<TermsDocument>(row.Terms).ToTerms();
+                var parsed = StoredJson.FromJson<TermsDocument>(row.Terms).ToTerms();
                 terms = (parsed.Calendar, parsed.TimeZone);
                 calendars[row.Terms] = terms;
             }

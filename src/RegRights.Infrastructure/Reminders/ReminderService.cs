@@ -1,4 +1,5 @@
 using NodaTime;
+using RegRights.Application.Agreements;
 using RegRights.Core.Agreements;
 using RegRights.Core.Deadlines;
 using RegRights.Infrastructure.Storage;

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using RegRights.Application.Agreements;
+using RegRights.Application.Email;
 using RegRights.Infrastructure.Email;
 using RegRights.Infrastructure.Storage;
 
@@ -28,7 +30,7 @@ public static class ReminderServiceCollectionExtensions
         builder.Services.AddSingleton(sp => new ReminderTables(
             sp.GetRequiredService<Azure.Data.Tables.TableServiceClient>(), sp.GetRequiredService<IOptions<TableStorageOptions>>().Value.TablePrefix));
         builder.Services.AddSingleton<DeadlineIndex>();
-        builder.Services.AddSingleton<DeadlineIndexUpdater>();
+        builder.Services.AddSingleton<IAgreementIndexer, DeadlineIndexUpdater>();
         builder.Services.AddSingleton<ReminderLedger>();
         builder.Services.AddSingleton<ReminderScanner>();
         builder.Services.AddSingleton(sp =>

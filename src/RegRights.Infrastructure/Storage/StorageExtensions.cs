@@ -5,6 +5,8 @@ using Azure.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using RegRights.Application.Agreements;
+using RegRights.Application.Notices;
 
 namespace RegRights.Infrastructure.Storage;
 
@@ -23,8 +25,8 @@ public static class StorageExtensions
         builder.Services.AddSingleton(sp => CreateServiceClient(sp.GetRequiredService<IOptions<TableStorageOptions>>().Value));
         builder.Services.AddSingleton(sp => new RegRightsTables(
             sp.GetRequiredService<TableServiceClient>(), sp.GetRequiredService<IOptions<TableStorageOptions>>().Value.TablePrefix));
-        builder.Services.AddSingleton<AgreementStore>();
-        builder.Services.AddSingleton<NoticeStore>();
+        builder.Services.AddSingleton<AgreementStore, TableAgreementStore>();
+        builder.Services.AddSingleton<NoticeStore, TableNoticeStore>();
         builder.Services.AddHostedService<TableCreator>();
         return builder;
     }

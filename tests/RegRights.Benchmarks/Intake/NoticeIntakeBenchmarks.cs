@@ -8,6 +8,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using NodaTime.Testing;
+using RegRights.Application.Agreements;
+using RegRights.Application.Notices;
 using RegRights.Contracts;
 using RegRights.Contracts.Agreements;
 using RegRights.Contracts.Notices;
@@ -15,7 +17,6 @@ using RegRights.Core.Agreements;
 using RegRights.Core.Notices;
 using RegRights.Functions.Http;
 using RegRights.Functions.Webhooks;
-using RegRights.Infrastructure.Notices;
 using RegRights.Infrastructure.Storage;
 
 namespace RegRights.Benchmarks.Intake;
@@ -123,7 +124,7 @@ public class NoticeIntakeBenchmarks
         return options;
     }
 
-    private sealed class OneAgreement(Instant now) : AgreementStore
+    private sealed class OneAgreement(Instant now) : TableAgreementStore
     {
         private readonly StoredAgreement agreement = new(AgreementId, new ETag("1"),
             JsonSerializer.Deserialize<AgreementDocument>(File.ReadAllText(SamplePath()), RegRightsJson.Options)!, 0, now, now);
@@ -146,7 +147,7 @@ public class NoticeIntakeBenchmarks
         }
     }
 
-    private sealed class NoStorage : NoticeStore
+    private sealed class NoStorage : TableNoticeStore
     {
         public override Task<StoredNotice> AddAsync(StoredNotice notice, CancellationToken cancellationToken = default) => Task.FromResult(notice);
     }

@@ -7,7 +7,7 @@ namespace RegRights.Deployment.Tests.Packaging;
 /// The publish output of src/RegRights.Functions is what Flex Consumption's dotnet-isolated runtime loads: the Worker
 /// SDK's generated files at the root beside host.json, every function in functions.metadata as the app declares it.
 /// </summary>
-public sealed class DeploymentPackageTest(DeploymentPackageFixture package) : IClassFixture<DeploymentPackageFixture>
+public sealed partial class DeploymentPackageTest(DeploymentPackageFixture package) : IClassFixture<DeploymentPackageFixture>
 {
     // ReadyToRun images for Linux mark their COFF machine with this XOR (the runtime's IMAGE_FILE_MACHINE_NATIVE_OS_OVERRIDE).
     private const ushort LinuxMachineXor = 0x7B79;

@@ -7,7 +7,7 @@ using RegRights.Contracts.Deadlines;
 using RegRights.Core.Agreements;
 using RegRights.Core.Deadlines;
 using static RegRights.Functions.FunctionalTests.Api;
-using static RegRights.Functions.FunctionalTests.AgreementsApiTest;
+using static RegRights.Functions.FunctionalTests.Apis.AgreementsApiTest;
 
 namespace RegRights.Functions.FunctionalTests.Apis;
 

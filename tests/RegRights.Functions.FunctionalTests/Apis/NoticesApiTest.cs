@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
+using RegRights.Application.Notices;
 using RegRights.Contracts.Notices;
 using RegRights.Core.Agreements;
 using RegRights.Infrastructure.Storage;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using RegRights.Application.Notices;
 using RegRights.Infrastructure.Storage;
 
 namespace RegRights.Functions.FunctionalTests.Apis;
@@ -24,7 +25,7 @@ public sealed class NoticesAppFixture : IAsyncLifetime
 }
 
 /// <summary>The real store, with one-shot steps around the notice's insert.</summary>
-public sealed class SteppedNoticeStore(RegRightsTables tables) : NoticeStore(tables)
+public sealed class SteppedNoticeStore(RegRightsTables tables) : TableNoticeStore(tables)
 {
     public Func<Task>? BeforeNextAdd { get; set; }
 

@@ -4,9 +4,9 @@ using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Trace;
+using RegRights.Application.Agreements;
 using RegRights.Contracts.Agreements;
 using RegRights.Functions.Telemetry;
-using RegRights.Infrastructure.Agreements;
 using static RegRights.Functions.FunctionalTests.Api;
 
 namespace RegRights.Functions.FunctionalTests.Apis;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
+using RegRights.Application.Agreements;
 using RegRights.Infrastructure.Reminders;
 using RegRights.Infrastructure.Storage;
 

@@ -1,8 +1,8 @@
 using NodaTime;
+using RegRights.Application.Agreements;
 using RegRights.Contracts.Agreements;
 using RegRights.Core.Agreements;
 using RegRights.Core.Calendars;
-using RegRights.Infrastructure.Agreements;
 using RegRights.Infrastructure.IntegrationTests.Reminders;
 
 namespace RegRights.Infrastructure.IntegrationTests.Agreements;
@@ -239,7 +239,7 @@ public sealed partial class AgreementServiceTest
         var stored = await pipeline.Agreements.CreateAsync(
             Seed() with { Terms = TermsDocument.From(AgreementTerms.NeoTherapeutics2000) }, pipeline.Clock.GetCurrentInstant(), Cancel);
         await pipeline.Agreements.AppendEventAsync(
-            new RegRights.Infrastructure.Storage.AgreementRecord(stored, []), new AgreementEvent("closing", AgreementEventKind.Closing, closing), pipeline.Clock.GetCurrentInstant(), Cancel);
+            new RegRights.Application.Agreements.AgreementRecord(stored, []), new AgreementEvent("closing", AgreementEventKind.Closing, closing), pipeline.Clock.GetCurrentInstant(), Cancel);
         return stored.Id;
     }
 }

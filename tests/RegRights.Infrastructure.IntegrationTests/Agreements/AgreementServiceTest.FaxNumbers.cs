@@ -1,5 +1,5 @@
+using RegRights.Application.Agreements;
 using RegRights.Contracts.Agreements;
-using RegRights.Infrastructure.Agreements;
 
 namespace RegRights.Infrastructure.IntegrationTests.Agreements;
 

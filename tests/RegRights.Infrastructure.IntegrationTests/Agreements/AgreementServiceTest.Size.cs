@@ -1,9 +1,9 @@
 using System.Text;
 using System.Text.Json;
 using Azure;
+using RegRights.Application.Agreements;
 using RegRights.Contracts;
 using RegRights.Contracts.Agreements;
-using RegRights.Infrastructure.Agreements;
 
 namespace RegRights.Infrastructure.IntegrationTests.Agreements;
 

@@ -3,13 +3,13 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using NodaTime.Text;
+using RegRights.Application.Agreements;
+using RegRights.Application.Notices;
 using RegRights.Contracts.Agreements;
 using RegRights.Core.Agreements;
 using RegRights.Core.Deadlines;
-using RegRights.Infrastructure.Agreements;
 using RegRights.Infrastructure.IntegrationTests.Reminders;
 using RegRights.Infrastructure.IntegrationTests.Storage;
-using RegRights.Infrastructure.Notices;
 using RegRights.Infrastructure.Reminders;
 
 namespace RegRights.Infrastructure.IntegrationTests.Agreements;

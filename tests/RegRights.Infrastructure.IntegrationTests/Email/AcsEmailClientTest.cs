@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using NodaTime.Testing;
+using RegRights.Application.Email;
 using RegRights.Infrastructure.Email;
 using RegRights.Infrastructure.Email.Acs;
 using RegRights.Testing;

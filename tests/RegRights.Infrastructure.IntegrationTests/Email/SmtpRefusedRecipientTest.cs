@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using RegRights.Application.Email;
 using RegRights.Infrastructure.Email;
 using RegRights.Infrastructure.Email.Smtp;
 

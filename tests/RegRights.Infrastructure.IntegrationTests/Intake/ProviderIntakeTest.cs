@@ -6,11 +6,11 @@ using NodaTime.Testing;
 using Org.BouncyCastle.Crypto.Parameters;
 using Org.BouncyCastle.Crypto.Signers;
 using Org.BouncyCastle.Security;
+using RegRights.Application.Notices;
 using RegRights.Contracts.Agreements;
 using RegRights.Contracts.Notices;
 using RegRights.Infrastructure.Intake;
 using RegRights.Infrastructure.IntegrationTests.Storage;
-using RegRights.Infrastructure.Notices;
 using RegRights.Infrastructure.Storage;
 
 namespace RegRights.Infrastructure.IntegrationTests.Intake;
@@ -95,7 +95,7 @@ public sealed class ProviderIntakeTest(StorageFixture fixture)
         var service = tables.Service;
         var intakeTables = new IntakeTables(service, $"i{Guid.NewGuid():N}"[..12]);
         await intakeTables.CreateIfNotExistsAsync(Cancel);
-        var agreements = new AgreementStore(tables);
+        var agreements = new TableAgreementStore(tables);
         var seed = Storage.AgreementStoreTest.Seed();
         var agreement = await agreements.CreateAsync(seed with
         {
@@ -106,14 +106,14 @@ public sealed class ProviderIntakeTest(StorageFixture fixture)
         var options = new IntakeOptions();
         options.Telnyx["main"] = new IntakeSourceOptions { PublicKey = Convert.ToBase64String(key.GeneratePublicKey().GetEncoded()) };
         var clock = new FakeClock(Now);
-        var notices = failFirstLink ? new FailingOnceNoticeStore(tables) : new NoticeStore(tables);
+        var notices = failFirstLink ? new FailingOnceNoticeStore(tables) : new TableNoticeStore(tables);
         var intake = new ProviderIntake(
             [new TelnyxFax()], Options.Create(options), new IntakeReceiptStore(intakeTables), new ExpectedDeliveryStore(intakeTables),
             new FaxNumberDirectory(tables, clock), agreements, notices, clock);
         return (intake, notices, agreement.Id, key);
     }
 
-    private sealed class FailingOnceNoticeStore(RegRightsTables tables) : NoticeStore(tables)
+    private sealed class FailingOnceNoticeStore(RegRightsTables tables) : TableNoticeStore(tables)
     {
         private int failed;
 

@@ -1,10 +1,11 @@
 using Microsoft.Extensions.Options;
 using NodaTime;
 using NodaTime.Testing;
+using RegRights.Application.Agreements;
+using RegRights.Application.Notices;
 using RegRights.Contracts.Agreements;
 using RegRights.Core.Agreements;
 using RegRights.Infrastructure.IntegrationTests.Storage;
-using RegRights.Infrastructure.Notices;
 using RegRights.Infrastructure.Storage;
 
 namespace RegRights.Infrastructure.IntegrationTests.Notices;
@@ -28,7 +29,7 @@ public sealed class AgreementTermsCacheTest(StorageFixture fixture)
 
     private async Task<(AgreementStore Store, StoredAgreement Agreement)> SeedAsync()
     {
-        var store = new AgreementStore(await fixture.CreateTablesAsync());
+        var store = new TableAgreementStore(await fixture.CreateTablesAsync());
         return (store, await store.CreateAsync(AgreementStoreTest.Seed(), Created, Cancel));
     }
 
@@ -127,7 +128,7 @@ public sealed class AgreementTermsCacheTest(StorageFixture fixture)
     }
 
     /// <summary>The real store, with a one-shot step after the next agreement read.</summary>
-    private sealed class SteppedAgreementStore(RegRightsTables tables) : AgreementStore(tables)
+    private sealed class SteppedAgreementStore(RegRightsTables tables) : TableAgreementStore(tables)
     {
         public Func<Task>? AfterNextRead { get; set; }
 

@@ -1,9 +1,10 @@
 using Microsoft.Extensions.Options;
 using NodaTime;
 using NodaTime.Testing;
+using RegRights.Application.Agreements;
+using RegRights.Application.Notices;
 using RegRights.Contracts.Notices;
 using RegRights.Infrastructure.IntegrationTests.Storage;
-using RegRights.Infrastructure.Notices;
 using RegRights.Infrastructure.Storage;
 
 namespace RegRights.Infrastructure.IntegrationTests.Notices;
@@ -66,7 +67,7 @@ public sealed class NoticeIntakeTest(StorageFixture fixture)
         // Arrange: a New York agreement; the deliveries are read once, against its terms, so the range error names its
         // zone, and the missing sender is reported beside it.
         var tables = await fixture.CreateTablesAsync();
-        var agreements = new AgreementStore(tables);
+        var agreements = new TableAgreementStore(tables);
         var seed = AgreementStoreTest.Seed();
         var newYork = await agreements.CreateAsync(seed with { Terms = seed.Terms! with { TimeZone = "America/New_York" } }, Now, Cancel);
         var intake = Intake(tables, agreements);
@@ -92,7 +93,7 @@ public sealed class NoticeIntakeTest(StorageFixture fixture)
     {
         // An id of the right shape that no agreement has: the field errors come first, read in the seed's zone.
         var tables = await fixture.CreateTablesAsync();
-        var intake = Intake(tables, new AgreementStore(tables));
+        var intake = Intake(tables, new TableAgreementStore(tables));
 
         var result = await intake.ReceiveAsync("local", "msg_1", "{}"u8.ToArray(), Request() with { AgreementId = new string('a', 32), Kind = null }, Cancel);
         var missing = await intake.ReceiveAsync("local", "msg_2", "{}"u8.ToArray(), Request() with { AgreementId = new string('a', 32) }, Cancel);
@@ -107,7 +108,7 @@ public sealed class NoticeIntakeTest(StorageFixture fixture)
         // Arrange: the first notice reads the agreement's terms; the next ones find them kept.
         var counter = new RequestCounter();
         var tables = await fixture.CreateTablesAsync(counter);
-        var agreements = new AgreementStore(tables);
+        var agreements = new TableAgreementStore(tables);
         var agreement = await agreements.CreateAsync(AgreementStoreTest.Seed(), Now, Cancel);
         var intake = Intake(tables, agreements);
         await intake.ReceiveAsync("local", "msg_0", "{}"u8.ToArray(), Request() with { AgreementId = agreement.Id }, Cancel);
@@ -122,7 +123,7 @@ public sealed class NoticeIntakeTest(StorageFixture fixture)
     }
 
     private static NoticeIntake Intake(RegRightsTables tables, AgreementStore agreements) =>
-        new(agreements, new AgreementTermsCache(agreements, Options.Create(new NoticeIntakeOptions()), new FakeClock(Now)), new NoticeStore(tables), new FakeClock(Now));
+        new(agreements, new AgreementTermsCache(agreements, Options.Create(new NoticeIntakeOptions()), new FakeClock(Now)), new TableNoticeStore(tables), new FakeClock(Now));
 
     /// <summary>Counts the requests the tables' client sends.</summary>
     private sealed class RequestCounter : Azure.Core.Pipeline.HttpPipelineSynchronousPolicy
@@ -147,11 +148,11 @@ public sealed class NoticeIntakeTest(StorageFixture fixture)
     private async Task<(NoticeIntakeResult Result, IReadOnlyList<Contracts.Notices.NoticeDocument> Stored)> ReceiveAsync(NoticeIntakeRequest request)
     {
         var tables = await fixture.CreateTablesAsync();
-        var agreements = new AgreementStore(tables);
+        var agreements = new TableAgreementStore(tables);
         var agreement = await agreements.CreateAsync(AgreementStoreTest.Seed(), Now, Cancel);
         var clock = new FakeClock(Now);
         using var terms = new AgreementTermsCache(agreements, Options.Create(new NoticeIntakeOptions()), clock);
-        var intake = new NoticeIntake(agreements, terms, new NoticeStore(tables), clock);
+        var intake = new NoticeIntake(agreements, terms, new TableNoticeStore(tables), clock);
 
         var result = await intake.ReceiveAsync("local", "msg_1", "{}"u8.ToArray(), request with { AgreementId = agreement.Id }, Cancel);
         return (result, (await intake.ListAsync(agreement.Id, Cancel))!);

@@ -3,6 +3,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using NodaTime.Testing;
+using RegRights.Application.Agreements;
+using RegRights.Application.Email;
 using RegRights.Contracts.Agreements;
 using RegRights.Core.Agreements;
 using RegRights.Infrastructure.Email;
@@ -33,7 +35,7 @@ internal sealed class ReminderPipeline
         Clock = clock;
         Tables = new RegRightsTables(service, prefix);
         ReminderTables = new ReminderTables(service, prefix);
-        Agreements = new AgreementStore(Tables);
+        Agreements = new TableAgreementStore(Tables);
         Index = new DeadlineIndex(ReminderTables, Agreements, clock);
         Ledger = new ReminderLedger(ReminderTables);
         Maildev = maildev;

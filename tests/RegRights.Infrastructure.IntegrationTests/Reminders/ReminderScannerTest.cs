@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using NodaTime;
+using RegRights.Application.Agreements;
 using RegRights.Core.Agreements;
 using RegRights.Infrastructure.IntegrationTests.Storage;
 using RegRights.Infrastructure.Reminders;
@@ -78,7 +79,7 @@ public sealed class ReminderScannerTest(StorageFixture fixture)
     }
 
     /// <summary>The real store, counting the scan's reads.</summary>
-    private sealed class CountingAgreementStore(RegRightsTables tables) : AgreementStore(tables)
+    private sealed class CountingAgreementStore(RegRightsTables tables) : TableAgreementStore(tables)
     {
         private int agreementReads;
         private int recordReads;

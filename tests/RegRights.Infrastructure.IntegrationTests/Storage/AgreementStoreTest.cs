@@ -33,7 +33,7 @@ public sealed class AgreementStoreTest(StorageFixture fixture)
     [Fact]
     public async Task CreateAsync_ThenGetRecord_ReturnsTheDocumentAndNoEvents()
     {
-        var store = new AgreementStore(await fixture.CreateTablesAsync());
+        var store = new TableAgreementStore(await fixture.CreateTablesAsync());
 
         var created = await store.CreateAsync(Seed(), Now, Cancel);
         var record = await store.GetRecordAsync(created.Id, Cancel);
@@ -48,9 +48,30 @@ public sealed class AgreementStoreTest(StorageFixture fixture)
     }
 
     [Fact]
+    public async Task GetAgreementAsync_HeadRowWrittenBeforeTheTemplateColumns_ReadsAsTheSeedsTemplateWithoutEarlyReminders()
+    {
+        // Arrange: a head row as the store wrote it before Template and RemindDeadlinesBeforeRegistration were columns.
+        var tables = await fixture.CreateTablesAsync();
+        var id = Guid.NewGuid().ToString("N");
+        var row = TableAgreementStore.HeadEntity(id, Seed() with { Template = "modern-pipe", RemindDeadlinesBeforeRegistration = true });
+        Assert.True(row.Remove("Template") && row.Remove("RemindDeadlinesBeforeRegistration"));
+        row["EventCount"] = 0;
+        row["CreatedAt"] = "2000-04-28T17:00:00Z";
+        row["UpdatedAt"] = "2000-04-28T17:00:00Z";
+        await tables.Agreements.AddEntityAsync(row, Cancel);
+
+        // Act
+        var read = await new TableAgreementStore(tables).GetAgreementAsync(id, Cancel);
+
+        // Assert: as such a row always read, the seed's template (its terms are stored whole) and no early reminders.
+        Assert.Equal(("neotherapeutics-2000", null, AgreementTerms.NeoTherapeutics2000),
+            (read!.Template.Name, read.Document.RemindDeadlinesBeforeRegistration, read.Terms));
+    }
+
+    [Fact]
     public async Task GetRecordAsync_UnknownOrMalformedId_IsNull()
     {
-        var store = new AgreementStore(await fixture.CreateTablesAsync());
+        var store = new TableAgreementStore(await fixture.CreateTablesAsync());
 
         Assert.Null(await store.GetRecordAsync(Guid.NewGuid().ToString("N"), Cancel));
         // A key Azure would refuse ('/' is not allowed in a PartitionKey) never reaches the service.
@@ -60,7 +81,7 @@ public sealed class AgreementStoreTest(StorageFixture fixture)
     [Fact]
     public async Task ListAsync_PagesThroughEveryAgreementOnce()
     {
-        var store = new AgreementStore(await fixture.CreateTablesAsync());
+        var store = new TableAgreementStore(await fixture.CreateTablesAsync());
         var ids = new List<string>();
         for (var i = 0; i < 5; i++)
         {
@@ -86,7 +107,7 @@ public sealed class AgreementStoreTest(StorageFixture fixture)
     [Fact]
     public async Task ListAsync_ForeignToken_IsArgumentException()
     {
-        var store = new AgreementStore(await fixture.CreateTablesAsync());
+        var store = new TableAgreementStore(await fixture.CreateTablesAsync());
 
         var ex = await Assert.ThrowsAsync<ArgumentException>(() => store.ListAsync("not-a-token", 10, Cancel));
 
@@ -96,7 +117,7 @@ public sealed class AgreementStoreTest(StorageFixture fixture)
     [Fact]
     public async Task ReplaceAsync_WithStaleETag_Is412AndKeepsTheWinner()
     {
-        var store = new AgreementStore(await fixture.CreateTablesAsync());
+        var store = new TableAgreementStore(await fixture.CreateTablesAsync());
         var created = await store.CreateAsync(Seed(), Now, Cancel);
         await store.ReplaceAsync(created.Id, Seed() with { Name = "first writer" }, created.ETag, Now, Cancel);
 
@@ -110,7 +131,7 @@ public sealed class AgreementStoreTest(StorageFixture fixture)
     [Fact]
     public async Task AppendEventAsync_TwoAppendsFromOneRead_SecondLosesAndOneEventIsStored()
     {
-        var store = new AgreementStore(await fixture.CreateTablesAsync());
+        var store = new TableAgreementStore(await fixture.CreateTablesAsync());
         var created = await store.CreateAsync(Seed(), Now, Cancel);
         var read = (await store.GetRecordAsync(created.Id, Cancel))!;
         var closing = new AgreementEvent("closing", AgreementEventKind.Closing, new LocalDate(2000, 4, 28));
@@ -129,7 +150,7 @@ public sealed class AgreementStoreTest(StorageFixture fixture)
     [Fact]
     public async Task AppendEventAsync_KeepsOrderAndEveryField()
     {
-        var store = new AgreementStore(await fixture.CreateTablesAsync());
+        var store = new TableAgreementStore(await fixture.CreateTablesAsync());
         var record = (await store.GetRecordAsync((await store.CreateAsync(Seed(), Now, Cancel)).Id, Cancel))!;
         AgreementEvent[] events =
         [
@@ -153,7 +174,7 @@ public sealed class AgreementStoreTest(StorageFixture fixture)
     {
         // A LocalDate is written as an ISO string, so a date Azure could not hold as Edm.DateTime still round-trips;
         // the rules policy would have refused the request otherwise.
-        var store = new AgreementStore(await fixture.CreateTablesAsync());
+        var store = new TableAgreementStore(await fixture.CreateTablesAsync());
         var record = (await store.GetRecordAsync((await store.CreateAsync(Seed(), Now, Cancel)).Id, Cancel))!;
         var old = new AgreementEvent("old", AgreementEventKind.Closing, new LocalDate(1600, 2, 29));
 

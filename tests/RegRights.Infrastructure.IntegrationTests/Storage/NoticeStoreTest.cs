@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using Azure.Data.Tables;
 using NodaTime;
+using RegRights.Application.Notices;
 using RegRights.Infrastructure.Storage;
 
 namespace RegRights.Infrastructure.IntegrationTests.Storage;
@@ -48,7 +49,7 @@ public sealed class NoticeStoreTest(StorageFixture fixture)
     [Fact]
     public async Task AddAsync_SameNoticeTwice_KeepsTheFirstAndStoresOne()
     {
-        var store = new NoticeStore(await fixture.CreateTablesAsync());
+        var store = new TableNoticeStore(await fixture.CreateTablesAsync());
         var agreementId = Guid.NewGuid().ToString("N");
         var first = Notice(agreementId, "msg_1", Instant.FromUtc(2000, 5, 1, 20, 0));
 
@@ -62,7 +63,7 @@ public sealed class NoticeStoreTest(StorageFixture fixture)
     [Fact]
     public async Task GetAsync_ById_ReadsTheAgreementsPartitionTheIdNames()
     {
-        var store = new NoticeStore(await fixture.CreateTablesAsync());
+        var store = new TableNoticeStore(await fixture.CreateTablesAsync());
         var agreementId = Guid.NewGuid().ToString("N");
         var notice = Notice(agreementId, "msg_2", Instant.FromUtc(2000, 5, 1, 20, 0));
         var neverStored = NoticeStore.NoticeIdFor(agreementId, "faxserver", "msg_3");
@@ -78,7 +79,7 @@ public sealed class NoticeStoreTest(StorageFixture fixture)
     {
         // A webhook id names one message; the same id with another agreement in the body is another message (the
         // sender reused an id), and refusing it would lose a notice.
-        var store = new NoticeStore(await fixture.CreateTablesAsync());
+        var store = new TableNoticeStore(await fixture.CreateTablesAsync());
         var first = Notice(Guid.NewGuid().ToString("N"), "msg_4", Instant.FromUtc(2000, 5, 1, 20, 0));
         var second = Notice(Guid.NewGuid().ToString("N"), "msg_4", Instant.FromUtc(2000, 5, 1, 20, 1));
 
@@ -91,7 +92,7 @@ public sealed class NoticeStoreTest(StorageFixture fixture)
     [Fact]
     public async Task ListByAgreementAsync_OrdersByReceiptAndKeepsAgreementsApart()
     {
-        var store = new NoticeStore(await fixture.CreateTablesAsync());
+        var store = new TableNoticeStore(await fixture.CreateTablesAsync());
         var mine = Guid.NewGuid().ToString("N");
         var other = Guid.NewGuid().ToString("N");
         var late = Notice(mine, "late", Instant.FromUtc(2000, 5, 2, 0, 0));
@@ -109,7 +110,7 @@ public sealed class NoticeStoreTest(StorageFixture fixture)
     public async Task AddAsync_ALongDocument_IsStoredCompressedAndReadsAsWritten()
     {
         var tables = await fixture.CreateTablesAsync();
-        var store = new NoticeStore(tables);
+        var store = new TableNoticeStore(tables);
         var agreementId = Guid.NewGuid().ToString("N");
         var explanation = string.Concat(Enumerable.Repeat("Deemed given and effective on Friday 2000-05-26 under § 6(h)(ii). ", 60));
         var notice = Notice(agreementId, "msg_long", Instant.FromUtc(2000, 5, 1, 20, 0)) with { Document = $$"""{"explanation":"{{explanation}}"}""" };
@@ -131,7 +132,7 @@ public sealed class NoticeStoreTest(StorageFixture fixture)
         // Random characters from the CJK block take three bytes each in UTF-8 and do not compress, so gzip would be
         // larger than the text's two bytes a character.
         var tables = await fixture.CreateTablesAsync();
-        var store = new NoticeStore(tables);
+        var store = new TableNoticeStore(tables);
         var agreementId = Guid.NewGuid().ToString("N");
         var random = new Random(2000_05_26);
         var text = new string([.. Enumerable.Range(0, 2000).Select(_ => (char)random.Next(0x4E00, 0x9FFF))]);
@@ -150,7 +151,7 @@ public sealed class NoticeStoreTest(StorageFixture fixture)
     {
         // The row exactly as the store wrote every notice before DocumentGzip: the document as a string property.
         var tables = await fixture.CreateTablesAsync();
-        var store = new NoticeStore(tables);
+        var store = new TableNoticeStore(tables);
         var agreementId = Guid.NewGuid().ToString("N");
         var notice = Notice(agreementId, "msg_old", Instant.FromUtc(2000, 5, 1, 20, 0));
         await tables.Notices.AddEntityAsync(

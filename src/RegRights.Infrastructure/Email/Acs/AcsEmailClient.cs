@@ -5,6 +5,7 @@ using System.Text.Json;
 using Azure;
 using Azure.Core;
 using Azure.Core.Pipeline;
+using RegRights.Application.Email;
 
 namespace RegRights.Infrastructure.Email.Acs;
 

@@ -1,6 +1,7 @@
 using Azure;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using RegRights.Application.Email;
 
 namespace RegRights.Infrastructure.Email.Acs;
 

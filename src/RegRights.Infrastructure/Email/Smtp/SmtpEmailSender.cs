@@ -5,6 +5,7 @@ using MailKit.Security;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MimeKit;
+using RegRights.Application.Email;
 using RegRights.Infrastructure.Email.Acs;
 
 namespace RegRights.Infrastructure.Email.Smtp;

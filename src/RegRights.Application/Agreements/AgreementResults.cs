@@ -2,7 +2,7 @@ using RegRights.Contracts.Agreements;
 using RegRights.Core.Agreements;
 using RegRights.Core.Deadlines;
 
-namespace RegRights.Infrastructure.Agreements;
+namespace RegRights.Application.Agreements;
 
 /// <summary>
 /// What became of an agreement's document handed to <see cref="AgreementService.CreateAsync"/> or

@@ -4,7 +4,7 @@ using RegRights.Core.Deadlines;
 using RegRights.Infrastructure.Reminders;
 using IcalCalendar = Ical.Net.Calendar;
 
-namespace RegRights.Infrastructure.IntegrationTests.Reminders;
+namespace RegRights.Infrastructure.UnitTests.Reminders;
 
 public class DeadlineCalendarFeedTest
 {

@@ -2,58 +2,19 @@ using System.Text;
 using Azure;
 using Azure.Data.Tables;
 using NodaTime;
+using RegRights.Application;
+using RegRights.Application.Agreements;
 using RegRights.Contracts.Agreements;
 using RegRights.Core.Agreements;
-using RegRights.Core.Deadlines;
-using RegRights.Core.DelayPayments;
 
 namespace RegRights.Infrastructure.Storage;
-
-/// <summary>An agreement as stored: its document, id, ETag and bookkeeping.</summary>
-public sealed record StoredAgreement(
-    string Id, ETag ETag, AgreementDocument Document, int EventCount, Instant CreatedAt, Instant UpdatedAt)
-{
-    /// <summary>The agreement's terms: its template's (the seed agreement's, April 28, 2000, by default) where its document gives none.</summary>
-    public AgreementTerms Terms => Document.Terms?.ToTerms(Template.Terms) ?? Template.Terms;
-
-    /// <summary>The agreement's template (<see cref="AgreementDocument.Template"/>; the seed's by default).</summary>
-    public AgreementTemplate Template =>
-        AgreementTemplates.TryGet(Document.Template ?? AgreementTemplates.DefaultName, out var template) ? template : AgreementTemplates.NeoTherapeutics2000;
-
-    /// <summary>The Holders whose subscription amounts are recorded, by party name: the base of the Registration Delay Payments.</summary>
-    public IReadOnlyList<HolderSubscription> Holders =>
-        [.. (Document.Parties ?? []).SelectMany(p => p?.ToSubscriptions() ?? [])];
-}
-
-/// <summary>An event as stored: its place in the record and when the server recorded it.</summary>
-public sealed record StoredEvent(int Sequence, AgreementEvent Event, Instant RecordedAt);
-
-/// <summary>An agreement with its events, in the order recorded; <see cref="StoredAgreement.ETag"/> covers both.</summary>
-public sealed record AgreementRecord(StoredAgreement Agreement, IReadOnlyList<StoredEvent> Events)
-{
-    /// <summary>The agreement's deadlines under its terms and events, each judged as of <paramref name="asOf"/>.</summary>
-    public DeadlineSchedule ScheduleAsOf(LocalDate asOf) =>
-        DeadlineEngine.Compute(Agreement.Terms, [.. Events.Select(e => e.Event)], asOf, Agreement.Holders);
-
-    /// <summary>Today in the agreement's zone at <paramref name="now"/>: the day its deadlines are judged on.</summary>
-    public LocalDate Today(Instant now) => now.InZone(Agreement.Terms.TimeZone).Date;
-}
-
-/// <summary>What a create under an idempotency key found: the agreement under the key, and whether this call stored it.</summary>
-/// <param name="Agreement">The agreement the key names, as stored now.</param>
-/// <param name="Created">True when this call stored it; false when a create with the key came first.</param>
-/// <param name="SameRequest">Whether the first create's document is this one (always true when <paramref name="Created"/>).</param>
-public sealed record IdempotentCreate(StoredAgreement Agreement, bool Created, bool SameRequest);
-
-/// <summary>A page of agreements and the token for the next one (null on the last page).</summary>
-public sealed record StoredAgreementPage(IReadOnlyList<StoredAgreement> Items, string? ContinuationToken);
 
 /// <summary>
 /// Agreements and their append-only events in one table, one partition per agreement. Every change is conditional on
 /// the agreement's ETag: a caller that lost a race gets a <see cref="RequestFailedException"/> with status 412 (a
 /// <see cref="TableTransactionFailedException"/> for an event), never a silent overwrite.
 /// </summary>
-public class AgreementStore
+public class TableAgreementStore : AgreementStore
 {
     // Each RowKey carries its partition's id, so no two rows of the table share one: harmless on Azure, which looks a row
     // up by PartitionKey first, and it keeps Azurite's look-ups constant (its store finds a row by RowKey, then walks
@@ -64,17 +25,13 @@ public class AgreementStore
     private readonly RegRightsTables tables;
 
     /// <summary>Creates the store over <paramref name="tables"/>.</summary>
-    public AgreementStore(RegRightsTables tables) => this.tables = tables ?? throw new ArgumentNullException(nameof(tables));
+    public TableAgreementStore(RegRightsTables tables) => this.tables = tables ?? throw new ArgumentNullException(nameof(tables));
 
     /// <summary>For mocking.</summary>
-    protected AgreementStore() => tables = null!;
-
-    /// <summary>Whether <paramref name="id"/> has the shape of an agreement id (32 lowercase hex digits).</summary>
-    public static bool IsWellFormedId(string? id) =>
-        id is { Length: 32 } && id.All(c => c is (>= '0' and <= '9') or (>= 'a' and <= 'f'));
+    protected TableAgreementStore() => tables = null!;
 
     /// <summary>Stores a new agreement under a new id.</summary>
-    public virtual async Task<StoredAgreement> CreateAsync(AgreementDocument document, Instant now, CancellationToken cancellationToken = default)
+    public override async Task<StoredAgreement> CreateAsync(AgreementDocument document, Instant now, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(document);
         var id = Guid.CreateVersion7().ToString("N");
@@ -99,7 +56,7 @@ public class AgreementStore
     /// <param name="idempotencyKey">The client's key for this create.</param>
     /// <param name="now">The server's time, for CreatedAt and UpdatedAt.</param>
     /// <param name="cancellationToken">Cancels the storage calls.</param>
-    public virtual async Task<IdempotentCreate> CreateOnceAsync(
+    public override async Task<IdempotentCreate> CreateOnceAsync(
         AgreementDocument document, string idempotencyKey, Instant now, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(document);
@@ -124,19 +81,11 @@ public class AgreementStore
         }
     }
 
-    /// <summary>The agreement id a create under <paramref name="idempotencyKey"/> stores: 32 hex digits of SHA-256 over the key.</summary>
-    public static string IdFor(string idempotencyKey)
-    {
-        ArgumentNullException.ThrowIfNull(idempotencyKey);
-        var digest = System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes("agreement-create\n" + idempotencyKey));
-        return Convert.ToHexStringLower(digest.AsSpan(0, 16));
-    }
-
     private static string RequestHash(AgreementDocument document) =>
-        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(TableValues.ToJson(document))));
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(StoredJson.ToJson(document))));
 
     /// <summary>The agreement without its events, or null.</summary>
-    public virtual async Task<StoredAgreement?> GetAgreementAsync(string id, CancellationToken cancellationToken = default)
+    public override async Task<StoredAgreement?> GetAgreementAsync(string id, CancellationToken cancellationToken = default)
     {
         if (!IsWellFormedId(id))
         {
@@ -149,7 +98,7 @@ public class AgreementStore
     }
 
     /// <summary>The agreement with its events (one partition query), or null.</summary>
-    public virtual async Task<AgreementRecord?> GetRecordAsync(string id, CancellationToken cancellationToken = default)
+    public override async Task<AgreementRecord?> GetRecordAsync(string id, CancellationToken cancellationToken = default)
     {
         if (!IsWellFormedId(id))
         {
@@ -179,7 +128,7 @@ public class AgreementStore
     /// <param name="pageSize">1 to 1000.</param>
     /// <param name="cancellationToken">Cancels the query.</param>
     /// <exception cref="ArgumentException">The token is not one this store issued.</exception>
-    public virtual async Task<StoredAgreementPage> ListAsync(string? continuationToken, int pageSize, CancellationToken cancellationToken = default)
+    public override async Task<StoredAgreementPage> ListAsync(string? continuationToken, int pageSize, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(pageSize, 1000);
@@ -198,7 +147,7 @@ public class AgreementStore
     /// <summary>Replaces the agreement's document if its ETag is still <paramref name="ifMatch"/>.</summary>
     /// <exception cref="RequestFailedException">Status 412: the agreement changed since <paramref name="ifMatch"/> was read;
     /// status 404: it does not exist.</exception>
-    public virtual async Task<StoredAgreement> ReplaceAsync(
+    public override async Task<StoredAgreement> ReplaceAsync(
         string id, AgreementDocument document, ETag ifMatch, Instant now, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(document);
@@ -221,7 +170,7 @@ public class AgreementStore
     /// the agreement's ETag, so two appends that read the same record cannot both succeed.
     /// </summary>
     /// <exception cref="TableTransactionFailedException">Status 412: another change came first.</exception>
-    public virtual async Task<AgreementRecord> AppendEventAsync(
+    public override async Task<AgreementRecord> AppendEventAsync(
         AgreementRecord record, AgreementEvent agreementEvent, Instant now, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(record);
@@ -248,7 +197,7 @@ public class AgreementStore
     /// that names the field, with nothing stored. 100 contacts with 1,000-character addresses are refused at
     /// <c>$.contacts</c>.
     /// </remarks>
-    public static IReadOnlyDictionary<string, string[]>? FindTooLarge(AgreementDocument document)
+    public override IReadOnlyDictionary<string, string[]>? FindTooLarge(AgreementDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
         var entity = HeadEntity(new string('0', 32), document);
@@ -266,13 +215,22 @@ public class AgreementStore
         ["Contacts"] = "$.contacts",
     };
 
-    internal static TableEntity HeadEntity(string id, AgreementDocument document) => new(id, HeadRowKey(id))
+    // Template and RemindDeadlinesBeforeRegistration are columns of their own, added after the others: a head row
+    // written without them reads as the seed's template and no reminders before registration, as it always did.
+    internal static TableEntity HeadEntity(string id, AgreementDocument document)
     {
-        ["Name"] = document.Name ?? "",
-        ["Terms"] = TableValues.ToJson(document.Terms),
-        ["Parties"] = TableValues.ToJson(document.Parties ?? []),
-        ["Contacts"] = TableValues.ToJson(document.Contacts ?? []),
-    };
+        var entity = new TableEntity(id, HeadRowKey(id))
+        {
+            ["Name"] = document.Name ?? "",
+            ["Terms"] = StoredJson.ToJson(document.Terms),
+            ["Parties"] = StoredJson.ToJson(document.Parties ?? []),
+            ["Contacts"] = StoredJson.ToJson(document.Contacts ?? []),
+            // Always written, so that a replace (a merge of the head row) that leaves it out turns it off.
+            ["RemindDeadlinesBeforeRegistration"] = document.RemindDeadlinesBeforeRegistration ?? false,
+        };
+        AddIfNotNull(entity, "Template", document.Template);
+        return entity;
+    }
 
     internal static StoredAgreement ToAgreement(TableEntity e) => new(
         e.PartitionKey,
@@ -280,9 +238,11 @@ public class AgreementStore
         new AgreementDocument
         {
             Name = e.GetString("Name"),
-            Terms = TableValues.FromJson<TermsDocument>(e.GetString("Terms")),
-            Parties = TableValues.FromJson<List<PartyDocument>>(e.GetString("Parties")),
-            Contacts = TableValues.FromJson<List<ContactDocument>>(e.GetString("Contacts")),
+            Terms = StoredJson.FromJson<TermsDocument>(e.GetString("Terms")),
+            Parties = StoredJson.FromJson<List<PartyDocument>>(e.GetString("Parties")),
+            Contacts = StoredJson.FromJson<List<ContactDocument>>(e.GetString("Contacts")),
+            Template = e.GetString("Template"),
+            RemindDeadlinesBeforeRegistration = e.GetBoolean("RemindDeadlinesBeforeRegistration"),
         },
         e.GetInt32("EventCount") ?? 0,
         TableValues.ParseInstant(e.GetString("CreatedAt")),

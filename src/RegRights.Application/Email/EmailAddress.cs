@@ -1,4 +1,4 @@
-namespace RegRights.Infrastructure.Email;
+namespace RegRights.Application.Email;
 
 /// <summary>A mailbox: an address and, optionally, the name shown beside it.</summary>
 /// <remarks>

@@ -2,10 +2,10 @@ using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Internal;
 using Microsoft.Extensions.Options;
 using NodaTime;
+using RegRights.Application.Agreements;
 using RegRights.Core.Agreements;
-using RegRights.Infrastructure.Storage;
 
-namespace RegRights.Infrastructure.Notices;
+namespace RegRights.Application.Notices;
 
 /// <summary>The terms a notice is stamped under, as the agreement record held them when it was last written.</summary>
 /// <param name="AgreementId">The agreement.</param>

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
-namespace RegRights.Infrastructure.Notices;
+namespace RegRights.Application.Notices;
 
 /// <summary>Registers the notice intake (<c>POST /api/notices</c>'s service) and its options.</summary>
 public static class NoticeIntakeExtensions

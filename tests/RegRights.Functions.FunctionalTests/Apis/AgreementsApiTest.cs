@@ -4,7 +4,7 @@ using RegRights.Contracts.Agreements;
 using RegRights.Core.Agreements;
 using static RegRights.Functions.FunctionalTests.Api;
 
-namespace RegRights.Functions.FunctionalTests;
+namespace RegRights.Functions.FunctionalTests.Apis;
 
 public sealed class AgreementsApiTest(FunctionsAppFixture app)
 {

@@ -1,8 +1,9 @@
+using RegRights.Application.Email;
 using RegRights.Infrastructure.Email;
 using RegRights.Infrastructure.Email.Acs;
 using RegRights.Infrastructure.Email.Smtp;
 
-namespace RegRights.Infrastructure.IntegrationTests.Email;
+namespace RegRights.Infrastructure.UnitTests.Email;
 
 public sealed class EmailIdempotencyTest
 {

@@ -5,7 +5,7 @@ using NodaTime;
 using NodaTime.Testing;
 using RegRights.Functions.Webhooks;
 
-namespace RegRights.Functions.FunctionalTests;
+namespace RegRights.Functions.FunctionalTests.Webhooks;
 
 /// <summary>Standard Webhooks verification, checked against a signature computed independently here.</summary>
 public sealed class WebhookVerifierTest

@@ -1,13 +1,11 @@
 using System.Security.Cryptography;
-using System.Text.Json;
 using NodaTime;
-using RegRights.Contracts;
+using RegRights.Application.Agreements;
 using RegRights.Contracts.Notices;
 using RegRights.Core.Agreements;
 using RegRights.Core.Notices;
-using RegRights.Infrastructure.Storage;
 
-namespace RegRights.Infrastructure.Notices;
+namespace RegRights.Application.Notices;
 
 /// <summary>What became of one notice handed to <see cref="NoticeIntake.ReceiveAsync"/>.</summary>
 public abstract record NoticeIntakeResult
@@ -49,13 +47,6 @@ public class NoticeIntake
 
     /// <summary>The longest document URI.</summary>
     public const int MaxUri = 2000;
-
-    // Stored notices are this app's own documents; one written by a later version during a deployment still reads.
-    private static readonly JsonSerializerOptions Stored = new(RegRightsJson.Options)
-    {
-        WriteIndented = false,
-        UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Skip,
-    };
 
     private readonly AgreementStore agreements;
     private readonly AgreementTermsCache terms;
@@ -127,7 +118,7 @@ public class NoticeIntake
         var document = new NoticeDocument(noticeId, agreement.AgreementId, source, webhookId, request.Sender!.Trim(), request.Recipient!.Trim(),
             request.Kind!.Trim(), request.DocumentUri is { } uri ? new Uri(uri) : null, bodySha256,
             receivedAt.InZone(zone).ToOffsetDateTime(), agreement.AsOf.InZone(zone).ToOffsetDateTime(), stamp, NoticeDocument.FromWebhook, [], []);
-        var json = JsonSerializer.Serialize(document, Stored);
+        var json = StoredJson.ToJson(document);
         if (json.Length > NoticeStore.MaxDocumentChars)
         {
             return new NoticeIntakeResult.Invalid(new Dictionary<string, string[]>
@@ -190,8 +181,7 @@ public class NoticeIntake
     // A notice stored before Origin, Expected and Receipts existed reads as a signed one with neither.
     internal static NoticeDocument Read(StoredNotice stored)
     {
-        var document = JsonSerializer.Deserialize<NoticeDocument>(stored.Document, Stored)
-            ?? throw new InvalidDataException($"Notice {stored.NoticeId} has an empty document.");
+        var document = StoredJson.FromJson<NoticeDocument>(stored.Document);
         return document with
         {
             Origin = document.Origin ?? NoticeDocument.FromWebhook,
@@ -200,7 +190,7 @@ public class NoticeIntake
         };
     }
 
-    internal static string Write(NoticeDocument document) => JsonSerializer.Serialize(document, Stored);
+    internal static string Write(NoticeDocument document) => StoredJson.ToJson(document);
 
     private static Dictionary<string, string[]> Validate(NoticeIntakeRequest request)
     {

@@ -1,11 +1,11 @@
 using System.Globalization;
+using RegRights.Application.Email;
 using RegRights.Contracts.Agreements;
 using RegRights.Core.Agreements;
 using RegRights.Core.Calendars;
 using RegRights.Core.Deadlines;
-using RegRights.Infrastructure.Email;
 
-namespace RegRights.Infrastructure.Agreements;
+namespace RegRights.Application.Agreements;
 
 /// <summary>Field checks on agreement and event documents; every error is keyed by the field's JSON path.</summary>
 internal static class AgreementValidation

@@ -1,11 +1,12 @@
 using NodaTime;
+using RegRights.Application;
+using RegRights.Application.Agreements;
+using RegRights.Application.Notices;
 using RegRights.Contracts.Notices;
 using RegRights.Core.Agreements;
 using RegRights.Core.Notices;
-using RegRights.Infrastructure.Notices;
-using RegRights.Infrastructure.Storage;
 
-namespace RegRights.Infrastructure.Intake;
+namespace RegRights.Application.Intake;
 
 /// <summary>
 /// A notice whose deliveries arrive as separate provider webhooks (a fax, then a courier's pickup scan, then its
@@ -107,7 +108,7 @@ public static class LinkedNotices
         }
 
         var zone = agreement.Terms.TimeZone;
-        var linked = links.Select(l => TableValues.FromJson<NoticeReceiptLinkDocument>(l.Document)).ToList();
+        var linked = links.Select(l => StoredJson.FromJson<NoticeReceiptLinkDocument>(l.Document)).ToList();
         var recordedAt = links.Count == 0 ? head.ReceivedAt : links.Max(l => l.ReceivedAt);
         var (stamp, index) = Stamp(agreement.Terms, [.. linked.Select(l => l.Delivery)], recordedAt);
         return document with

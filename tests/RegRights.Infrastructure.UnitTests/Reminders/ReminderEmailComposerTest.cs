@@ -1,13 +1,14 @@
 using System.Text;
+using IcalCalendar = Ical.Net.Calendar;
 using NodaTime;
+using RegRights.Application.Email;
 using RegRights.Core.Agreements;
 using RegRights.Core.Deadlines;
 using RegRights.Core.Reminders;
 using RegRights.Infrastructure.Email;
 using RegRights.Infrastructure.Reminders;
-using IcalCalendar = Ical.Net.Calendar;
 
-namespace RegRights.Infrastructure.IntegrationTests.Reminders;
+namespace RegRights.Infrastructure.UnitTests.Reminders;
 
 public class ReminderEmailComposerTest
 {

@@ -1,16 +1,13 @@
 using Azure;
-using Azure.Data.Tables;
 using NodaTime;
+using RegRights.Application.Notices;
 using RegRights.Contracts.Agreements;
 using RegRights.Core.Agreements;
 using RegRights.Core.Calendars;
 using RegRights.Core.Deadlines;
 using RegRights.Core.Reminders;
-using RegRights.Infrastructure.Notices;
-using RegRights.Infrastructure.Reminders;
-using RegRights.Infrastructure.Storage;
 
-namespace RegRights.Infrastructure.Agreements;
+namespace RegRights.Application.Agreements;
 
 /// <summary>
 /// Agreements and their events: checks a document or an event, stores it conditionally on the agreement's ETag, and
@@ -24,7 +21,7 @@ namespace RegRights.Infrastructure.Agreements;
 /// <para>
 /// The deadline index follows each successful write and is not cancelled with the caller: a caller that hung up after
 /// its write was stored still needs the index to follow it. Indexing never fails the write
-/// (<see cref="DeadlineIndexUpdater"/>).
+/// (<see cref="IAgreementIndexer"/>).
 /// </para>
 /// </remarks>
 public class AgreementService
@@ -42,12 +39,12 @@ public class AgreementService
     public const int MaxAppendAttempts = 100;
 
     private readonly AgreementStore agreements;
-    private readonly DeadlineIndexUpdater index;
+    private readonly IAgreementIndexer index;
     private readonly AgreementTermsCache terms;
     private readonly IClock clock;
 
     /// <summary>Creates the service over the store, the index updater and the clock that stamps every write.</summary>
-    public AgreementService(AgreementStore agreements, DeadlineIndexUpdater index, AgreementTermsCache terms, IClock clock)
+    public AgreementService(AgreementStore agreements, IAgreementIndexer index, AgreementTermsCache terms, IClock clock)
     {
         this.agreements = agreements ?? throw new ArgumentNullException(nameof(agreements));
         this.index = index ?? throw new ArgumentNullException(nameof(index));
@@ -144,7 +141,8 @@ public class AgreementService
     /// Events are kept; an event recorded since <paramref name="ifMatch"/> was read changed the agreement. A replace is
     /// the whole document: one that leaves out the terms (or any term), the parties or the contacts is refused at each
     /// missing field (<see cref="AgreementDocumentRules.MissingForReplace"/>), since taking the seed's terms or no
-    /// contacts for them would lose what is stored without a word. A change of some fields is <see cref="PatchAsync"/>.
+    /// contacts for them would lose what is stored without a word; so is one that leaves out the template of an
+    /// agreement made from another than the seed's (<c>$.template</c>). A change of some fields is <see cref="PatchAsync"/>.
     /// </remarks>
     /// <param name="agreementId">The agreement's id.</param>
     /// <param name="document">The whole new document.</param>
@@ -273,6 +271,16 @@ public class AgreementService
             return new AgreementWriteResult.Invalid(noticeMissing);
         }
 
+        // Left out, the template would fall back to the seed's: the terms are stored whole and would not change, but
+        // the agreement would name a form it was not made from.
+        if (document.Template is null && current.Agreement.Template.Name != AgreementTemplates.DefaultName)
+        {
+            return new AgreementWriteResult.Invalid(new Dictionary<string, string[]>
+            {
+                ["$.template"] = [$"Required: this agreement's template is '{current.Agreement.Template.Name}', and left out it would be reset to the seed's ('{AgreementTemplates.DefaultName}'). Send it as GET returns it, or PATCH only what changes (application/merge-patch+json)."],
+            });
+        }
+
         var newTerms = (document.Terms ?? new TermsDocument()).ToTerms(AgreementTemplates.Get(document.Template ?? AgreementTemplates.DefaultName).Terms);
         if (ScheduleRange.FindOutOfRange(newTerms, [.. current.Events.Select(e => e.Event)], ReminderLadder.Default) is { } outside)
         {
@@ -380,7 +388,7 @@ public class AgreementService
                 await WrittenAsync(record.Agreement.Id, appended).ConfigureAwait(false);
                 return new AgreementEventResult.Recorded(AgreementEventDocument.From(next, Local(now, record.Agreement)));
             }
-            catch (TableTransactionFailedException ex) when (ex.Status == 412)
+            catch (RequestFailedException ex) when (ex.Status == 412)
             {
                 // Another write landed first. Distinct events commute, so the event is checked again against the record
                 // as it now is and appended after it; only a true conflict (the same id, a contradiction) is answered.
@@ -530,9 +538,9 @@ public class AgreementService
     // Stored complete, so a later change to the template's defaults never changes a stored deal's terms.
     /// <summary>
     /// <paramref name="document"/> as it is stored (<see cref="Normalize"/>), or why it cannot be: a field the checks
-    /// refuse, or one over Table Storage's limits, found before the write so that it is refused at its field.
+    /// refuse, or one over what the store holds, found before the write so that it is refused at its field.
     /// </summary>
-    private static AgreementWriteResult.Invalid? ToStored(AgreementDocument document, out AgreementDocument normalized)
+    private AgreementWriteResult.Invalid? ToStored(AgreementDocument document, out AgreementDocument normalized)
     {
         normalized = document;
         var errors = AgreementValidation.Validate(document);
@@ -542,7 +550,7 @@ public class AgreementService
         }
 
         normalized = Normalize(document);
-        return AgreementStore.FindTooLarge(normalized) is { } tooLarge ? new AgreementWriteResult.Invalid(tooLarge) : null;
+        return agreements.FindTooLarge(normalized) is { } tooLarge ? new AgreementWriteResult.Invalid(tooLarge) : null;
     }
 
     private static AgreementDocument Normalize(AgreementDocument document) => document with

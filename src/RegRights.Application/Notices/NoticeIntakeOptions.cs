@@ -1,4 +1,4 @@
-namespace RegRights.Infrastructure.Notices;
+namespace RegRights.Application.Notices;
 
 /// <summary>How the notice intake reads agreements' terms (configuration section <c>Notices</c>).</summary>
 public sealed class NoticeIntakeOptions
