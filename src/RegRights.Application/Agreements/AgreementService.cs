@@ -535,7 +535,6 @@ public class AgreementService
         return index.IndexAfterWriteAsync(agreementId, written);
     }
 
-    // Stored complete, so a later change to the template's defaults never changes a stored deal's terms.
     /// <summary>
     /// <paramref name="document"/> as it is stored (<see cref="Normalize"/>), or why it cannot be: a field the checks
     /// refuse, or one over what the store holds, found before the write so that it is refused at its field.
@@ -553,13 +552,18 @@ public class AgreementService
         return agreements.FindTooLarge(normalized) is { } tooLarge ? new AgreementWriteResult.Invalid(tooLarge) : null;
     }
 
-    private static AgreementDocument Normalize(AgreementDocument document) => document with
+    // Stored complete, so a later change to the template's defaults never changes a stored deal's terms.
+    private static AgreementDocument Normalize(AgreementDocument document)
     {
-        Template = AgreementTemplates.Get(document.Template ?? AgreementTemplates.DefaultName).Name,
-        Terms = TermsDocument.From((document.Terms ?? new TermsDocument()).ToTerms(AgreementTemplates.Get(document.Template ?? AgreementTemplates.DefaultName).Terms)),
-        Parties = document.Parties ?? [],
-        Contacts = document.Contacts ?? [],
-    };
+        var template = AgreementTemplates.Get(document.Template ?? AgreementTemplates.DefaultName);
+        return document with
+        {
+            Template = template.Name,
+            Terms = TermsDocument.From((document.Terms ?? new TermsDocument()).ToTerms(template.Terms)),
+            Parties = document.Parties ?? [],
+            Contacts = document.Contacts ?? [],
+        };
+    }
 
     private static AgreementView ToView(StoredAgreement stored) => new()
     {

@@ -102,11 +102,12 @@ internal static class DealObligations
             bases.Add(all);
         }
 
-        var numbers = FilingNumbers(terms, calendar, failures, bases, events, asOf);
+        var saleable = Rule144Saleable(events, asOf);
+        var numbers = FilingNumbers(terms, calendar, failures, bases, saleable, asOf);
         var offset = 0;
         for (var i = 0; i < failures.Count; i++)
         {
-            failures[i] = Pay(terms, calendar, failures[i], holders, bases[i], numbers?[i], events, asOf, deadlines, ref offset);
+            failures[i] = Pay(terms, calendar, failures[i], holders, bases[i], numbers?[i], saleable, events, asOf, deadlines, ref offset);
         }
 
         return (failures, status);
@@ -168,7 +169,7 @@ internal static class DealObligations
     // closing order), so each key names one period and a key, once given, keeps its period as the as-of date moves on
     // (a new period starts after every period already listed). Null: each failure numbers its own from 1.
     private static int[][]? FilingNumbers(AgreementTerms terms, BusinessDayCalendar calendar, List<FailurePayments> failures,
-        List<IReadOnlyList<HolderSubscription>> bases, IReadOnlyList<AgreementEvent> events, LocalDate asOf)
+        List<IReadOnlyList<HolderSubscription>> bases, IReadOnlyDictionary<string, LocalDate> saleable, LocalDate asOf)
     {
         var filing = 0;
         for (var i = 0; i < failures.Count; i++)
@@ -194,7 +195,7 @@ internal static class DealObligations
             var periods = DelayPaymentCalculator.Compute(terms.DelayPayments,
                 new DelayPaymentFacts(failure.Failure, failure.EventDate, bases[i])
                 {
-                    CuredOn = failure.CuredOn, Rule144SaleableFromByHolder = Rule144Saleable(events, asOf),
+                    CuredOn = failure.CuredOn, Rule144SaleableFromByHolder = saleable,
                 }, asOf,
                 calendar.IsBusinessDay).Periods;
             numbers[i] = new int[periods.Count];
@@ -249,7 +250,7 @@ internal static class DealObligations
 
     private static FailurePayments Pay(AgreementTerms terms, BusinessDayCalendar calendar, FailurePayments failure,
         IReadOnlyList<HolderSubscription> holders, IReadOnlyList<HolderSubscription> payees, int[]? numbers,
-        IReadOnlyList<AgreementEvent> events, LocalDate asOf, List<Deadline> deadlines, ref int maintenanceOffset)
+        IReadOnlyDictionary<string, LocalDate> saleable, IReadOnlyList<AgreementEvent> events, LocalDate asOf, List<Deadline> deadlines, ref int maintenanceOffset)
     {
         var gaps = GapsFor(terms, GapAffects.DelayPayments);
         if (terms.DelayPayments.Terms is not { } clause)
@@ -270,7 +271,7 @@ internal static class DealObligations
         {
             return failure with
             {
-                NotComputed = $"No Holder's subscription amount is recorded for the closing '{failure.Tranche}' (a Holder party's trancheAmounts): the payments' base is unknown, so no amounts are computed.",
+                NotComputed = $"No Holder's subscription amount is recorded for {(failure.Tranche is { } tranche ? $"the closing '{tranche}'" : "the first closing")} (a Holder party's trancheAmounts): the payments' base is unknown, so no amounts are computed.",
                 Gaps = gaps,
             };
         }
@@ -301,7 +302,7 @@ internal static class DealObligations
         {
             CuredOn = failure.CuredOn,
             Payments = [.. paid.Select(p => p.Payment)],
-            Rule144SaleableFromByHolder = Rule144Saleable(events, asOf),
+            Rule144SaleableFromByHolder = saleable,
         };
         var schedule = DelayPaymentCalculator.Compute(terms.DelayPayments, facts, asOf, calendar.IsBusinessDay);
         var keys = new string?[schedule.Periods.Count];
