@@ -1,6 +1,7 @@
 using Azure.Data.Tables;
 using NodaTime;
 using RegRights.Application.Agreements;
+using RegRights.Application.Agreements.Rows;
 using RegRights.Contracts.Agreements;
 using RegRights.Core.Agreements;
 using RegRights.Infrastructure.Storage;
@@ -89,7 +90,7 @@ internal static class AgreementFactory
             Contacts = [.. Contacts],
         };
         var created = closing.AtStartOfDayInZone(zone).ToInstant();
-        var head = TableAgreementStore.HeadEntity(id, document);
+        var head = TableAgreementStore.HeadEntity(id, AgreementRows.ToRow(document));
         head["EventCount"] = events.Count;
         head["CreatedAt"] = TableValues.Format(created);
         head["UpdatedAt"] = TableValues.Format(now);

@@ -1,6 +1,7 @@
 using Azure.Data.Tables;
 using NodaTime;
 using RegRights.Application.Agreements;
+using RegRights.Application.Agreements.Rows;
 using RegRights.Contracts.Agreements;
 using RegRights.Core.Agreements;
 using RegRights.Core.Deadlines;
@@ -36,7 +37,7 @@ internal static class NaiveScan
         {
             if (head is not null)
             {
-                var document = TableAgreementStore.ToAgreement(head).Document;
+                var document = AgreementRows.ToDocument(TableAgreementStore.ToHead(head).Row);
                 for (var w = 0; w < windows.Count; w++)
                 {
                     Decide(head.PartitionKey, document, events, ladder, windows[w], due[w]);

@@ -1,6 +1,7 @@
 using System.Text;
 using Azure;
 using NodaTime;
+using RegRights.Application.Agreements.Rows;
 using RegRights.Contracts.Agreements;
 using RegRights.Core.Agreements;
 using RegRights.Core.Deadlines;
@@ -47,10 +48,21 @@ public sealed record IdempotentCreate(StoredAgreement Agreement, bool Created, b
 /// <summary>A page of agreements and the token for the next one (null on the last page).</summary>
 public sealed record StoredAgreementPage(IReadOnlyList<StoredAgreement> Items, string? ContinuationToken);
 
+/// <summary>An agreement's head row as the store read or wrote it.</summary>
+/// <param name="Id">The agreement id.</param>
+/// <param name="ETag">The row's ETag, which covers the agreement and its events.</param>
+/// <param name="Row">The agreement as stored.</param>
+/// <param name="EventCount">How many events are recorded.</param>
+/// <param name="CreatedAt">When it was created, by the server's clock.</param>
+/// <param name="UpdatedAt">When it was last written.</param>
+/// <param name="RequestSha256">For a create under an idempotency key, the SHA-256 of the row it stored; else null.</param>
+public sealed record AgreementHead(string Id, ETag ETag, AgreementRow Row, int EventCount, Instant CreatedAt, Instant UpdatedAt, string? RequestSha256 = null);
+
 /// <summary>
 /// The port the agreement use cases store through: agreements and their append-only events, every change conditional
 /// on the agreement's ETag, so a caller that lost a race gets a <see cref="RequestFailedException"/> with status 412,
-/// never a silent overwrite. <c>RegRights.Infrastructure</c> implements it over Table Storage.
+/// never a silent overwrite. <c>RegRights.Infrastructure</c> implements its protected members over Table Storage, in
+/// stored rows (<see cref="AgreementRow"/>); the documents of the API are mapped to rows here, and only here.
 /// </summary>
 public abstract class AgreementStore
 {
@@ -67,49 +79,152 @@ public abstract class AgreementStore
     }
 
     /// <summary>Stores a new agreement under a new id.</summary>
-    public abstract Task<StoredAgreement> CreateAsync(AgreementDocument document, Instant now, CancellationToken cancellationToken = default);
+    public virtual async Task<StoredAgreement> CreateAsync(AgreementDocument document, Instant now, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var id = Guid.CreateVersion7().ToString("N");
+        var etag = await AddHeadAsync(id, AgreementRows.ToRow(document), null, now, cancellationToken).ConfigureAwait(false);
+        return new StoredAgreement(id, etag, document, 0, now, now);
+    }
 
     /// <summary>
     /// Stores a new agreement under the id <paramref name="idempotencyKey"/> names (<see cref="IdFor"/>), unless a
     /// create with that key came first: one conditional insert, so two racing creates with one key store one agreement.
     /// </summary>
+    /// <remarks>
+    /// The insert of the head row is what refuses the second create. The row keeps the SHA-256 of what it stored, so a
+    /// repeat with another document is told apart from a retry.
+    /// </remarks>
     /// <param name="document">The document, as it is to be stored.</param>
     /// <param name="idempotencyKey">The client's key for this create.</param>
     /// <param name="now">The server's time, for CreatedAt and UpdatedAt.</param>
     /// <param name="cancellationToken">Cancels the storage calls.</param>
-    public abstract Task<IdempotentCreate> CreateOnceAsync(
-        AgreementDocument document, string idempotencyKey, Instant now, CancellationToken cancellationToken = default);
+    public virtual async Task<IdempotentCreate> CreateOnceAsync(
+        AgreementDocument document, string idempotencyKey, Instant now, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentException.ThrowIfNullOrEmpty(idempotencyKey);
+        var id = IdFor(idempotencyKey);
+        var row = AgreementRows.ToRow(document);
+        var hash = RequestHash(row);
+        try
+        {
+            var etag = await AddHeadAsync(id, row, hash, now, cancellationToken).ConfigureAwait(false);
+            return new IdempotentCreate(new StoredAgreement(id, etag, document, 0, now, now), Created: true, SameRequest: true);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            // Agreements are never deleted, so the row that refused the insert is there to read.
+            var first = await GetHeadAsync(id, cancellationToken).ConfigureAwait(false)
+                ?? throw new InvalidOperationException($"The agreement '{id}' refused a create and cannot be read.", ex);
+            return new IdempotentCreate(ToAgreement(first), Created: false, SameRequest: first.RequestSha256 == hash);
+        }
+    }
+
+    // Over the row's JSON, which is byte for byte the API document's of shape 1, so a retry across the change to
+    // stored shapes is still known for one (AgreementRowShapeTest).
+    internal static string RequestHash(AgreementRow row) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(StoredJson.ToJson(row))));
 
     /// <summary>The agreement without its events, or null.</summary>
-    public abstract Task<StoredAgreement?> GetAgreementAsync(string id, CancellationToken cancellationToken = default);
+    public virtual async Task<StoredAgreement?> GetAgreementAsync(string id, CancellationToken cancellationToken = default) =>
+        IsWellFormedId(id) && await GetHeadAsync(id, cancellationToken).ConfigureAwait(false) is { } head ? ToAgreement(head) : null;
 
     /// <summary>The agreement with its events, or null.</summary>
-    public abstract Task<AgreementRecord?> GetRecordAsync(string id, CancellationToken cancellationToken = default);
+    public virtual async Task<AgreementRecord?> GetRecordAsync(string id, CancellationToken cancellationToken = default)
+    {
+        if (!IsWellFormedId(id))
+        {
+            return null;
+        }
+
+        var (head, events) = await GetHeadAndEventsAsync(id, cancellationToken).ConfigureAwait(false);
+        return head is null ? null : new AgreementRecord(ToAgreement(head), [.. events.OrderBy(e => e.Sequence)]);
+    }
 
     /// <summary>One page of agreements.</summary>
     /// <param name="continuationToken">The token of the previous page, or null for the first.</param>
     /// <param name="pageSize">1 to 1000.</param>
     /// <param name="cancellationToken">Cancels the query.</param>
     /// <exception cref="ArgumentException">The token is not one this store issued.</exception>
-    public abstract Task<StoredAgreementPage> ListAsync(string? continuationToken, int pageSize, CancellationToken cancellationToken = default);
+    public virtual async Task<StoredAgreementPage> ListAsync(string? continuationToken, int pageSize, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(pageSize, 1000);
+        var (heads, next) = await ListHeadsAsync(continuationToken, pageSize, cancellationToken).ConfigureAwait(false);
+        return new StoredAgreementPage([.. heads.Select(ToAgreement)], next);
+    }
 
     /// <summary>Replaces the agreement's document if its ETag is still <paramref name="ifMatch"/>.</summary>
     /// <exception cref="RequestFailedException">Status 412: the agreement changed since <paramref name="ifMatch"/> was read;
     /// status 404: it does not exist.</exception>
-    public abstract Task<StoredAgreement> ReplaceAsync(
-        string id, AgreementDocument document, ETag ifMatch, Instant now, CancellationToken cancellationToken = default);
+    public virtual async Task<StoredAgreement> ReplaceAsync(
+        string id, AgreementDocument document, ETag ifMatch, Instant now, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        if (!IsWellFormedId(id))
+        {
+            throw new RequestFailedException(404, $"No agreement '{id}'.");
+        }
+
+        await ReplaceHeadAsync(id, AgreementRows.ToRow(document), ifMatch, now, cancellationToken).ConfigureAwait(false);
+        return await GetAgreementAsync(id, cancellationToken).ConfigureAwait(false)
+            ?? throw new RequestFailedException(404, $"No agreement '{id}'.");
+    }
 
     /// <summary>
     /// Appends <paramref name="agreementEvent"/> after the events of <paramref name="record"/>, conditional on the
     /// agreement's ETag, so two appends that read the same record cannot both succeed.
     /// </summary>
     /// <exception cref="RequestFailedException">Status 412: another change came first.</exception>
-    public abstract Task<AgreementRecord> AppendEventAsync(
-        AgreementRecord record, AgreementEvent agreementEvent, Instant now, CancellationToken cancellationToken = default);
+    public virtual async Task<AgreementRecord> AppendEventAsync(
+        AgreementRecord record, AgreementEvent agreementEvent, Instant now, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(agreementEvent);
+        var agreement = record.Agreement;
+        var sequence = agreement.EventCount + 1;
+        var etag = await AddEventAsync(agreement.Id, agreement.ETag, new StoredEvent(sequence, agreementEvent, now), cancellationToken).ConfigureAwait(false);
+        var updated = agreement with { ETag = etag, EventCount = sequence, UpdatedAt = now };
+        return new AgreementRecord(updated, [.. record.Events, new StoredEvent(sequence, agreementEvent, now)]);
+    }
 
     /// <summary>
     /// Field errors when <paramref name="document"/> is over what the store holds, keyed by the field's JSON path
     /// (<c>$.contacts</c>); null when it fits. Checked before a write, so that it is refused at its field.
     /// </summary>
-    public abstract IReadOnlyDictionary<string, string[]>? FindTooLarge(AgreementDocument document);
+    public virtual IReadOnlyDictionary<string, string[]>? FindTooLarge(AgreementDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        return FindTooLarge(AgreementRows.ToRow(document));
+    }
+
+    /// <summary>Inserts the head row of a new agreement, with no events; returns its ETag.</summary>
+    /// <exception cref="RequestFailedException">Status 409: an agreement with <paramref name="id"/> exists.</exception>
+    protected abstract Task<ETag> AddHeadAsync(string id, AgreementRow row, string? requestSha256, Instant now, CancellationToken cancellationToken);
+
+    /// <summary>The head row, or null; <paramref name="id"/> is well formed.</summary>
+    protected abstract Task<AgreementHead?> GetHeadAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>The head row (or null) and the events, in any order; <paramref name="id"/> is well formed.</summary>
+    protected abstract Task<(AgreementHead? Head, IReadOnlyList<StoredEvent> Events)> GetHeadAndEventsAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>One page of head rows and the token of the next (null on the last).</summary>
+    /// <exception cref="ArgumentException">The token is not one this store issued.</exception>
+    protected abstract Task<(IReadOnlyList<AgreementHead> Heads, string? ContinuationToken)> ListHeadsAsync(
+        string? continuationToken, int pageSize, CancellationToken cancellationToken);
+
+    /// <summary>Replaces the head row's agreement, keeping its events and CreatedAt, if its ETag is still <paramref name="ifMatch"/>.</summary>
+    /// <exception cref="RequestFailedException">Status 412 or 404.</exception>
+    protected abstract Task ReplaceHeadAsync(string id, AgreementRow row, ETag ifMatch, Instant now, CancellationToken cancellationToken);
+
+    /// <summary>Adds the event row and counts it on the head row, both or neither, if the head's ETag is still <paramref name="ifMatch"/>; returns the head's new ETag.</summary>
+    /// <exception cref="RequestFailedException">Status 412: another change came first.</exception>
+    protected abstract Task<ETag> AddEventAsync(string id, ETag ifMatch, StoredEvent storedEvent, CancellationToken cancellationToken);
+
+    /// <summary>Field errors when <paramref name="row"/> is over what the store holds, keyed by the field's JSON path; null when it fits.</summary>
+    protected abstract IReadOnlyDictionary<string, string[]>? FindTooLarge(AgreementRow row);
+
+    private static StoredAgreement ToAgreement(AgreementHead head) =>
+        new(head.Id, head.ETag, AgreementRows.ToDocument(head.Row), head.EventCount, head.CreatedAt, head.UpdatedAt);
 }

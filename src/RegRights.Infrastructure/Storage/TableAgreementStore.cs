@@ -4,14 +4,15 @@ using Azure.Data.Tables;
 using NodaTime;
 using RegRights.Application;
 using RegRights.Application.Agreements;
-using RegRights.Contracts.Agreements;
+using RegRights.Application.Agreements.Rows;
 using RegRights.Core.Agreements;
 
 namespace RegRights.Infrastructure.Storage;
 
 /// <summary>
-/// Agreements and their append-only events in one table, one partition per agreement. Every change is conditional on
-/// the agreement's ETag: a caller that lost a race gets a <see cref="RequestFailedException"/> with status 412 (a
+/// Agreements and their append-only events in one table, one partition per agreement: a head row of the agreement's
+/// <see cref="AgreementRow"/> columns, and a row per event. Every change is conditional on the agreement's ETag: a
+/// caller that lost a race gets a <see cref="RequestFailedException"/> with status 412 (a
 /// <see cref="TableTransactionFailedException"/> for an event), never a silent overwrite.
 /// </summary>
 public class TableAgreementStore : AgreementStore
@@ -30,89 +31,38 @@ public class TableAgreementStore : AgreementStore
     /// <summary>For mocking.</summary>
     protected TableAgreementStore() => tables = null!;
 
-    /// <summary>Stores a new agreement under a new id.</summary>
-    public override async Task<StoredAgreement> CreateAsync(AgreementDocument document, Instant now, CancellationToken cancellationToken = default)
+    /// <inheritdoc/>
+    protected override async Task<ETag> AddHeadAsync(string id, AgreementRow row, string? requestSha256, Instant now, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(document);
-        var id = Guid.CreateVersion7().ToString("N");
-        var entity = HeadEntity(id, document);
+        var entity = HeadEntity(id, row);
         entity["EventCount"] = 0;
         entity["CreatedAt"] = TableValues.Format(now);
         entity["UpdatedAt"] = TableValues.Format(now);
+        AddIfNotNull(entity, "RequestSha256", requestSha256);
         var response = await tables.Agreements.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
-        return new StoredAgreement(id, response.Headers.ETag ?? default, document, 0, now, now);
+        return response.Headers.ETag ?? default;
     }
 
-    /// <summary>
-    /// Stores a new agreement under the id <paramref name="idempotencyKey"/> names, unless a create with that key came
-    /// first: one conditional insert, so two racing creates with one key store one agreement.
-    /// </summary>
-    /// <remarks>
-    /// The id is the first 128 bits of SHA-256 over the key, as 32 hex digits: the same shape as any agreement id, and
-    /// the insert of its row is what refuses the second create. The head row keeps the SHA-256 of the document as
-    /// stored (<c>RequestSha256</c>), so a repeat with another document is told apart from a retry.
-    /// </remarks>
-    /// <param name="document">The document, as it is to be stored.</param>
-    /// <param name="idempotencyKey">The client's key for this create.</param>
-    /// <param name="now">The server's time, for CreatedAt and UpdatedAt.</param>
-    /// <param name="cancellationToken">Cancels the storage calls.</param>
-    public override async Task<IdempotentCreate> CreateOnceAsync(
-        AgreementDocument document, string idempotencyKey, Instant now, CancellationToken cancellationToken = default)
+    /// <inheritdoc/>
+    protected override async Task<AgreementHead?> GetHeadAsync(string id, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(document);
-        ArgumentException.ThrowIfNullOrEmpty(idempotencyKey);
-        var id = IdFor(idempotencyKey);
-        var hash = RequestHash(document);
-        var entity = HeadEntity(id, document);
-        entity["EventCount"] = 0;
-        entity["CreatedAt"] = TableValues.Format(now);
-        entity["UpdatedAt"] = TableValues.Format(now);
-        entity["RequestSha256"] = hash;
-        try
-        {
-            var response = await tables.Agreements.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
-            return new IdempotentCreate(new StoredAgreement(id, response.Headers.ETag ?? default, document, 0, now, now), Created: true, SameRequest: true);
-        }
-        catch (RequestFailedException ex) when (ex.Status == 409)
-        {
-            // Agreements are never deleted, so the row that refused the insert is there to read.
-            var first = await tables.Agreements.GetEntityAsync<TableEntity>(id, HeadRowKey(id), cancellationToken: cancellationToken).ConfigureAwait(false);
-            return new IdempotentCreate(ToAgreement(first.Value), Created: false, SameRequest: first.Value.GetString("RequestSha256") == hash);
-        }
-    }
-
-    private static string RequestHash(AgreementDocument document) =>
-        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(StoredJson.ToJson(document))));
-
-    /// <summary>The agreement without its events, or null.</summary>
-    public override async Task<StoredAgreement?> GetAgreementAsync(string id, CancellationToken cancellationToken = default)
-    {
-        if (!IsWellFormedId(id))
-        {
-            return null;
-        }
-
         var response = await tables.Agreements.GetEntityIfExistsAsync<TableEntity>(id, HeadRowKey(id), cancellationToken: cancellationToken)
             .ConfigureAwait(false);
-        return response.HasValue ? ToAgreement(response.Value!) : null;
+        return response.HasValue ? ToHead(response.Value!) : null;
     }
 
-    /// <summary>The agreement with its events (one partition query), or null.</summary>
-    public override async Task<AgreementRecord?> GetRecordAsync(string id, CancellationToken cancellationToken = default)
+    /// <inheritdoc/>
+    /// <remarks>One partition query.</remarks>
+    protected override async Task<(AgreementHead? Head, IReadOnlyList<StoredEvent> Events)> GetHeadAndEventsAsync(string id, CancellationToken cancellationToken)
     {
-        if (!IsWellFormedId(id))
-        {
-            return null;
-        }
-
-        StoredAgreement? agreement = null;
+        AgreementHead? head = null;
         var events = new List<StoredEvent>();
         await foreach (var entity in tables.Agreements.QueryAsync<TableEntity>(
             TableClient.CreateQueryFilter($"PartitionKey eq {id}"), cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             if (entity.RowKey == HeadRowKey(id))
             {
-                agreement = ToAgreement(entity);
+                head = ToHead(entity);
             }
             else
             {
@@ -120,76 +70,52 @@ public class TableAgreementStore : AgreementStore
             }
         }
 
-        return agreement is null ? null : new AgreementRecord(agreement, [.. events.OrderBy(e => e.Sequence)]);
+        return (head, events);
     }
 
-    /// <summary>One page of agreements (a query on RowKey across partitions).</summary>
-    /// <param name="continuationToken">The token of the previous page, or null for the first.</param>
-    /// <param name="pageSize">1 to 1000.</param>
-    /// <param name="cancellationToken">Cancels the query.</param>
-    /// <exception cref="ArgumentException">The token is not one this store issued.</exception>
-    public override async Task<StoredAgreementPage> ListAsync(string? continuationToken, int pageSize, CancellationToken cancellationToken = default)
+    /// <inheritdoc/>
+    /// <remarks>A query on RowKey across partitions.</remarks>
+    protected override async Task<(IReadOnlyList<AgreementHead> Heads, string? ContinuationToken)> ListHeadsAsync(
+        string? continuationToken, int pageSize, CancellationToken cancellationToken)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(pageSize, 1000);
         var token = DecodeToken(continuationToken);
         var pages = tables.Agreements.QueryAsync<TableEntity>(
             TableClient.CreateQueryFilter($"RowKey ge {HeadRowPrefix} and RowKey lt {HeadRowEnd}"), maxPerPage: pageSize, cancellationToken: cancellationToken)
             .AsPages(token, pageSize);
         await foreach (var page in pages.ConfigureAwait(false))
         {
-            return new StoredAgreementPage([.. page.Values.Select(ToAgreement)], EncodeToken(page.ContinuationToken));
+            return ([.. page.Values.Select(ToHead)], EncodeToken(page.ContinuationToken));
         }
 
-        return new StoredAgreementPage([], null);
+        return ([], null);
     }
 
-    /// <summary>Replaces the agreement's document if its ETag is still <paramref name="ifMatch"/>.</summary>
-    /// <exception cref="RequestFailedException">Status 412: the agreement changed since <paramref name="ifMatch"/> was read;
-    /// status 404: it does not exist.</exception>
-    public override async Task<StoredAgreement> ReplaceAsync(
-        string id, AgreementDocument document, ETag ifMatch, Instant now, CancellationToken cancellationToken = default)
+    /// <inheritdoc/>
+    protected override async Task ReplaceHeadAsync(string id, AgreementRow row, ETag ifMatch, Instant now, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(document);
-        if (!IsWellFormedId(id))
-        {
-            throw new RequestFailedException(404, $"No agreement '{id}'.");
-        }
-
-        var entity = HeadEntity(id, document);
+        var entity = HeadEntity(id, row);
         entity["UpdatedAt"] = TableValues.Format(now);
 
         // Merge keeps EventCount and CreatedAt; the ETag makes it conditional on the whole record, events included.
         await tables.Agreements.UpdateEntityAsync(entity, ifMatch, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
-        return await GetAgreementAsync(id, cancellationToken).ConfigureAwait(false)
-            ?? throw new RequestFailedException(404, $"No agreement '{id}'.");
     }
 
-    /// <summary>
-    /// Appends <paramref name="agreementEvent"/> after the events of <paramref name="record"/>, in one transaction with
-    /// the agreement's ETag, so two appends that read the same record cannot both succeed.
-    /// </summary>
-    /// <exception cref="TableTransactionFailedException">Status 412: another change came first.</exception>
-    public override async Task<AgreementRecord> AppendEventAsync(
-        AgreementRecord record, AgreementEvent agreementEvent, Instant now, CancellationToken cancellationToken = default)
+    /// <inheritdoc/>
+    /// <remarks>One transaction: a <see cref="TableTransactionFailedException"/> with status 412 when another change came first.</remarks>
+    protected override async Task<ETag> AddEventAsync(string id, ETag ifMatch, StoredEvent storedEvent, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(record);
-        ArgumentNullException.ThrowIfNull(agreementEvent);
-        var agreement = record.Agreement;
-        var sequence = agreement.EventCount + 1;
-        var head = new TableEntity(agreement.Id, HeadRowKey(agreement.Id)) { ["EventCount"] = sequence, ["UpdatedAt"] = TableValues.Format(now) };
-        var row = EventEntity(agreement.Id, sequence, agreementEvent, now);
+        ArgumentNullException.ThrowIfNull(storedEvent);
+        var head = new TableEntity(id, HeadRowKey(id)) { ["EventCount"] = storedEvent.Sequence, ["UpdatedAt"] = TableValues.Format(storedEvent.RecordedAt) };
+        var row = EventEntity(id, storedEvent.Sequence, storedEvent.Event, storedEvent.RecordedAt);
         var response = await TableBatch.SubmitAsync(tables.Agreements,
-            [new TableTransactionAction(TableTransactionActionType.UpdateMerge, head, agreement.ETag),
+            [new TableTransactionAction(TableTransactionActionType.UpdateMerge, head, ifMatch),
              new TableTransactionAction(TableTransactionActionType.Add, row)],
             cancellationToken).ConfigureAwait(false);
-
-        var updated = agreement with { ETag = response.Value[0].Headers.ETag ?? default, EventCount = sequence, UpdatedAt = now };
-        return new AgreementRecord(updated, [.. record.Events, new StoredEvent(sequence, agreementEvent, now)]);
+        return response.Value[0].Headers.ETag ?? default;
     }
 
     /// <summary>
-    /// Field errors when <paramref name="document"/> is over Table Storage's limits as stored (a column over 64 KiB, the
+    /// Field errors when <paramref name="row"/> is over Table Storage's limits as stored (a column over 64 KiB, the
     /// entity over 1 MiB), keyed by the field's JSON path (<c>$.contacts</c>); null when it fits.
     /// </summary>
     /// <remarks>
@@ -197,10 +123,10 @@ public class TableAgreementStore : AgreementStore
     /// that names the field, with nothing stored. 100 contacts with 1,000-character addresses are refused at
     /// <c>$.contacts</c>.
     /// </remarks>
-    public override IReadOnlyDictionary<string, string[]>? FindTooLarge(AgreementDocument document)
+    protected override IReadOnlyDictionary<string, string[]>? FindTooLarge(AgreementRow row)
     {
-        ArgumentNullException.ThrowIfNull(document);
-        var entity = HeadEntity(new string('0', 32), document);
+        ArgumentNullException.ThrowIfNull(row);
+        var entity = HeadEntity(new string('0', 32), row);
         entity["EventCount"] = 0;
         entity["CreatedAt"] = TableValues.Format(NodaTime.Instant.MinValue);
         entity["UpdatedAt"] = TableValues.Format(NodaTime.Instant.MinValue);
@@ -217,36 +143,47 @@ public class TableAgreementStore : AgreementStore
 
     // Template and RemindDeadlinesBeforeRegistration are columns of their own, added after the others: a head row
     // written without them reads as the seed's template and no reminders before registration, as it always did.
-    internal static TableEntity HeadEntity(string id, AgreementDocument document)
+    // Shape is the row's AgreementRow shape; a row without one is shape 1.
+    internal static TableEntity HeadEntity(string id, AgreementRow row)
     {
         var entity = new TableEntity(id, HeadRowKey(id))
         {
-            ["Name"] = document.Name ?? "",
-            ["Terms"] = StoredJson.ToJson(document.Terms),
-            ["Parties"] = StoredJson.ToJson(document.Parties ?? []),
-            ["Contacts"] = StoredJson.ToJson(document.Contacts ?? []),
+            ["Shape"] = AgreementRow.CurrentShape,
+            ["Name"] = row.Name ?? "",
+            ["Terms"] = StoredJson.ToJson(row.Terms),
+            ["Parties"] = StoredJson.ToJson(row.Parties ?? []),
+            ["Contacts"] = StoredJson.ToJson(row.Contacts ?? []),
             // Always written, so that a replace (a merge of the head row) that leaves it out turns it off.
-            ["RemindDeadlinesBeforeRegistration"] = document.RemindDeadlinesBeforeRegistration ?? false,
+            ["RemindDeadlinesBeforeRegistration"] = row.RemindDeadlinesBeforeRegistration ?? false,
         };
-        AddIfNotNull(entity, "Template", document.Template);
+        AddIfNotNull(entity, "Template", row.Template);
         return entity;
     }
 
-    internal static StoredAgreement ToAgreement(TableEntity e) => new(
-        e.PartitionKey,
-        e.ETag,
-        new AgreementDocument
+    internal static AgreementHead ToHead(TableEntity e)
+    {
+        if ((e.GetInt32("Shape") ?? 1) is not AgreementRow.CurrentShape and var shape)
         {
-            Name = e.GetString("Name"),
-            Terms = StoredJson.FromJson<TermsDocument>(e.GetString("Terms")),
-            Parties = StoredJson.FromJson<List<PartyDocument>>(e.GetString("Parties")),
-            Contacts = StoredJson.FromJson<List<ContactDocument>>(e.GetString("Contacts")),
-            Template = e.GetString("Template"),
-            RemindDeadlinesBeforeRegistration = e.GetBoolean("RemindDeadlinesBeforeRegistration"),
-        },
-        e.GetInt32("EventCount") ?? 0,
-        TableValues.ParseInstant(e.GetString("CreatedAt")),
-        TableValues.ParseInstant(e.GetString("UpdatedAt")));
+            throw new InvalidDataException($"The agreement '{e.PartitionKey}' is stored in shape {shape}, which this version does not read.");
+        }
+
+        return new(
+            e.PartitionKey,
+            e.ETag,
+            new AgreementRow
+            {
+                Name = e.GetString("Name"),
+                Terms = StoredJson.FromJson<TermsRow?>(e.GetString("Terms")),
+                Parties = StoredJson.FromJson<List<PartyRow>>(e.GetString("Parties")),
+                Contacts = StoredJson.FromJson<List<ContactRow>>(e.GetString("Contacts")),
+                Template = e.GetString("Template"),
+                RemindDeadlinesBeforeRegistration = e.GetBoolean("RemindDeadlinesBeforeRegistration"),
+            },
+            e.GetInt32("EventCount") ?? 0,
+            TableValues.ParseInstant(e.GetString("CreatedAt")),
+            TableValues.ParseInstant(e.GetString("UpdatedAt")),
+            e.GetString("RequestSha256"));
+    }
 
     internal static TableEntity EventEntity(string id, int sequence, AgreementEvent e, Instant now)
     {

@@ -15,13 +15,15 @@ public sealed class ProjectLayeringTest
         ["RegRights.Core"] = new(Projects: [], Packages: ["NodaTime"], Frameworks: []),
         // The API's JSON: the domain and NodaTime's System.Text.Json converters.
         ["RegRights.Contracts"] = new(Projects: ["RegRights.Core"], Packages: ["NodaTime.Serialization.SystemTextJson"], Frameworks: []),
-        // The use cases: the domain, the documents they still take and keep (issue 11 item 2), Azure.Core's ETag, the
+        // The use cases: the domain, the API's documents they take and answer with (mapped to stored rows here, and only
+        // here), Azure.Core's ETag, NodaTime's System.Text.Json converters for the stored rows' JSON, the
         // Microsoft.Extensions abstractions and MimeKit's address parser; no Table Storage, no identity, no mail
         // transport, no HTTP framework.
         ["RegRights.Application"] = new(
             Projects: ["RegRights.Core", "RegRights.Contracts"],
             Packages: ["Azure.Core", "Microsoft.Extensions.Caching.Memory", "Microsoft.Extensions.Hosting.Abstractions",
-                "Microsoft.Extensions.Logging.Abstractions", "Microsoft.Extensions.Options.ConfigurationExtensions", "MimeKit"],
+                "Microsoft.Extensions.Logging.Abstractions", "Microsoft.Extensions.Options.ConfigurationExtensions", "MimeKit",
+                "NodaTime.Serialization.SystemTextJson"],
             Frameworks: []),
         // The adapters: everything but the Functions app.
         ["RegRights.Infrastructure"] = new(

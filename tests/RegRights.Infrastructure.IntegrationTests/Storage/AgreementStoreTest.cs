@@ -2,6 +2,7 @@ using Azure;
 using Azure.Data.Tables;
 using NodaTime;
 using RegRights.Contracts.Agreements;
+using RegRights.Application.Agreements.Rows;
 using RegRights.Core.Agreements;
 using RegRights.Infrastructure.Storage;
 
@@ -53,7 +54,7 @@ public sealed class AgreementStoreTest(StorageFixture fixture)
         // Arrange: a head row as the store wrote it before Template and RemindDeadlinesBeforeRegistration were columns.
         var tables = await fixture.CreateTablesAsync();
         var id = Guid.NewGuid().ToString("N");
-        var row = TableAgreementStore.HeadEntity(id, Seed() with { Template = "modern-pipe", RemindDeadlinesBeforeRegistration = true });
+        var row = TableAgreementStore.HeadEntity(id, AgreementRows.ToRow(Seed() with { Template = "modern-pipe", RemindDeadlinesBeforeRegistration = true }));
         Assert.True(row.Remove("Template") && row.Remove("RemindDeadlinesBeforeRegistration"));
         row["EventCount"] = 0;
         row["CreatedAt"] = "2000-04-28T17:00:00Z";
