@@ -1,7 +1,7 @@
 using NodaTime;
-using RegRights.Application;
 using RegRights.Application.Agreements;
 using RegRights.Application.Notices;
+using RegRights.Application.Notices.Rows;
 using RegRights.Contracts.Notices;
 using RegRights.Core.Agreements;
 using RegRights.Core.Notices;
@@ -108,7 +108,7 @@ public static class LinkedNotices
         }
 
         var zone = agreement.Terms.TimeZone;
-        var linked = links.Select(l => StoredJson.FromJson<NoticeReceiptLinkDocument>(l.Document)).ToList();
+        var linked = links.Select(l => NoticeRows.ReadLink(l.Document)).ToList();
         var recordedAt = links.Count == 0 ? head.ReceivedAt : links.Max(l => l.ReceivedAt);
         var (stamp, index) = Stamp(agreement.Terms, [.. linked.Select(l => l.Delivery)], recordedAt);
         return document with

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using NodaTime;
 using RegRights.Application.Agreements;
+using RegRights.Application.Notices.Rows;
 using RegRights.Contracts.Notices;
 using RegRights.Core.Agreements;
 using RegRights.Core.Notices;
@@ -118,7 +119,7 @@ public class NoticeIntake
         var document = new NoticeDocument(noticeId, agreement.AgreementId, source, webhookId, request.Sender!.Trim(), request.Recipient!.Trim(),
             request.Kind!.Trim(), request.DocumentUri is { } uri ? new Uri(uri) : null, bodySha256,
             receivedAt.InZone(zone).ToOffsetDateTime(), agreement.AsOf.InZone(zone).ToOffsetDateTime(), stamp, NoticeDocument.FromWebhook, [], []);
-        var json = StoredJson.ToJson(document);
+        var json = Write(document);
         if (json.Length > NoticeStore.MaxDocumentChars)
         {
             return new NoticeIntakeResult.Invalid(new Dictionary<string, string[]>
@@ -178,19 +179,9 @@ public class NoticeIntake
             ? new NoticeIntakeResult.Replayed(new NoticeReceivedResponse(first.NoticeId, first.AgreementId, Read(first).Stamp!))
             : new NoticeIntakeResult.WebhookIdReused(first.WebhookId, Read(first).ReceivedAt);
 
-    // A notice stored before Origin, Expected and Receipts existed reads as a signed one with neither.
-    internal static NoticeDocument Read(StoredNotice stored)
-    {
-        var document = StoredJson.FromJson<NoticeDocument>(stored.Document);
-        return document with
-        {
-            Origin = document.Origin ?? NoticeDocument.FromWebhook,
-            Expected = document.Expected ?? [],
-            Receipts = document.Receipts ?? [],
-        };
-    }
+    internal static NoticeDocument Read(StoredNotice stored) => NoticeRows.ReadNotice(stored.Document);
 
-    internal static string Write(NoticeDocument document) => StoredJson.ToJson(document);
+    internal static string Write(NoticeDocument document) => NoticeRows.Write(document);
 
     private static Dictionary<string, string[]> Validate(NoticeIntakeRequest request)
     {

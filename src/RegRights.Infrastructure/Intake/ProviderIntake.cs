@@ -5,6 +5,7 @@ using RegRights.Application;
 using RegRights.Application.Agreements;
 using RegRights.Application.Intake;
 using RegRights.Application.Notices;
+using RegRights.Application.Notices.Rows;
 using RegRights.Contracts.Notices;
 using RegRights.Core.Agreements;
 using RegRights.Core.Notices;
@@ -167,10 +168,10 @@ public class ProviderIntake
         if (match.Agreement is { } agreement && match.NoticeId is { } noticeId)
         {
             var linkDocument = new NoticeReceiptLinkDocument(receiptId, scheme.Name, request.Source, parsed.EventId, parsed.EventType, receivedAt, bodySha256, parsed.Delivery, null);
-            link = new StoredNoticeLink(noticeId, agreement.Id, receiptId, now, StoredJson.ToJson(linkDocument));
+            link = new StoredNoticeLink(noticeId, agreement.Id, receiptId, now, NoticeRows.Write(linkDocument));
             if (parsed.Delivery is not null)
             {
-                var reported = match.Links.Select(l => StoredJson.FromJson<NoticeReceiptLinkDocument>(l.Document).Delivery).Append(parsed.Delivery).ToList();
+                var reported = match.Links.Select(l => NoticeRows.ReadLink(l.Document).Delivery).Append(parsed.Delivery).ToList();
                 var (linked, index) = LinkedNotices.Stamp(agreement.Terms, reported, now);
                 if (linked is not null && index[^1] is not null)
                 {
@@ -192,7 +193,7 @@ public class ProviderIntake
         var document = new IntakeReceiptDocument(receiptId, scheme.Name, request.Source, parsed.EventId, parsed.EventType, receivedAt, bodySha256,
             request.Body.Length, headers, outcome, explanation.Trim(), match.Agreement?.Id, match.NoticeId, parsed.Delivery, stamp);
         var candidate = new StoredReceipt(receiptId, scheme.Name, request.Source, parsed.EventId, now, request.Body,
-            StoredJson.ToJson(document), match.NewNotice, link);
+            NoticeRows.Write(document), match.NewNotice, link);
 
         // 6. Store: the receipt's conditional add decides which try of the event is the first.
         var stored = await receipts.AddAsync(candidate, cancellationToken).ConfigureAwait(false);
@@ -221,7 +222,7 @@ public class ProviderIntake
         return [.. (await receipts.ListAsync(provider, source, cancellationToken).ConfigureAwait(false)).Select(Read)];
     }
 
-    private static IntakeReceiptDocument Read(StoredReceipt stored) => StoredJson.FromJson<IntakeReceiptDocument>(stored.Document);
+    private static IntakeReceiptDocument Read(StoredReceipt stored) => NoticeRows.ReadReceipt(stored.Document);
 
     private async Task FinishAsync(StoredReceipt receipt, CancellationToken cancellationToken)
     {
@@ -293,7 +294,7 @@ public class ProviderIntake
             .Select(h => (Head: h, Document: NoticeIntake.Read(h)))
             .Where(h => h.Document.Origin == NoticeDocument.FromExpected &&
                 h.Document.Expected.Any(e => e.Method == DeliveryMethod.Facsimile && FaxNumber.SameNumber(e.FaxNumber, fax.From)) &&
-                !links.Any(l => l.NoticeId == h.Head.NoticeId && StoredJson.FromJson<NoticeReceiptLinkDocument>(l.Document).Delivery?.Method == DeliveryMethod.Facsimile))
+                !links.Any(l => l.NoticeId == h.Head.NoticeId && NoticeRows.ReadLink(l.Document).Delivery?.Method == DeliveryMethod.Facsimile))
             .OrderBy(h => h.Head.ReceivedAt)
             .FirstOrDefault();
         if (awaiting.Head is { } head)
