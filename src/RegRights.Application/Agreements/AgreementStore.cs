@@ -20,6 +20,12 @@ public sealed record StoredAgreement(
     public AgreementTemplate Template =>
         AgreementTemplates.TryGet(Document.Template ?? AgreementTemplates.DefaultName, out var template) ? template : AgreementTemplates.NeoTherapeutics2000;
 
+    /// <summary>The agreement's terms as stored, its template's where its document gives none: what a deadline-index row keeps.</summary>
+    public TermsRow StoredTerms => AgreementRows.ToRow(Document.Terms ?? TermsDocument.From(Template.Terms))!;
+
+    /// <summary>Whether deadlines before the agreement was registered here are reminded (<see cref="AgreementDocument.RemindDeadlinesBeforeRegistration"/>).</summary>
+    public bool RemindDeadlinesBeforeRegistration => Document.RemindDeadlinesBeforeRegistration == true;
+
     /// <summary>The Holders whose subscription amounts are recorded, by party name: the base of the Registration Delay Payments.</summary>
     public IReadOnlyList<HolderSubscription> Holders =>
         [.. (Document.Parties ?? []).SelectMany(p => p?.ToSubscriptions() ?? [])];

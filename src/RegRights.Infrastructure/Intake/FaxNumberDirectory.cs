@@ -1,7 +1,7 @@
 using Azure.Data.Tables;
 using NodaTime;
 using RegRights.Application;
-using RegRights.Contracts.Agreements;
+using RegRights.Application.Agreements.Rows;
 using RegRights.Core.Agreements;
 using RegRights.Infrastructure.Storage;
 
@@ -85,11 +85,11 @@ public class FaxNumberDirectory : IDisposable
     public void Invalidate() => current = null;
 
     // One agreement's unreadable terms (written by a later version, say) must not stop every fax: it names no number here.
-    private static TermsDocument? TermsOf(string json)
+    private static TermsRow? TermsOf(string json)
     {
         try
         {
-            return StoredJson.FromJson<TermsDocument>(json);
+            return StoredJson.FromJson<TermsRow>(json);
         }
         catch (Exception ex) when (ex is System.Text.Json.JsonException or InvalidDataException)
         {

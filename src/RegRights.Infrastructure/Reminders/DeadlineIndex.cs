@@ -3,7 +3,6 @@ using Azure.Data.Tables;
 using NodaTime;
 using RegRights.Application;
 using RegRights.Application.Agreements;
-using RegRights.Contracts.Agreements;
 using RegRights.Core.Agreements;
 using RegRights.Core.Deadlines;
 using RegRights.Infrastructure.Storage;
@@ -77,7 +76,7 @@ public class DeadlineIndex
     /// <remarks>
     /// A deadline whose last permitted day was before the day the agreement was registered (its <c>CreatedAt</c>, in
     /// its zone) has no row, so it is never reminded, unless the agreement asks for it
-    /// (<see cref="AgreementDocument.RemindDeadlinesBeforeRegistration"/>): a deal of 2000 loaded in 2026 would
+    /// (<see cref="StoredAgreement.RemindDeadlinesBeforeRegistration"/>): a deal of 2000 loaded in 2026 would
     /// otherwise be mailed "Filing Date is overdue" for a date 26 years past. Asked for, the row's overdue reminders
     /// count from the registration day (<see cref="DeadlineIndexEntry.OverdueFrom"/>). The deadlines document shows them
     /// either way.
@@ -86,9 +85,9 @@ public class DeadlineIndex
     {
         ArgumentNullException.ThrowIfNull(record);
         var schedule = record.ScheduleAsOf(record.Today(now));
-        var json = StoredJson.ToJson(record.Agreement.Document.Terms ?? TermsDocument.From(AgreementTerms.NeoTherapeutics2000));
+        var json = StoredJson.ToJson(record.Agreement.StoredTerms);
         var registered = record.Agreement.CreatedAt.InZone(record.Agreement.Terms.TimeZone).Date;
-        var remindPast = record.Agreement.Document.RemindDeadlinesBeforeRegistration == true;
+        var remindPast = record.Agreement.RemindDeadlinesBeforeRegistration;
         return
         [
             .. schedule.Deadlines

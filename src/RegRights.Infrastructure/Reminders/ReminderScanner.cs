@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 using NodaTime;
 using RegRights.Application;
 using RegRights.Application.Agreements;
-using RegRights.Contracts.Agreements;
+using RegRights.Application.Agreements.Rows;
 using RegRights.Core.Calendars;
 using RegRights.Core.Deadlines;
 using RegRights.Core.Reminders;
@@ -128,7 +128,7 @@ public sealed partial class ReminderScanner
         {
             if (!calendars.TryGetValue(row.Terms, out var terms))
             {
-                var parsed = StoredJson.FromJson<TermsDocument>(row.Terms).ToTerms();
+                var parsed = AgreementRows.ReadTerms(row.Terms);
                 terms = (parsed.Calendar, parsed.TimeZone);
                 calendars[row.Terms] = terms;
             }

@@ -1,4 +1,5 @@
 using RegRights.Contracts.Agreements;
+using RegRights.Core.Agreements;
 
 namespace RegRights.Application.Agreements.Rows;
 
@@ -37,6 +38,11 @@ public static class AgreementRows
             Template = row.Template,
         };
     }
+
+    /// <summary>The terms stored as <paramref name="json"/> (a <see cref="TermsRow"/>), over the seed's where it gives none.</summary>
+    /// <exception cref="ArgumentException">A stored term is one this version refuses.</exception>
+    public static AgreementTerms ReadTerms(string json) =>
+        (ToDocument(StoredJson.FromJson<TermsRow>(json)) ?? new TermsDocument()).ToTerms();
 
     /// <summary>The row that stores <paramref name="terms"/>, or null.</summary>
     public static TermsRow? ToRow(TermsDocument? terms) => terms is null ? null : new()
