@@ -1,149 +1,15 @@
-using Azure.Data.Tables;
-using NodaTime;
-using RegRights.Application;
-using RegRights.Contracts.Agreements;
 using RegRights.Core.Agreements;
-using RegRights.Infrastructure.Storage;
 
 namespace RegRights.Infrastructure.Intake;
 
 /// <summary>
-/// Which agreements name a fax number among their notice fax numbers (<see cref="AgreementTerms.NoticeFaxNumbers"/>):
-/// how an inbound fax finds its agreement by the number it was sent to.
+/// The port an inbound fax finds its agreement through, by the number it was sent to: which agreements name a fax
+/// number among their notice fax numbers (<see cref="AgreementTerms.NoticeFaxNumbers"/>). Several agreements may name
+/// one number (one company's fax under two deals): all are returned. <c>RegRights.Infrastructure</c> implements it
+/// over the agreements' Table Storage rows.
 /// </summary>
-/// <remarks>
-/// Built by one query over the agreements' head rows that reads their terms column only, kept for
-/// <see cref="KeepFor"/> (one minute), and built again at once when a number is not found and the directory is older
-/// than <see cref="RetryMissAfter"/> (5 s), so an agreement whose numbers were just set is found by its first fax. Faxes
-/// are few (a notice clause's numbers receive a handful a day), so a query of every agreement's terms per minute of
-/// faxes costs little; with many thousands of agreements, an index written beside each agreement write is the next
-/// step. Several agreements may name one number (one company's fax under two deals): all are returned.
-/// </remarks>
-public class FaxNumberDirectory : IDisposable
+public abstract class FaxNumberDirectory
 {
-    /// <summary>How long a directory is used before it is built again.</summary>
-    public static readonly Duration KeepFor = Duration.FromMinutes(1);
-
-    /// <summary>How old a directory must be before a number it lacks makes it be built again.</summary>
-    public static readonly Duration RetryMissAfter = Duration.FromSeconds(5);
-
-    private readonly RegRightsTables tables;
-    private readonly IClock clock;
-    private readonly SemaphoreSlim building = new(1, 1);
-    private (Instant BuiltAt, IReadOnlyDictionary<string, IReadOnlyList<string>> Numbers)? current;
-
-    /// <summary>Creates the directory over the app's tables.</summary>
-    public FaxNumberDirectory(RegRightsTables tables, IClock clock)
-    {
-        this.tables = tables ?? throw new ArgumentNullException(nameof(tables));
-        this.clock = clock ?? throw new ArgumentNullException(nameof(clock));
-    }
-
-    /// <summary>For mocking.</summary>
-    protected FaxNumberDirectory()
-    {
-        tables = null!;
-        clock = null!;
-    }
-
     /// <summary>The ids of the agreements whose notice fax numbers include <paramref name="number"/>; empty when none does.</summary>
-    public virtual async Task<IReadOnlyList<string>> FindAsync(string number, CancellationToken cancellationToken = default)
-    {
-        if (!FaxNumber.TryNormalize(number, out var e164))
-        {
-            return [];
-        }
-
-        var now = clock.GetCurrentInstant();
-        var directory = current;
-        if (directory is null || now - directory.Value.BuiltAt > KeepFor ||
-            (!directory.Value.Numbers.ContainsKey(e164) && now - directory.Value.BuiltAt > RetryMissAfter))
-        {
-            directory = await BuildAsync(directory, cancellationToken).ConfigureAwait(false);
-        }
-
-        return directory.Value.Numbers.TryGetValue(e164, out var ids) ? ids : [];
-    }
-
-    /// <inheritdoc/>
-    public void Dispose()
-    {
-        Dispose(true);
-        GC.SuppressFinalize(this);
-    }
-
-    /// <summary>Releases the lock that serializes builds.</summary>
-    protected virtual void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            building.Dispose();
-        }
-    }
-
-    /// <summary>Forgets the directory, so the next fax builds it again (after an agreement's terms change here).</summary>
-    public void Invalidate() => current = null;
-
-    // One agreement's unreadable terms (written by a later version, say) must not stop every fax: it names no number here.
-    private static TermsDocument? TermsOf(string json)
-    {
-        try
-        {
-            return StoredJson.FromJson<TermsDocument>(json);
-        }
-        catch (Exception ex) when (ex is System.Text.Json.JsonException or InvalidDataException)
-        {
-            return null;
-        }
-    }
-
-    private async Task<(Instant, IReadOnlyDictionary<string, IReadOnlyList<string>>)> BuildAsync(
-        (Instant BuiltAt, IReadOnlyDictionary<string, IReadOnlyList<string>> Numbers)? seen, CancellationToken cancellationToken)
-    {
-        await building.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            // Another fax built it while this one waited.
-            if (current is { } built && (seen is null || built.BuiltAt > seen.Value.BuiltAt))
-            {
-                return built;
-            }
-
-            var startedAt = clock.GetCurrentInstant();
-            var numbers = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-            var filter = TableClient.CreateQueryFilter($"RowKey ge {TableAgreementStore.HeadRowPrefix} and RowKey lt {"agreement}"}");
-            await foreach (var e in tables.Agreements.QueryAsync<TableEntity>(filter, maxPerPage: 1000, select: ["PartitionKey", "RowKey", "Terms"],
-                cancellationToken: cancellationToken).ConfigureAwait(false))
-            {
-                if (e.GetString("Terms") is not { Length: > 0 } json || TermsOf(json)?.NoticeFaxNumbers is not { } listed)
-                {
-                    continue;
-                }
-
-                foreach (var n in listed)
-                {
-                    if (FaxNumber.TryNormalize(n, out var e164))
-                    {
-                        if (!numbers.TryGetValue(e164, out var ids))
-                        {
-                            numbers[e164] = ids = [];
-                        }
-
-                        if (!ids.Contains(e.PartitionKey))
-                        {
-                            ids.Add(e.PartitionKey);
-                        }
-                    }
-                }
-            }
-
-            var result = (startedAt, (IReadOnlyDictionary<string, IReadOnlyList<string>>)numbers.ToDictionary(n => n.Key, n => (IReadOnlyList<string>)n.Value, StringComparer.Ordinal));
-            current = result;
-            return result;
-        }
-        finally
-        {
-            building.Release();
-        }
-    }
+    public abstract Task<IReadOnlyList<string>> FindAsync(string number, CancellationToken cancellationToken = default);
 }

@@ -26,12 +26,12 @@ public static class IntakeExtensions
             .ValidateOnStart();
         builder.Services.AddSingleton(sp => new IntakeTables(
             sp.GetRequiredService<TableServiceClient>(), sp.GetRequiredService<IOptions<TableStorageOptions>>().Value.TablePrefix));
-        builder.Services.AddSingleton<IntakeReceiptStore>();
-        builder.Services.AddSingleton<ExpectedDeliveryStore>();
-        builder.Services.AddSingleton(sp =>
+        builder.Services.AddSingleton<IntakeReceiptStore, TableIntakeReceiptStore>();
+        builder.Services.AddSingleton<ExpectedDeliveryStore, TableExpectedDeliveryStore>();
+        builder.Services.AddSingleton<FaxNumberDirectory>(sp =>
         {
             // A change to an agreement's terms through this instance is seen by the next fax at once.
-            var directory = new FaxNumberDirectory(sp.GetRequiredService<RegRightsTables>(), sp.GetRequiredService<IClock>());
+            var directory = new TableFaxNumberDirectory(sp.GetRequiredService<RegRightsTables>(), sp.GetRequiredService<IClock>());
             sp.GetRequiredService<AgreementTermsCache>().Invalidated += _ => directory.Invalidate();
             return directory;
         });

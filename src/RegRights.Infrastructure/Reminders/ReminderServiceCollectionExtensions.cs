@@ -29,9 +29,9 @@ public static class ReminderServiceCollectionExtensions
             .ValidateOnStart();
         builder.Services.AddSingleton(sp => new ReminderTables(
             sp.GetRequiredService<Azure.Data.Tables.TableServiceClient>(), sp.GetRequiredService<IOptions<TableStorageOptions>>().Value.TablePrefix));
-        builder.Services.AddSingleton<DeadlineIndex>();
+        builder.Services.AddSingleton<DeadlineIndex, TableDeadlineIndex>();
         builder.Services.AddSingleton<IAgreementIndexer, DeadlineIndexUpdater>();
-        builder.Services.AddSingleton<ReminderLedger>();
+        builder.Services.AddSingleton<ReminderLedger, TableReminderLedger>();
         builder.Services.AddSingleton<ReminderScanner>();
         builder.Services.AddSingleton(sp =>
         {

@@ -20,7 +20,7 @@ internal sealed class FailingOnceDeadlineIndex
     }
 
     private sealed class Stepped(FailingOnceDeadlineIndex owner, ReminderTables tables, AgreementStore agreements, IClock clock)
-        : DeadlineIndex(tables, agreements, clock)
+        : TableDeadlineIndex(tables, agreements, clock)
     {
         public override Task IndexAsync(AgreementRecord record, CancellationToken cancellationToken = default)
         {

@@ -108,8 +108,8 @@ public sealed class ProviderIntakeTest(StorageFixture fixture)
         var clock = new FakeClock(Now);
         var notices = failFirstLink ? new FailingOnceNoticeStore(tables) : new TableNoticeStore(tables);
         var intake = new ProviderIntake(
-            [new TelnyxFax()], Options.Create(options), new IntakeReceiptStore(intakeTables), new ExpectedDeliveryStore(intakeTables),
-            new FaxNumberDirectory(tables, clock), agreements, notices, clock);
+            [new TelnyxFax()], Options.Create(options), new TableIntakeReceiptStore(intakeTables), new TableExpectedDeliveryStore(intakeTables),
+            new TableFaxNumberDirectory(tables, clock), agreements, notices, clock);
         return (intake, notices, agreement.Id, key);
     }
 
