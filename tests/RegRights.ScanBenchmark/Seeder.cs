@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Azure;
 using Azure.Data.Tables;
 using NodaTime;
+using RegRights.Application.Reminders;
 using RegRights.Infrastructure.Reminders;
 using RegRights.Infrastructure.Storage;
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using NodaTime;
+using RegRights.Application.Intake;
 using RegRights.Application.Notices;
 using RegRights.Infrastructure.Storage;
 

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Azure;
 using Azure.Data.Tables;
+using RegRights.Application.Intake;
 
 namespace RegRights.Infrastructure.Intake;
 

@@ -1,8 +1,9 @@
 using Azure.Data.Tables;
 using NodaTime;
 using RegRights.Application;
-using RegRights.Core.Agreements;
+using RegRights.Application.Intake;
 using RegRights.Contracts.Agreements;
+using RegRights.Core.Agreements;
 using RegRights.Infrastructure.Storage;
 
 namespace RegRights.Infrastructure.Intake;

@@ -4,6 +4,7 @@ using Azure;
 using Azure.Data.Tables;
 using NodaTime;
 using RegRights.Application;
+using RegRights.Application.Intake;
 using RegRights.Application.Notices;
 using RegRights.Infrastructure.Storage;
 

@@ -4,6 +4,7 @@ using System.Text.Json;
 using NodaTime;
 using NodaTime.Text;
 using Org.BouncyCastle.Math.EC.Rfc8032;
+using RegRights.Application.Intake;
 using RegRights.Contracts.Notices;
 using RegRights.Core.Notices;
 

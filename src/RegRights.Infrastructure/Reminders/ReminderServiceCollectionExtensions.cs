@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using RegRights.Application.Agreements;
 using RegRights.Application.Email;
+using RegRights.Application.Reminders;
 using RegRights.Infrastructure.Email;
 using RegRights.Infrastructure.Storage;
 

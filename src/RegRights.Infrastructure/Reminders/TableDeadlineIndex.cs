@@ -2,6 +2,7 @@ using Azure;
 using Azure.Data.Tables;
 using NodaTime;
 using RegRights.Application.Agreements;
+using RegRights.Application.Reminders;
 using RegRights.Infrastructure.Storage;
 
 namespace RegRights.Infrastructure.Reminders;

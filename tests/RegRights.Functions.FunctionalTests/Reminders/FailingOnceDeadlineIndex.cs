@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using RegRights.Application.Agreements;
+using RegRights.Application.Reminders;
 using RegRights.Infrastructure.Reminders;
 using RegRights.Infrastructure.Storage;
 

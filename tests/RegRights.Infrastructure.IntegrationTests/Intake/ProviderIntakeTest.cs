@@ -6,6 +6,7 @@ using NodaTime.Testing;
 using Org.BouncyCastle.Crypto.Parameters;
 using Org.BouncyCastle.Crypto.Signers;
 using Org.BouncyCastle.Security;
+using RegRights.Application.Intake;
 using RegRights.Application.Notices;
 using RegRights.Contracts.Agreements;
 using RegRights.Contracts.Notices;

@@ -5,6 +5,7 @@ using NodaTime;
 using NodaTime.Testing;
 using RegRights.Application.Agreements;
 using RegRights.Application.Email;
+using RegRights.Application.Reminders;
 using RegRights.Contracts.Agreements;
 using RegRights.Core.Agreements;
 using RegRights.Infrastructure.Email;

@@ -7,9 +7,8 @@ using RegRights.Application.Notices;
 using RegRights.Contracts.Notices;
 using RegRights.Core.Agreements;
 using RegRights.Core.Notices;
-using RegRights.Infrastructure.Storage;
 
-namespace RegRights.Infrastructure.Intake;
+namespace RegRights.Application.Intake;
 
 /// <summary>What became of a notice registered with <see cref="ExpectedNotices.RegisterAsync"/>.</summary>
 public abstract record ExpectedNoticeResult

@@ -1,4 +1,4 @@
-namespace RegRights.Infrastructure.Intake;
+namespace RegRights.Application.Intake;
 
 /// <summary>What an expected notice is registered to receive: a tracking number, an envelope id.</summary>
 public enum ExpectedKey

@@ -3,7 +3,7 @@ using System.Text;
 using NodaTime;
 using RegRights.Contracts.Notices;
 
-namespace RegRights.Infrastructure.Intake;
+namespace RegRights.Application.Intake;
 
 /// <summary>A provider's webhook as received: the source it was posted to, its headers and its body, byte for byte.</summary>
 /// <param name="Source">The source named in the route.</param>

@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 using Azure;
 using NodaTime;
 
-namespace RegRights.Infrastructure.Reminders;
+namespace RegRights.Application.Reminders;
 
 /// <summary>Where a reminder stands.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<ReminderStatus>))]

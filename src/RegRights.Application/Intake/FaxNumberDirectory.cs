@@ -1,6 +1,6 @@
 using RegRights.Core.Agreements;
 
-namespace RegRights.Infrastructure.Intake;
+namespace RegRights.Application.Intake;
 
 /// <summary>
 /// The port an inbound fax finds its agreement through, by the number it was sent to: which agreements name a fax

@@ -1,7 +1,7 @@
 using Azure;
 using NodaTime;
 
-namespace RegRights.Infrastructure.Reminders;
+namespace RegRights.Application.Reminders;
 
 /// <summary>A ledger row the dispatcher still has to send.</summary>
 /// <param name="AgreementId">The agreement.</param>

@@ -3,7 +3,7 @@ using System.Text;
 using NodaTime;
 using RegRights.Application.Notices;
 
-namespace RegRights.Infrastructure.Intake;
+namespace RegRights.Application.Intake;
 
 /// <summary>
 /// A provider webhook as stored: the receipt document (the answer, the same on every retry), the raw body, and what a

@@ -8,9 +8,8 @@ using RegRights.Application.Notices;
 using RegRights.Contracts.Notices;
 using RegRights.Core.Agreements;
 using RegRights.Core.Notices;
-using RegRights.Infrastructure.Storage;
 
-namespace RegRights.Infrastructure.Intake;
+namespace RegRights.Application.Intake;
 
 /// <summary>What became of one provider webhook handed to <see cref="ProviderIntake.ReceiveAsync"/>.</summary>
 public abstract record ProviderIntakeResult

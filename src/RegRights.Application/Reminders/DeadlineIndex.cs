@@ -5,7 +5,7 @@ using RegRights.Contracts.Agreements;
 using RegRights.Core.Agreements;
 using RegRights.Core.Deadlines;
 
-namespace RegRights.Infrastructure.Reminders;
+namespace RegRights.Application.Reminders;
 
 /// <summary>One row of the deadline index: an open, reminded deadline instance of an agreement.</summary>
 /// <param name="AgreementId">The agreement.</param>
