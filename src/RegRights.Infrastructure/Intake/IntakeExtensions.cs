@@ -21,10 +21,8 @@ public static class IntakeExtensions
     public static IHostApplicationBuilder AddProviderIntake(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddOptions<IntakeOptions>()
-            .BindConfiguration(IntakeOptions.SectionName)
-            .Validate(o => o.Tolerance > TimeSpan.Zero && o.Tolerance <= TimeSpan.FromMinutes(15), "Webhooks:Tolerance is more than zero and at most 15 minutes.")
-            .ValidateOnStart();
+        builder.Services.AddOptions<IntakeOptions>().BindConfiguration(IntakeOptions.SectionName).ValidateOnStart();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IntakeOptions>, IntakeOptionsValidator>());
         builder.Services.AddSingleton(sp => new IntakeTables(
             sp.GetRequiredService<TableServiceClient>(), sp.GetRequiredService<IOptions<TableStorageOptions>>().Value.TablePrefix));
         builder.Services.AddSingleton<IntakeReceiptStore, TableIntakeReceiptStore>();
