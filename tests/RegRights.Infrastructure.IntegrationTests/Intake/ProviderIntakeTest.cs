@@ -109,7 +109,8 @@ public sealed class ProviderIntakeTest(StorageFixture fixture)
         var clock = new FakeClock(Now);
         var notices = failFirstLink ? new FailingOnceNoticeStore(tables) : new TableNoticeStore(tables);
         var intake = new ProviderIntake(
-            [new TelnyxFax()], Options.Create(options), new TableIntakeReceiptStore(intakeTables), new TableExpectedDeliveryStore(intakeTables),
+            [new TelnyxFax()], Options.Create(options), new TableIntakeReceiptStore(intakeTables),
+            new ExpectedNotices(agreements, notices, new TableExpectedDeliveryStore(intakeTables), clock),
             new TableFaxNumberDirectory(tables, clock), agreements, notices, clock);
         return (intake, notices, agreement.Id, key);
     }
