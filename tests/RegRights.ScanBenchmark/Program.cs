@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using NodaTime.Testing;
+using RegRights.Application.Reminders;
 using RegRights.Infrastructure.Reminders;
 using RegRights.Infrastructure.Storage;
 using RegRights.ScanBenchmark;
@@ -109,12 +110,12 @@ foreach (var n in stages)
             var ledgerTables = new ReminderTables(service, $"bench{Interlocked.Increment(ref ledgerNumber)}x");
             counter.Pause();
             await ledgerTables.CreateIfNotExistsAsync(cancel);
-            var ledger = new ReminderLedger(ledgerTables);
+            var ledger = new TableReminderLedger(ledgerTables);
             await ledger.AdvanceScanWatermarkAsync(window.Interval.Start, cancel);
             counter.Resume();
 
             var clock = new FakeClock(window.Now);
-            var scanner = new ReminderScanner(new DeadlineIndex(indexTables, store, clock), ledger, store, clock,
+            var scanner = new ReminderScanner(new TableDeadlineIndex(indexTables, store, clock), ledger, store, clock,
                 Options.Create(reminderOptions), NullLogger<ReminderScanner>.Instance);
             var watch = Stopwatch.StartNew();
             last = await scanner.ScanAsync(cancel);

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Azure;
 using Azure.Data.Tables;
 using NodaTime;
+using RegRights.Application.Reminders;
 using RegRights.Infrastructure.Reminders;
 using RegRights.Infrastructure.Storage;
 
@@ -15,7 +16,7 @@ namespace RegRights.ScanBenchmark;
 /// An agreement is its head row and its events in one partition, so one batch writes it; its
 /// <c>DeadlineIndexByAgreement</c> rows are one more; the <c>DeadlineIndex</c> rows of many agreements share a date
 /// partition and go 100 at a time. The rows are the stores' own (<c>TableAgreementStore.HeadEntity</c>,
-/// <c>DeadlineIndex.DateEntity</c> …) and the index rows are <see cref="DeadlineIndex.EntriesFor"/>, so the seeded
+/// <c>TableDeadlineIndex.DateEntity</c> …) and the index rows are <see cref="DeadlineIndex.EntriesFor"/>, so the seeded
 /// store is what the API and <c>DeadlineIndex.IndexAsync</c> would have written, minus one request per event.
 /// Every row is an insert (<c>Add</c>), as the store's own writes are, not an upsert: Azurite looks a row up once for
 /// an insert and twice for an upsert, and each look-up walks every row of the table that shares its RowKey (README).
@@ -50,10 +51,10 @@ internal sealed class Seeder(RegRightsTables tables, ReminderTables index, Insta
                 var entries = DeadlineIndex.EntriesFor(record with { Agreement = record.Agreement with { ETag = etags[n] } }, now);
                 if (entries.Count > 0)
                 {
-                    batches.Add((index.DeadlineIndexByAgreement, [.. entries.Select(DeadlineIndex.ByAgreementEntity)]));
+                    batches.Add((index.DeadlineIndexByAgreement, [.. entries.Select(TableDeadlineIndex.ByAgreementEntity)]));
                 }
 
-                foreach (var entity in entries.Select(DeadlineIndex.DateEntity))
+                foreach (var entity in entries.Select(TableDeadlineIndex.DateEntity))
                 {
                     if (!pendingDates.TryGetValue(entity.PartitionKey, out var list))
                     {

@@ -1,8 +1,8 @@
 namespace RegRights.Application.Agreements;
 
 /// <summary>
-/// What follows every stored write to an agreement: the deadline index (and the reminders it catches up), in
-/// <c>RegRights.Infrastructure</c>. A port, so the agreement use cases know that the index follows, not how.
+/// What follows every stored write to an agreement: the deadline index (and the reminders it catches up),
+/// <see cref="Reminders.DeadlineIndexUpdater"/>. A port, so the agreement use cases know that the index follows, not how.
 /// </summary>
 public interface IAgreementIndexer
 {

@@ -1,12 +1,12 @@
 using System.ComponentModel;
 using Microsoft.AspNetCore.Mvc;
 using NodaTime.Text;
+using RegRights.Application.Intake;
 using RegRights.Application.Notices;
 using RegRights.Contracts.Notices;
 using RegRights.Functions.OpenApi;
 using RegRights.Functions.Telemetry;
 using RegRights.Functions.Webhooks;
-using RegRights.Infrastructure.Intake;
 
 namespace RegRights.Functions.Apis;
 

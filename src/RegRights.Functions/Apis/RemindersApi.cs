@@ -1,9 +1,9 @@
 using System.ComponentModel;
 using Microsoft.AspNetCore.Mvc;
 using NodaTime;
+using RegRights.Application.Reminders;
 using RegRights.Functions.OpenApi;
 using RegRights.Functions.Telemetry;
-using RegRights.Infrastructure.Reminders;
 
 namespace RegRights.Functions.Apis;
 

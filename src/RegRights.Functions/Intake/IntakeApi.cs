@@ -1,9 +1,9 @@
 using System.ComponentModel;
 using Microsoft.AspNetCore.Mvc;
+using RegRights.Application.Intake;
 using RegRights.Contracts.Notices;
 using RegRights.Functions.OpenApi;
 using RegRights.Functions.Telemetry;
-using RegRights.Infrastructure.Intake;
 
 namespace RegRights.Functions.Intake;
 

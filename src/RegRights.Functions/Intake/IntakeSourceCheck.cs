@@ -1,4 +1,4 @@
-using RegRights.Infrastructure.Intake;
+using RegRights.Application.Intake;
 
 namespace RegRights.Functions.Intake;
 

@@ -1,4 +1,4 @@
-using RegRights.Infrastructure.Reminders;
+using RegRights.Application.Reminders;
 
 namespace RegRights.Functions.Reminders;
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using RegRights.Application.Email;
 using RegRights.Infrastructure.Email.Acs;
 using RegRights.Infrastructure.Email.Smtp;
 

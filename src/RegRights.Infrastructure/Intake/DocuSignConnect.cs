@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using NodaTime;
 using NodaTime.Text;
+using RegRights.Application.Intake;
 using RegRights.Contracts.Notices;
 using RegRights.Core.Notices;
 
@@ -34,7 +35,7 @@ namespace RegRights.Infrastructure.Intake;
 /// <c>agreementId</c> names.
 /// </para>
 /// </remarks>
-public sealed class DocuSignConnect : IntakeProvider
+public sealed class DocuSignConnect : JsonIntakeProvider
 {
     /// <summary>The prefix of the signature headers, numbered from 1.</summary>
     public const string SignatureHeaderPrefix = "X-DocuSign-Signature-";
@@ -61,22 +62,15 @@ public sealed class DocuSignConnect : IntakeProvider
         ["x-authorization-digest", .. Enumerable.Range(1, 10).Select(i => (SignatureHeaderPrefix + i.ToString(CultureInfo.InvariantCulture)).ToLowerInvariant())];
 
     /// <inheritdoc/>
-    public override string? Unusable(IntakeSourceOptions source)
-    {
-        ArgumentNullException.ThrowIfNull(source);
-        return UnusableSecret(source.HmacKeys, "HmacKeys") ?? (Keys(source.HmacKeys!.Trim()).Count == 0 ? "HmacKeys holds no key" : null);
-    }
+    protected override string KeyMaterial => "DocuSign HMAC key list";
 
     /// <inheritdoc/>
-    public override IntakeVerification Verify(IntakeSourceOptions source, IntakeRequest request, Instant now, Duration tolerance)
-    {
-        ArgumentNullException.ThrowIfNull(source);
-        ArgumentNullException.ThrowIfNull(request);
-        if (Unusable(source) is { } unusable)
-        {
-            return IntakeVerification.Unusable($"This source's DocuSign HMAC keys are not usable: {unusable}.");
-        }
+    protected override string? KeyProblem(IntakeSourceOptions source) =>
+        UnusableSecret(source.HmacKeys, "HmacKeys") ?? (Keys(source.HmacKeys!.Trim()).Count == 0 ? "HmacKeys holds no key" : null);
 
+    /// <inheritdoc/>
+    protected override IntakeVerification VerifyWithKey(IntakeSourceOptions source, IntakeRequest request, Instant now, Duration tolerance)
+    {
         var presented = new List<string>();
         for (var i = 1; i <= MaxSignatures && request.Header(SignatureHeaderPrefix + i.ToString(CultureInfo.InvariantCulture)) is { } signature; i++)
         {
@@ -104,82 +98,71 @@ public sealed class DocuSignConnect : IntakeProvider
     }
 
     /// <inheritdoc/>
-    public override ProviderEvent? Parse(IntakeRequest request, out string? problem)
+    protected override ProviderEvent? Read(JsonElement root, out string? problem)
     {
-        ArgumentNullException.ThrowIfNull(request);
         problem = null;
-        try
+        var type = Text(root, "event");
+        if (type is null || !root.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Object || Text(data, "envelopeId") is not { } envelopeId)
         {
-            using var json = JsonDocument.Parse(request.Body);
-            var root = json.RootElement;
-            var type = Text(root, "event");
-            if (type is null || !root.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Object || Text(data, "envelopeId") is not { } envelopeId)
-            {
-                problem = "event and data.envelopeId are required: not a Connect JSON SIM message.";
-                return null;
-            }
+            problem = "event and data.envelopeId are required: not a Connect JSON SIM message.";
+            return null;
+        }
 
-            var recipientId = Text(data, "recipientId");
-            var summary = data.TryGetProperty("envelopeSummary", out var s) && s.ValueKind == JsonValueKind.Object ? s : default;
-            var hasSummary = summary.ValueKind == JsonValueKind.Object;
-            var subject = hasSummary ? Text(summary, "emailSubject") : null;
-            var sender = hasSummary && summary.TryGetProperty("sender", out var who) && who.ValueKind == JsonValueKind.Object ? Text(who, "userName") : null;
-            var signers = hasSummary && summary.TryGetProperty("recipients", out var r) && r.ValueKind == JsonValueKind.Object &&
-                r.TryGetProperty("signers", out var list) && list.ValueKind == JsonValueKind.Array
-                ? [.. list.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.Object)]
-                : new List<JsonElement>();
-            var recipients = signers.Select(e => Text(e, "name")).OfType<string>().ToList();
-            var agreementId = hasSummary ? CustomField(summary, AgreementField) : null;
-            var route = new IntakeRoute.Envelope(envelopeId, agreementId, sender, recipients.Count == 0 ? null : string.Join("; ", recipients), subject);
-            var eventId = $"{envelopeId}|{type}|{recipientId}";
-            var words = $"DocuSign Connect {type} for envelope {envelopeId}{(subject is null ? "" : $" (\"{subject}\")")}.";
-            if (!Reporting.Contains(type) || !hasSummary)
-            {
-                // envelope-voided, envelope-created and the like report no delivery; they are kept and matched all the same.
-                return new ProviderEvent(eventId, type, route, null, words);
-            }
+        var recipientId = Text(data, "recipientId");
+        var summary = data.TryGetProperty("envelopeSummary", out var s) && s.ValueKind == JsonValueKind.Object ? s : default;
+        var hasSummary = summary.ValueKind == JsonValueKind.Object;
+        var subject = hasSummary ? Text(summary, "emailSubject") : null;
+        var sender = hasSummary && summary.TryGetProperty("sender", out var who) && who.ValueKind == JsonValueKind.Object ? Text(who, "userName") : null;
+        var signers = hasSummary && summary.TryGetProperty("recipients", out var r) && r.ValueKind == JsonValueKind.Object &&
+            r.TryGetProperty("signers", out var list) && list.ValueKind == JsonValueKind.Array
+            ? [.. list.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.Object)]
+            : new List<JsonElement>();
+        var recipients = signers.Select(e => Text(e, "name")).OfType<string>().ToList();
+        var agreementId = hasSummary ? CustomField(summary, AgreementField) : null;
+        var route = new IntakeRoute.Envelope(envelopeId, agreementId, sender, recipients.Count == 0 ? null : string.Join("; ", recipients), subject);
+        var eventId = $"{envelopeId}|{type}|{recipientId}";
+        var words = $"DocuSign Connect {type} for envelope {envelopeId}{(subject is null ? "" : $" (\"{subject}\")")}.";
+        if (!Reporting.Contains(type) || !hasSummary)
+        {
+            // envelope-voided, envelope-created and the like report no delivery; they are kept and matched all the same.
+            return new ProviderEvent(eventId, type, route, null, words);
+        }
 
-            if (Moment(summary, "sentDateTime", out problem) is not { } sent)
-            {
-                return problem is null ? new ProviderEvent(eventId, type, route, null, words) : null;
-            }
+        if (Moment(summary, "sentDateTime", out problem) is not { } sent)
+        {
+            return problem is null ? new ProviderEvent(eventId, type, route, null, words) : null;
+        }
 
-            // The earliest signer's viewing, else the envelope's.
-            OffsetDateTime? opened = null;
-            string? openedField = null;
-            for (var i = 0; i < signers.Count; i++)
+        // The earliest signer's viewing, else the envelope's.
+        OffsetDateTime? opened = null;
+        string? openedField = null;
+        for (var i = 0; i < signers.Count; i++)
+        {
+            if (Moment(signers[i], "deliveredDateTime", out problem) is { } at && (opened is null || at.ToInstant() < opened.Value.ToInstant()))
             {
-                if (Moment(signers[i], "deliveredDateTime", out problem) is { } at && (opened is null || at.ToInstant() < opened.Value.ToInstant()))
-                {
-                    (opened, openedField) = (at, string.Create(CultureInfo.InvariantCulture, $"data.envelopeSummary.recipients.signers[{i}].deliveredDateTime"));
-                }
-                else if (problem is not null)
-                {
-                    return null;
-                }
-            }
-
-            if (opened is null && Moment(summary, "deliveredDateTime", out problem) is { } envelopeOpened)
-            {
-                (opened, openedField) = (envelopeOpened, "data.envelopeSummary.deliveredDateTime");
+                (opened, openedField) = (at, string.Create(CultureInfo.InvariantCulture, $"data.envelopeSummary.recipients.signers[{i}].deliveredDateTime"));
             }
             else if (problem is not null)
             {
                 return null;
             }
-
-            var reading = new IntakeReadingDocument(ReceiptGap, sent, "data.envelopeSummary.sentDateTime",
-                "§ 6(h)(iv) makes a notice sent other than by fax or courier effective upon actual receipt. Stamped: receipt when the recipient opened " +
-                "the envelope (DocuSign's delivered status, deliveredDateTime), the viewing DocuSign records. Other reading: receipt when DocuSign sent it " +
-                "to the recipient's inbox (sentDateTime), as an e-mail is received when it arrives.");
-            var delivery = new IntakeDeliveryDocument(DeliveryMethod.Email, envelopeId, sent, "data.envelopeSummary.sentDateTime", opened, openedField, null, null, reading);
-            return new ProviderEvent(eventId, type, route, delivery, words);
         }
-        catch (JsonException ex)
+
+        if (opened is null && Moment(summary, "deliveredDateTime", out problem) is { } envelopeOpened)
         {
-            problem = $"The body is not JSON: {ex.Message}";
+            (opened, openedField) = (envelopeOpened, "data.envelopeSummary.deliveredDateTime");
+        }
+        else if (problem is not null)
+        {
             return null;
         }
+
+        var reading = new IntakeReadingDocument(ReceiptGap, sent, "data.envelopeSummary.sentDateTime",
+            "§ 6(h)(iv) makes a notice sent other than by fax or courier effective upon actual receipt. Stamped: receipt when the recipient opened " +
+            "the envelope (DocuSign's delivered status, deliveredDateTime), the viewing DocuSign records. Other reading: receipt when DocuSign sent it " +
+            "to the recipient's inbox (sentDateTime), as an e-mail is received when it arrives.");
+        var delivery = new IntakeDeliveryDocument(DeliveryMethod.Email, envelopeId, sent, "data.envelopeSummary.sentDateTime", opened, openedField, null, null, reading);
+        return new ProviderEvent(eventId, type, route, delivery, words);
     }
 
     // Keys as DocuSign shows them, comma- or whitespace-separated; the key is the text's UTF-8 bytes, as Connect uses it.
@@ -218,6 +201,4 @@ public sealed class DocuSignConnect : IntakeProvider
         return parsed.Value;
     }
 
-    private static string? Text(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text ? text : null;
 }

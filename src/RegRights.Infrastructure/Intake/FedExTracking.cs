@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using NodaTime;
 using NodaTime.Text;
+using RegRights.Application.Intake;
 using RegRights.Contracts.Notices;
 using RegRights.Core.Notices;
 
@@ -27,7 +28,7 @@ namespace RegRights.Infrastructure.Intake;
 /// <c>outputMetaData</c>, the attempt's own time and number, differs).
 /// </para>
 /// </remarks>
-public sealed class FedExTracking : IntakeProvider
+public sealed class FedExTracking : JsonIntakeProvider
 {
     /// <summary>The signature header.</summary>
     public const string SignatureHeader = "fdx-signature";
@@ -39,22 +40,15 @@ public sealed class FedExTracking : IntakeProvider
     public override IReadOnlyList<string> KeptHeaders { get; } = [SignatureHeader];
 
     /// <inheritdoc/>
-    public override string? Unusable(IntakeSourceOptions source)
-    {
-        ArgumentNullException.ThrowIfNull(source);
-        return UnusableSecret(source.SecurityToken, "SecurityToken");
-    }
+    protected override string KeyMaterial => "FedEx security token";
 
     /// <inheritdoc/>
-    public override IntakeVerification Verify(IntakeSourceOptions source, IntakeRequest request, Instant now, Duration tolerance)
-    {
-        ArgumentNullException.ThrowIfNull(source);
-        ArgumentNullException.ThrowIfNull(request);
-        if (Unusable(source) is { } unusable)
-        {
-            return IntakeVerification.Unusable($"This source's FedEx security token is not usable: {unusable}.");
-        }
+    protected override string? KeyProblem(IntakeSourceOptions source) =>
+        UnusableSecret(source.SecurityToken, "SecurityToken");
 
+    /// <inheritdoc/>
+    protected override IntakeVerification VerifyWithKey(IntakeSourceOptions source, IntakeRequest request, Instant now, Duration tolerance)
+    {
         if (request.Header(SignatureHeader) is not { } signature)
         {
             return IntakeVerification.Refused($"{SignatureHeader} is required.");
@@ -66,70 +60,60 @@ public sealed class FedExTracking : IntakeProvider
     }
 
     /// <inheritdoc/>
-    public override ProviderEvent? Parse(IntakeRequest request, out string? problem)
+    protected override ProviderEvent? Read(JsonElement root, out string? problem)
     {
-        ArgumentNullException.ThrowIfNull(request);
         problem = null;
-        try
+        const string ResultPath = "output.completeTrackResults[0].trackResults[0]";
+        if (!root.TryGetProperty("output", out var output) || output.ValueKind != JsonValueKind.Object ||
+            First(output, "completeTrackResults") is not { } complete || First(complete, "trackResults") is not { } result)
         {
-            using var json = JsonDocument.Parse(request.Body);
-            const string ResultPath = "output.completeTrackResults[0].trackResults[0]";
-            if (!json.RootElement.TryGetProperty("output", out var output) || output.ValueKind != JsonValueKind.Object ||
-                First(output, "completeTrackResults") is not { } complete || First(complete, "trackResults") is not { } result)
-            {
-                problem = $"{ResultPath} is required: not a FedEx tracking payload.";
-                return null;
-            }
-
-            var tracking = result.TryGetProperty("trackingNumberInfo", out var info) && info.ValueKind == JsonValueKind.Object ? Text(info, "trackingNumber") : null;
-            tracking ??= Text(complete, "trackingNumber");
-            if (tracking is null)
-            {
-                problem = $"{ResultPath}.trackingNumberInfo.trackingNumber is required.";
-                return null;
-            }
-
-            var status = result.TryGetProperty("latestStatusDetail", out var latest) && latest.ValueKind == JsonValueKind.Object
-                ? (Code: Text(latest, "code") ?? Text(latest, "derivedCode"), Words: Text(latest, "description"))
-                : (null, null);
-            var eventId = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(output.GetRawText())));
-            var moments = new Dictionary<string, (OffsetDateTime At, string Field)>(StringComparer.Ordinal);
-            if (result.TryGetProperty("dateAndTimes", out var dates) && dates.ValueKind == JsonValueKind.Array)
-            {
-                var i = 0;
-                foreach (var entry in dates.EnumerateArray())
-                {
-                    var field = string.Create(CultureInfo.InvariantCulture, $"{ResultPath}.dateAndTimes[{i++}].dateTime");
-                    if (entry.ValueKind != JsonValueKind.Object || Text(entry, "type") is not { } type || Text(entry, "dateTime") is not { } text)
-                    {
-                        continue;
-                    }
-
-                    var parsed = OffsetDateTimePattern.ExtendedIso.Parse(text);
-                    if (!parsed.Success)
-                    {
-                        problem = $"{field} '{text}' is not an ISO-8601 time with its offset.";
-                        return null;
-                    }
-
-                    moments.TryAdd(type, (parsed.Value, field));
-                }
-            }
-
-            var summary = $"FedEx tracking update for {tracking}{(status.Code is null ? "" : $": {status.Code}{(status.Words is null ? "" : $" ({status.Words})")}")}.";
-            var route = new IntakeRoute.Tracking(tracking);
-            var mailed = moments.TryGetValue("ACTUAL_PICKUP", out var pickup) ? pickup : moments.TryGetValue("ACTUAL_TENDER", out var tender) ? tender : ((OffsetDateTime, string)?)null;
-            var delivered = moments.TryGetValue("ACTUAL_DELIVERY", out var d) ? d : ((OffsetDateTime, string)?)null;
-            var delivery = mailed is null && delivered is null
-                ? null
-                : new IntakeDeliveryDocument(DeliveryMethod.Courier, Normalize(tracking), mailed?.Item1, mailed?.Item2, delivered?.Item1, delivered?.Item2, null, null, null);
-            return new ProviderEvent(eventId, status.Code ?? "update", route, delivery, summary);
-        }
-        catch (JsonException ex)
-        {
-            problem = $"The body is not JSON: {ex.Message}";
+            problem = $"{ResultPath} is required: not a FedEx tracking payload.";
             return null;
         }
+
+        var tracking = result.TryGetProperty("trackingNumberInfo", out var info) && info.ValueKind == JsonValueKind.Object ? Text(info, "trackingNumber") : null;
+        tracking ??= Text(complete, "trackingNumber");
+        if (tracking is null)
+        {
+            problem = $"{ResultPath}.trackingNumberInfo.trackingNumber is required.";
+            return null;
+        }
+
+        var status = result.TryGetProperty("latestStatusDetail", out var latest) && latest.ValueKind == JsonValueKind.Object
+            ? (Code: Text(latest, "code") ?? Text(latest, "derivedCode"), Words: Text(latest, "description"))
+            : (null, null);
+        var eventId = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(output.GetRawText())));
+        var moments = new Dictionary<string, (OffsetDateTime At, string Field)>(StringComparer.Ordinal);
+        if (result.TryGetProperty("dateAndTimes", out var dates) && dates.ValueKind == JsonValueKind.Array)
+        {
+            var i = 0;
+            foreach (var entry in dates.EnumerateArray())
+            {
+                var field = string.Create(CultureInfo.InvariantCulture, $"{ResultPath}.dateAndTimes[{i++}].dateTime");
+                if (entry.ValueKind != JsonValueKind.Object || Text(entry, "type") is not { } type || Text(entry, "dateTime") is not { } text)
+                {
+                    continue;
+                }
+
+                var parsed = OffsetDateTimePattern.ExtendedIso.Parse(text);
+                if (!parsed.Success)
+                {
+                    problem = $"{field} '{text}' is not an ISO-8601 time with its offset.";
+                    return null;
+                }
+
+                moments.TryAdd(type, (parsed.Value, field));
+            }
+        }
+
+        var summary = $"FedEx tracking update for {tracking}{(status.Code is null ? "" : $": {status.Code}{(status.Words is null ? "" : $" ({status.Words})")}")}.";
+        var route = new IntakeRoute.Tracking(tracking);
+        var mailed = moments.TryGetValue("ACTUAL_PICKUP", out var pickup) ? pickup : moments.TryGetValue("ACTUAL_TENDER", out var tender) ? tender : ((OffsetDateTime, string)?)null;
+        var delivered = moments.TryGetValue("ACTUAL_DELIVERY", out var d) ? d : ((OffsetDateTime, string)?)null;
+        var delivery = mailed is null && delivered is null
+            ? null
+            : new IntakeDeliveryDocument(DeliveryMethod.Courier, Normalize(tracking), mailed?.Item1, mailed?.Item2, delivered?.Item1, delivered?.Item2, null, null, null);
+        return new ProviderEvent(eventId, status.Code ?? "update", route, delivery, summary);
     }
 
     private static string Normalize(string tracking) => ExpectedDeliveryStore.Normalize(ExpectedKey.Tracking, tracking);
@@ -139,6 +123,4 @@ public sealed class FedExTracking : IntakeProvider
             ? list[0]
             : null;
 
-    private static string? Text(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text ? text : null;
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using NodaTime;
+using RegRights.Application.Intake;
 using RegRights.Application.Notices;
 using RegRights.Infrastructure.Storage;
 
@@ -20,18 +21,16 @@ public static class IntakeExtensions
     public static IHostApplicationBuilder AddProviderIntake(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddOptions<IntakeOptions>()
-            .BindConfiguration(IntakeOptions.SectionName)
-            .Validate(o => o.Tolerance > TimeSpan.Zero && o.Tolerance <= TimeSpan.FromMinutes(15), "Webhooks:Tolerance is more than zero and at most 15 minutes.")
-            .ValidateOnStart();
+        builder.Services.AddOptions<IntakeOptions>().BindConfiguration(IntakeOptions.SectionName).ValidateOnStart();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IntakeOptions>, IntakeOptionsValidator>());
         builder.Services.AddSingleton(sp => new IntakeTables(
             sp.GetRequiredService<TableServiceClient>(), sp.GetRequiredService<IOptions<TableStorageOptions>>().Value.TablePrefix));
-        builder.Services.AddSingleton<IntakeReceiptStore>();
-        builder.Services.AddSingleton<ExpectedDeliveryStore>();
-        builder.Services.AddSingleton(sp =>
+        builder.Services.AddSingleton<IntakeReceiptStore, TableIntakeReceiptStore>();
+        builder.Services.AddSingleton<ExpectedDeliveryStore, TableExpectedDeliveryStore>();
+        builder.Services.AddSingleton<FaxNumberDirectory>(sp =>
         {
             // A change to an agreement's terms through this instance is seen by the next fax at once.
-            var directory = new FaxNumberDirectory(sp.GetRequiredService<RegRightsTables>(), sp.GetRequiredService<IClock>());
+            var directory = new TableFaxNumberDirectory(sp.GetRequiredService<RegRightsTables>(), sp.GetRequiredService<IClock>());
             sp.GetRequiredService<AgreementTermsCache>().Invalidated += _ => directory.Invalidate();
             return directory;
         });

@@ -4,6 +4,7 @@ using System.Text.Json;
 using NodaTime;
 using NodaTime.Text;
 using Org.BouncyCastle.Math.EC.Rfc8032;
+using RegRights.Application.Intake;
 using RegRights.Contracts.Notices;
 using RegRights.Core.Notices;
 
@@ -29,7 +30,7 @@ namespace RegRights.Infrastructure.Intake;
 /// is taken as both the transmission and its receipt (the fax is complete when it is received).
 /// </para>
 /// </remarks>
-public sealed class TelnyxFax : IntakeProvider
+public sealed class TelnyxFax : JsonIntakeProvider
 {
     /// <summary>The signature header.</summary>
     public const string SignatureHeader = "telnyx-signature-ed25519";
@@ -44,23 +45,16 @@ public sealed class TelnyxFax : IntakeProvider
     public override IReadOnlyList<string> KeptHeaders { get; } = [SignatureHeader, TimestampHeader];
 
     /// <inheritdoc/>
-    public override string? Unusable(IntakeSourceOptions source)
-    {
-        ArgumentNullException.ThrowIfNull(source);
-        return UnusableSecret(source.PublicKey, "PublicKey")
-            ?? (FromBase64(source.PublicKey)?.Length != Ed25519.PublicKeySize ? "PublicKey is not the base64 of a 32-byte Ed25519 public key" : null);
-    }
+    protected override string KeyMaterial => "Telnyx public key";
 
     /// <inheritdoc/>
-    public override IntakeVerification Verify(IntakeSourceOptions source, IntakeRequest request, Instant now, Duration tolerance)
-    {
-        ArgumentNullException.ThrowIfNull(source);
-        ArgumentNullException.ThrowIfNull(request);
-        if (Unusable(source) is { } unusable)
-        {
-            return IntakeVerification.Unusable($"This source's Telnyx public key is not usable: {unusable}.");
-        }
+    protected override string? KeyProblem(IntakeSourceOptions source) =>
+        UnusableSecret(source.PublicKey, "PublicKey")
+            ?? (FromBase64(source.PublicKey)?.Length != Ed25519.PublicKeySize ? "PublicKey is not the base64 of a 32-byte Ed25519 public key" : null);
 
+    /// <inheritdoc/>
+    protected override IntakeVerification VerifyWithKey(IntakeSourceOptions source, IntakeRequest request, Instant now, Duration tolerance)
+    {
         var timestamp = request.Header(TimestampHeader);
         var signature = FromBase64(request.Header(SignatureHeader));
         if (timestamp is null || signature is null)
@@ -96,64 +90,52 @@ public sealed class TelnyxFax : IntakeProvider
     }
 
     /// <inheritdoc/>
-    public override ProviderEvent? Parse(IntakeRequest request, out string? problem)
+    protected override ProviderEvent? Read(JsonElement root, out string? problem)
     {
-        ArgumentNullException.ThrowIfNull(request);
         problem = null;
-        try
+        if (!root.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Object)
         {
-            using var json = JsonDocument.Parse(request.Body);
-            if (!json.RootElement.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Object)
-            {
-                problem = "No data object: not a Telnyx webhook.";
-                return null;
-            }
-
-            var id = Text(data, "id");
-            var type = Text(data, "event_type");
-            var payload = data.TryGetProperty("payload", out var p) && p.ValueKind == JsonValueKind.Object ? p : default;
-            if (id is null || type is null || payload.ValueKind != JsonValueKind.Object)
-            {
-                problem = "data.id, data.event_type and data.payload are required.";
-                return null;
-            }
-
-            var faxId = Text(payload, "fax_id");
-            var from = Text(payload, "from");
-            var to = Text(payload, "to");
-            if (!type.StartsWith("fax.", StringComparison.Ordinal) || faxId is null || from is null || to is null)
-            {
-                problem = $"'{type}' is not a fax event with data.payload.fax_id, from and to.";
-                return null;
-            }
-
-            var pages = payload.TryGetProperty("page_count", out var pc) && pc.TryGetInt32(out var n) ? n : (int?)null;
-            var status = Text(payload, "status");
-            var summary = string.Create(CultureInfo.InvariantCulture,
-                $"Telnyx {type}: fax {faxId} from {from} to {to}{(pages is { } c ? $", {c} page{(c == 1 ? "" : "s")}" : "")}{(status is null ? "" : $", status {status}")}.");
-            var route = new IntakeRoute.Fax(to, from);
-            if (type != "fax.received")
-            {
-                // fax.failed and the rest: kept and matched, stamping nothing.
-                return new ProviderEvent(id, type, route, null, summary);
-            }
-
-            if (Text(data, "occurred_at") is not { } occurred || OffsetDateTimePattern.ExtendedIso.Parse(occurred) is not { Success: true } moment)
-            {
-                problem = "data.occurred_at must be an RFC 3339 time with its offset (Telnyx sends UTC).";
-                return null;
-            }
-
-            var delivery = new IntakeDeliveryDocument(DeliveryMethod.Facsimile, faxId, moment.Value, "data.occurred_at", moment.Value, "data.occurred_at", from, to, null);
-            return new ProviderEvent(id, type, route, delivery, summary);
-        }
-        catch (JsonException ex)
-        {
-            problem = $"The body is not JSON: {ex.Message}";
+            problem = "No data object: not a Telnyx webhook.";
             return null;
         }
+
+        var id = Text(data, "id");
+        var type = Text(data, "event_type");
+        var payload = data.TryGetProperty("payload", out var p) && p.ValueKind == JsonValueKind.Object ? p : default;
+        if (id is null || type is null || payload.ValueKind != JsonValueKind.Object)
+        {
+            problem = "data.id, data.event_type and data.payload are required.";
+            return null;
+        }
+
+        var faxId = Text(payload, "fax_id");
+        var from = Text(payload, "from");
+        var to = Text(payload, "to");
+        if (!type.StartsWith("fax.", StringComparison.Ordinal) || faxId is null || from is null || to is null)
+        {
+            problem = $"'{type}' is not a fax event with data.payload.fax_id, from and to.";
+            return null;
+        }
+
+        var pages = payload.TryGetProperty("page_count", out var pc) && pc.TryGetInt32(out var n) ? n : (int?)null;
+        var status = Text(payload, "status");
+        var summary = string.Create(CultureInfo.InvariantCulture,
+            $"Telnyx {type}: fax {faxId} from {from} to {to}{(pages is { } c ? $", {c} page{(c == 1 ? "" : "s")}" : "")}{(status is null ? "" : $", status {status}")}.");
+        var route = new IntakeRoute.Fax(to, from);
+        if (type != "fax.received")
+        {
+            // fax.failed and the rest: kept and matched, stamping nothing.
+            return new ProviderEvent(id, type, route, null, summary);
+        }
+
+        if (Text(data, "occurred_at") is not { } occurred || OffsetDateTimePattern.ExtendedIso.Parse(occurred) is not { Success: true } moment)
+        {
+            problem = "data.occurred_at must be an RFC 3339 time with its offset (Telnyx sends UTC).";
+            return null;
+        }
+
+        var delivery = new IntakeDeliveryDocument(DeliveryMethod.Facsimile, faxId, moment.Value, "data.occurred_at", moment.Value, "data.occurred_at", from, to, null);
+        return new ProviderEvent(id, type, route, delivery, summary);
     }
 
-    private static string? Text(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text ? text : null;
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using NodaTime;
 using NodaTime.Text;
+using RegRights.Application.Intake;
 using RegRights.Contracts.Notices;
 using RegRights.Core.Notices;
 
@@ -24,7 +25,7 @@ namespace RegRights.Infrastructure.Intake;
 /// the GMT moment and the status, which a retry repeats.
 /// </para>
 /// </remarks>
-public sealed class UpsTrackAlert : IntakeProvider
+public sealed class UpsTrackAlert : JsonIntakeProvider
 {
     /// <summary>The credential header.</summary>
     public const string CredentialHeader = "credential";
@@ -39,22 +40,15 @@ public sealed class UpsTrackAlert : IntakeProvider
     public override IReadOnlyList<string> KeptHeaders { get; } = [];
 
     /// <inheritdoc/>
-    public override string? Unusable(IntakeSourceOptions source)
-    {
-        ArgumentNullException.ThrowIfNull(source);
-        return UnusableSecret(source.Credential, "Credential");
-    }
+    protected override string KeyMaterial => "UPS credential";
 
     /// <inheritdoc/>
-    public override IntakeVerification Verify(IntakeSourceOptions source, IntakeRequest request, Instant now, Duration tolerance)
-    {
-        ArgumentNullException.ThrowIfNull(source);
-        ArgumentNullException.ThrowIfNull(request);
-        if (Unusable(source) is { } unusable)
-        {
-            return IntakeVerification.Unusable($"This source's UPS credential is not usable: {unusable}.");
-        }
+    protected override string? KeyProblem(IntakeSourceOptions source) =>
+        UnusableSecret(source.Credential, "Credential");
 
+    /// <inheritdoc/>
+    protected override IntakeVerification VerifyWithKey(IntakeSourceOptions source, IntakeRequest request, Instant now, Duration tolerance)
+    {
         return request.Header(CredentialHeader) is not { } presented
             ? IntakeVerification.Refused($"The {CredentialHeader} header is required (the value given at subscription).")
             : SameSecret(source.Credential!.Trim(), presented.Trim())
@@ -63,60 +57,47 @@ public sealed class UpsTrackAlert : IntakeProvider
     }
 
     /// <inheritdoc/>
-    public override ProviderEvent? Parse(IntakeRequest request, out string? problem)
+    protected override ProviderEvent? Read(JsonElement root, out string? problem)
     {
-        ArgumentNullException.ThrowIfNull(request);
         problem = null;
-        try
+        if (root.ValueKind != JsonValueKind.Object || Text(root, "trackingNumber") is not { } tracking)
         {
-            using var json = JsonDocument.Parse(request.Body);
-            var root = json.RootElement;
-            if (root.ValueKind != JsonValueKind.Object || Text(root, "trackingNumber") is not { } tracking)
-            {
-                problem = "trackingNumber is required: not a UPS Track Alert event.";
-                return null;
-            }
-
-            var status = root.TryGetProperty("activityStatus", out var s) && s.ValueKind == JsonValueKind.Object
-                ? (Type: Text(s, "type"), Code: Text(s, "code"), Words: Text(s, "description"))
-                : (null, null, null);
-            var (date, time) = (Text(root, "gmtActivityDate"), Text(root, "gmtActivityTime"));
-            var eventId = string.Join("|", tracking, date, time, status.Type, status.Code);
-            var summary = $"UPS Track Alert for {tracking}: {status.Type ?? "?"}{(status.Words is null ? "" : $" ({status.Words})")}.";
-            var route = new IntakeRoute.Tracking(tracking);
-            if (date is null || time is null)
-            {
-                return new ProviderEvent(eventId, status.Type ?? "activity", route, null,
-                    summary + " It gives no gmtActivityDate/gmtActivityTime; its local time has no offset and is not used.");
-            }
-
-            var parsed = GmtPattern.Parse(date + time);
-            if (!parsed.Success)
-            {
-                problem = $"gmtActivityDate '{date}' and gmtActivityTime '{time}' are not yyyyMMdd and HHmmss.";
-                return null;
-            }
-
-            var moment = parsed.Value.InUtc().ToOffsetDateTime();
-            const string Field = "gmtActivityDate + gmtActivityTime (UTC)";
-            var delivery = status.Type switch
-            {
-                "P" => new IntakeDeliveryDocument(DeliveryMethod.Courier, Normalize(tracking), moment, Field, null, null, null, null, null),
-                "D" => new IntakeDeliveryDocument(DeliveryMethod.Courier, Normalize(tracking), null, null, moment, Field, null, null, null),
-                _ => null,
-            };
-            return new ProviderEvent(eventId, status.Type ?? "activity", route, delivery,
-                summary + string.Create(CultureInfo.InvariantCulture, $" At {OffsetDateTimePattern.Rfc3339.Format(moment)}."));
-        }
-        catch (JsonException ex)
-        {
-            problem = $"The body is not JSON: {ex.Message}";
+            problem = "trackingNumber is required: not a UPS Track Alert event.";
             return null;
         }
+
+        var status = root.TryGetProperty("activityStatus", out var s) && s.ValueKind == JsonValueKind.Object
+            ? (Type: Text(s, "type"), Code: Text(s, "code"), Words: Text(s, "description"))
+            : (null, null, null);
+        var (date, time) = (Text(root, "gmtActivityDate"), Text(root, "gmtActivityTime"));
+        var eventId = string.Join("|", tracking, date, time, status.Type, status.Code);
+        var summary = $"UPS Track Alert for {tracking}: {status.Type ?? "?"}{(status.Words is null ? "" : $" ({status.Words})")}.";
+        var route = new IntakeRoute.Tracking(tracking);
+        if (date is null || time is null)
+        {
+            return new ProviderEvent(eventId, status.Type ?? "activity", route, null,
+                summary + " It gives no gmtActivityDate/gmtActivityTime; its local time has no offset and is not used.");
+        }
+
+        var parsed = GmtPattern.Parse(date + time);
+        if (!parsed.Success)
+        {
+            problem = $"gmtActivityDate '{date}' and gmtActivityTime '{time}' are not yyyyMMdd and HHmmss.";
+            return null;
+        }
+
+        var moment = parsed.Value.InUtc().ToOffsetDateTime();
+        const string Field = "gmtActivityDate + gmtActivityTime (UTC)";
+        var delivery = status.Type switch
+        {
+            "P" => new IntakeDeliveryDocument(DeliveryMethod.Courier, Normalize(tracking), moment, Field, null, null, null, null, null),
+            "D" => new IntakeDeliveryDocument(DeliveryMethod.Courier, Normalize(tracking), null, null, moment, Field, null, null, null),
+            _ => null,
+        };
+        return new ProviderEvent(eventId, status.Type ?? "activity", route, delivery,
+            summary + string.Create(CultureInfo.InvariantCulture, $" At {OffsetDateTimePattern.Rfc3339.Format(moment)}."));
     }
 
     private static string Normalize(string tracking) => ExpectedDeliveryStore.Normalize(ExpectedKey.Tracking, tracking);
 
-    private static string? Text(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text ? text : null;
 }

@@ -1,8 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using RegRights.Application.Agreements;
 using RegRights.Application.Email;
+using RegRights.Application.Reminders;
 using RegRights.Infrastructure.Email;
 using RegRights.Infrastructure.Storage;
 
@@ -18,20 +20,13 @@ public static class ReminderServiceCollectionExtensions
     public static IHostApplicationBuilder AddReminders(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddOptions<ReminderOptions>()
-            .BindConfiguration(ReminderOptions.SectionName)
-            .Validate(o => o.SendHour is >= 0 and <= 23, "Reminders:SendHour is an hour, 0 to 23.")
-            .Validate(o => o.MaxAttempts >= 1, "Reminders:MaxAttempts is at least 1.")
-            .Validate(o => o.MaxOverdueReminders is >= 1 and <= 52, "Reminders:MaxOverdueReminders is 1 to 52.")
-            .Validate(o => o.ScanParallelism is >= 1 and <= 64, "Reminders:ScanParallelism is 1 to 64.")
-            .Validate(o => o.AppBaseUrl is null || (o.AppBaseUrl.IsAbsoluteUri && o.AppBaseUrl.Scheme is "https" or "http"),
-                "Reminders:AppBaseUrl is an absolute https or http URL.")
-            .ValidateOnStart();
+        builder.Services.AddOptions<ReminderOptions>().BindConfiguration(ReminderOptions.SectionName).ValidateOnStart();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ReminderOptions>, ReminderOptionsValidator>());
         builder.Services.AddSingleton(sp => new ReminderTables(
             sp.GetRequiredService<Azure.Data.Tables.TableServiceClient>(), sp.GetRequiredService<IOptions<TableStorageOptions>>().Value.TablePrefix));
-        builder.Services.AddSingleton<DeadlineIndex>();
+        builder.Services.AddSingleton<DeadlineIndex, TableDeadlineIndex>();
         builder.Services.AddSingleton<IAgreementIndexer, DeadlineIndexUpdater>();
-        builder.Services.AddSingleton<ReminderLedger>();
+        builder.Services.AddSingleton<ReminderLedger, TableReminderLedger>();
         builder.Services.AddSingleton<ReminderScanner>();
         builder.Services.AddSingleton(sp =>
         {

@@ -17,18 +17,19 @@ public sealed class ProjectLayeringTest
         ["RegRights.Contracts"] = new(Projects: ["RegRights.Core"], Packages: ["NodaTime.Serialization.SystemTextJson"], Frameworks: []),
         // The use cases: the domain, the API's documents they take and answer with (mapped to stored rows here, and only
         // here), Azure.Core's ETag, NodaTime's System.Text.Json converters for the stored rows' JSON, the
-        // Microsoft.Extensions abstractions and MimeKit's address parser; no Table Storage, no identity, no mail
-        // transport, no HTTP framework.
+        // Microsoft.Extensions abstractions, MimeKit's address parser and Ical.Net's RFC 5545 writer (the calendar feed
+        // and a reminder's .ics are what the use cases answer); no Table Storage, no identity, no mail transport, no
+        // HTTP framework.
         ["RegRights.Application"] = new(
             Projects: ["RegRights.Core", "RegRights.Contracts"],
             Packages: ["Azure.Core", "Microsoft.Extensions.Caching.Memory", "Microsoft.Extensions.Hosting.Abstractions",
-                "Microsoft.Extensions.Logging.Abstractions", "Microsoft.Extensions.Options.ConfigurationExtensions", "MimeKit",
+                "Microsoft.Extensions.Logging.Abstractions", "Microsoft.Extensions.Options.ConfigurationExtensions", "MimeKit", "Ical.Net",
                 "NodaTime.Serialization.SystemTextJson"],
             Frameworks: []),
         // The adapters: everything but the Functions app.
         ["RegRights.Infrastructure"] = new(
             Projects: ["RegRights.Core", "RegRights.Contracts", "RegRights.Application"],
-            Packages: ["Azure.Core", "Azure.Data.Tables", "Azure.Identity", "MailKit", "Ical.Net", "BouncyCastle.Cryptography"],
+            Packages: ["Azure.Core", "Azure.Data.Tables", "Azure.Identity", "MailKit", "BouncyCastle.Cryptography"],
             Frameworks: ["Microsoft.AspNetCore.App"]),
         // The command line: the domain and its documents.
         ["RegRights.Cli"] = new(Projects: ["RegRights.Core", "RegRights.Contracts"], Packages: ["System.CommandLine"], Frameworks: []),

@@ -19,7 +19,7 @@ public sealed partial class DeploymentPackageTest
         ["RegRights.Contracts"] = (["RegRights.Core"], ["Azure", "Microsoft.AspNetCore", "Microsoft.Azure", "System.Net.Http"]),
         // The use cases: Azure.Core's ETag and nothing else of Azure; no HTTP framework, no mail transport.
         ["RegRights.Application"] = (["RegRights.Core", "RegRights.Contracts"],
-            ["Azure.Data", "Azure.Identity", "Azure.Communication", "Microsoft.AspNetCore", "Microsoft.Azure", "System.Net.Http", "MailKit", "Ical.Net"]),
+            ["Azure.Data", "Azure.Identity", "Azure.Communication", "Microsoft.AspNetCore", "Microsoft.Azure", "System.Net.Http", "MailKit"]),
         // The adapters: never the Functions worker.
         ["RegRights.Infrastructure"] = (["RegRights.Core", "RegRights.Contracts", "RegRights.Application"], ["Microsoft.Azure.Functions"]),
     };

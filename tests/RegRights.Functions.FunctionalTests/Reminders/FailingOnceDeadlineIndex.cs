@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using RegRights.Application.Agreements;
+using RegRights.Application.Reminders;
 using RegRights.Infrastructure.Reminders;
 using RegRights.Infrastructure.Storage;
 
@@ -20,7 +21,7 @@ internal sealed class FailingOnceDeadlineIndex
     }
 
     private sealed class Stepped(FailingOnceDeadlineIndex owner, ReminderTables tables, AgreementStore agreements, IClock clock)
-        : DeadlineIndex(tables, agreements, clock)
+        : TableDeadlineIndex(tables, agreements, clock)
     {
         public override Task IndexAsync(AgreementRecord record, CancellationToken cancellationToken = default)
         {

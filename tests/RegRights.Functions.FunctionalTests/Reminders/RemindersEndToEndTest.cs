@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
-using RegRights.Infrastructure.Reminders;
+using RegRights.Application.Reminders;
 using static RegRights.Functions.FunctionalTests.Api;
 using IcalCalendar = Ical.Net.Calendar;
 

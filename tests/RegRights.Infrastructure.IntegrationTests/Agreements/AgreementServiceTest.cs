@@ -5,12 +5,12 @@ using NodaTime;
 using NodaTime.Text;
 using RegRights.Application.Agreements;
 using RegRights.Application.Notices;
+using RegRights.Application.Reminders;
 using RegRights.Contracts.Agreements;
 using RegRights.Core.Agreements;
 using RegRights.Core.Deadlines;
 using RegRights.Infrastructure.IntegrationTests.Reminders;
 using RegRights.Infrastructure.IntegrationTests.Storage;
-using RegRights.Infrastructure.Reminders;
 
 namespace RegRights.Infrastructure.IntegrationTests.Agreements;
 

@@ -1,8 +1,7 @@
 using RegRights.Application.Email;
+using RegRights.Application.Reminders;
 using RegRights.Contracts.Agreements;
 using RegRights.Core.Reminders;
-using RegRights.Infrastructure.Email;
-using RegRights.Infrastructure.Reminders;
 
 namespace RegRights.Infrastructure.IntegrationTests.Email;
 

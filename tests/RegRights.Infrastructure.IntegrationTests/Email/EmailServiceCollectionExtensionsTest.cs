@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using RegRights.Application.Email;
 using RegRights.Infrastructure.Email;
 using RegRights.Infrastructure.Email.Acs;
 using RegRights.Infrastructure.Email.Smtp;

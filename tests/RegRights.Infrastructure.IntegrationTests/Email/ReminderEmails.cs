@@ -1,6 +1,5 @@
 using System.Text;
 using RegRights.Application.Email;
-using RegRights.Infrastructure.Email;
 
 namespace RegRights.Infrastructure.IntegrationTests.Email;
 

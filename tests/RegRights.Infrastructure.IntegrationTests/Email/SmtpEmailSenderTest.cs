@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using RegRights.Application.Email;
 using RegRights.Infrastructure.Email;
 using RegRights.Infrastructure.Email.Smtp;
 using RegRights.Testing;

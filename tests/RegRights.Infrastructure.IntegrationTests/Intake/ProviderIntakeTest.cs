@@ -6,6 +6,7 @@ using NodaTime.Testing;
 using Org.BouncyCastle.Crypto.Parameters;
 using Org.BouncyCastle.Crypto.Signers;
 using Org.BouncyCastle.Security;
+using RegRights.Application.Intake;
 using RegRights.Application.Notices;
 using RegRights.Contracts.Agreements;
 using RegRights.Contracts.Notices;
@@ -108,8 +109,9 @@ public sealed class ProviderIntakeTest(StorageFixture fixture)
         var clock = new FakeClock(Now);
         var notices = failFirstLink ? new FailingOnceNoticeStore(tables) : new TableNoticeStore(tables);
         var intake = new ProviderIntake(
-            [new TelnyxFax()], Options.Create(options), new IntakeReceiptStore(intakeTables), new ExpectedDeliveryStore(intakeTables),
-            new FaxNumberDirectory(tables, clock), agreements, notices, clock);
+            [new TelnyxFax()], Options.Create(options), new TableIntakeReceiptStore(intakeTables),
+            new ExpectedNotices(agreements, notices, new TableExpectedDeliveryStore(intakeTables), clock),
+            new TableFaxNumberDirectory(tables, clock), agreements, notices, clock);
         return (intake, notices, agreement.Id, key);
     }
 

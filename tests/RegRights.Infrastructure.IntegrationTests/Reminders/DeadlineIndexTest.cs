@@ -1,7 +1,7 @@
 using NodaTime;
+using RegRights.Application.Reminders;
 using RegRights.Core.Agreements;
 using RegRights.Infrastructure.IntegrationTests.Storage;
-using RegRights.Infrastructure.Reminders;
 
 namespace RegRights.Infrastructure.IntegrationTests.Reminders;
 

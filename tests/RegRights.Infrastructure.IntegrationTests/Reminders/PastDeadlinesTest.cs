@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using RegRights.Application.Agreements;
+using RegRights.Application.Reminders;
 using RegRights.Contracts.Agreements;
 using RegRights.Core.Agreements;
 using RegRights.Core.Deadlines;

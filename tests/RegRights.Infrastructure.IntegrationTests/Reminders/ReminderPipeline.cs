@@ -5,6 +5,7 @@ using NodaTime;
 using NodaTime.Testing;
 using RegRights.Application.Agreements;
 using RegRights.Application.Email;
+using RegRights.Application.Reminders;
 using RegRights.Contracts.Agreements;
 using RegRights.Core.Agreements;
 using RegRights.Infrastructure.Email;
@@ -36,8 +37,8 @@ internal sealed class ReminderPipeline
         Tables = new RegRightsTables(service, prefix);
         ReminderTables = new ReminderTables(service, prefix);
         Agreements = new TableAgreementStore(Tables);
-        Index = new DeadlineIndex(ReminderTables, Agreements, clock);
-        Ledger = new ReminderLedger(ReminderTables);
+        Index = new TableDeadlineIndex(ReminderTables, Agreements, clock);
+        Ledger = new TableReminderLedger(ReminderTables);
         Maildev = maildev;
         var reminderOptions = Options.Create(new ReminderOptions { RetryDelay = TimeSpan.FromMinutes(1), MaxAttempts = 4 });
         Scanner = new ReminderScanner(Index, Ledger, Agreements, clock, reminderOptions, NullLogger<ReminderScanner>.Instance);
@@ -89,7 +90,7 @@ internal sealed class ReminderPipeline
     {
         var tables = new ReminderTables(Service, $"fresh{Interlocked.Increment(ref next)}x");
         await tables.CreateIfNotExistsAsync(Cancel);
-        return new DeadlineIndex(tables, Agreements, Clock);
+        return new TableDeadlineIndex(tables, Agreements, Clock);
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System.Text;
 using NodaTime;
+using RegRights.Application.Reminders;
 using RegRights.Infrastructure.IntegrationTests.Storage;
 using RegRights.Infrastructure.Reminders;
 using RegRights.Testing;

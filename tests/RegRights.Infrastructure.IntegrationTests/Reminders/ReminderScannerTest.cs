@@ -2,9 +2,9 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using RegRights.Application.Agreements;
+using RegRights.Application.Reminders;
 using RegRights.Core.Agreements;
 using RegRights.Infrastructure.IntegrationTests.Storage;
-using RegRights.Infrastructure.Reminders;
 using RegRights.Infrastructure.Storage;
 
 namespace RegRights.Infrastructure.IntegrationTests.Reminders;

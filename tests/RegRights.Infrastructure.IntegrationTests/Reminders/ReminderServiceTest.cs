@@ -1,8 +1,8 @@
 using NodaTime;
+using RegRights.Application.Reminders;
 using RegRights.Contracts.Agreements;
 using RegRights.Core.Agreements;
 using RegRights.Infrastructure.IntegrationTests.Storage;
-using RegRights.Infrastructure.Reminders;
 using IcalCalendar = Ical.Net.Calendar;
 
 namespace RegRights.Infrastructure.IntegrationTests.Reminders;

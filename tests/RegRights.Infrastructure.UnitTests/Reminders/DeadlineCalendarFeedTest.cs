@@ -1,7 +1,7 @@
 using NodaTime;
+using RegRights.Application.Reminders;
 using RegRights.Core.Agreements;
 using RegRights.Core.Deadlines;
-using RegRights.Infrastructure.Reminders;
 using IcalCalendar = Ical.Net.Calendar;
 
 namespace RegRights.Infrastructure.UnitTests.Reminders;

@@ -5,8 +5,7 @@ using RegRights.Application.Email;
 using RegRights.Core.Agreements;
 using RegRights.Core.Deadlines;
 using RegRights.Core.Reminders;
-using RegRights.Infrastructure.Email;
-using RegRights.Infrastructure.Reminders;
+using RegRights.Application.Reminders;
 
 namespace RegRights.Infrastructure.UnitTests.Reminders;
 

@@ -1,3 +1,5 @@
+using RegRights.Application.Email;
+
 namespace RegRights.Infrastructure.Email.Acs;
 
 /// <summary>The status of an ACS send operation, as <c>emails:send</c> and <c>emails/operations/{id}</c> return it.</summary>

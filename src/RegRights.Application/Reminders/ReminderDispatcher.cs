@@ -8,10 +8,8 @@ using RegRights.Application.Email;
 using RegRights.Contracts.Agreements;
 using RegRights.Core.Deadlines;
 using RegRights.Core.Reminders;
-using RegRights.Infrastructure.Email;
-using RegRights.Infrastructure.Storage;
 
-namespace RegRights.Infrastructure.Reminders;
+namespace RegRights.Application.Reminders;
 
 /// <summary>What one dispatch run did.</summary>
 /// <param name="Sent">Rows the provider accepted.</param>

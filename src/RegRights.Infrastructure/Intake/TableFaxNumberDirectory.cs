@@ -2,14 +2,14 @@ using Azure.Data.Tables;
 using NodaTime;
 using RegRights.Application;
 using RegRights.Application.Agreements.Rows;
+using RegRights.Application.Intake;
 using RegRights.Core.Agreements;
 using RegRights.Infrastructure.Storage;
 
 namespace RegRights.Infrastructure.Intake;
 
 /// <summary>
-/// Which agreements name a fax number among their notice fax numbers (<see cref="AgreementTerms.NoticeFaxNumbers"/>):
-/// how an inbound fax finds its agreement by the number it was sent to.
+/// The fax-number directory over the agreements' head rows in Table Storage, kept in memory for a minute.
 /// </summary>
 /// <remarks>
 /// Built by one query over the agreements' head rows that reads their terms column only, kept for
@@ -19,7 +19,7 @@ namespace RegRights.Infrastructure.Intake;
 /// faxes costs little; with many thousands of agreements, an index written beside each agreement write is the next
 /// step. Several agreements may name one number (one company's fax under two deals): all are returned.
 /// </remarks>
-public class FaxNumberDirectory : IDisposable
+public class TableFaxNumberDirectory : FaxNumberDirectory, IDisposable
 {
     /// <summary>How long a directory is used before it is built again.</summary>
     public static readonly Duration KeepFor = Duration.FromMinutes(1);
@@ -33,21 +33,14 @@ public class FaxNumberDirectory : IDisposable
     private (Instant BuiltAt, IReadOnlyDictionary<string, IReadOnlyList<string>> Numbers)? current;
 
     /// <summary>Creates the directory over the app's tables.</summary>
-    public FaxNumberDirectory(RegRightsTables tables, IClock clock)
+    public TableFaxNumberDirectory(RegRightsTables tables, IClock clock)
     {
         this.tables = tables ?? throw new ArgumentNullException(nameof(tables));
         this.clock = clock ?? throw new ArgumentNullException(nameof(clock));
     }
 
-    /// <summary>For mocking.</summary>
-    protected FaxNumberDirectory()
-    {
-        tables = null!;
-        clock = null!;
-    }
-
-    /// <summary>The ids of the agreements whose notice fax numbers include <paramref name="number"/>; empty when none does.</summary>
-    public virtual async Task<IReadOnlyList<string>> FindAsync(string number, CancellationToken cancellationToken = default)
+    /// <inheritdoc/>
+    public override async Task<IReadOnlyList<string>> FindAsync(string number, CancellationToken cancellationToken = default)
     {
         if (!FaxNumber.TryNormalize(number, out var e164))
         {

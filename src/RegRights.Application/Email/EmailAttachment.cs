@@ -1,4 +1,4 @@
-namespace RegRights.Infrastructure.Email;
+namespace RegRights.Application.Email;
 
 /// <summary>A file attached to an email, e.g. the <c>.ics</c> calendar entry a deadline reminder carries.</summary>
 public sealed class EmailAttachment

@@ -1,4 +1,4 @@
-namespace RegRights.Infrastructure.Email;
+namespace RegRights.Application.Email;
 
 /// <summary>What the provider answered to a send: its id for the send, and how far the send has gone.</summary>
 /// <param name="Transport">"Acs" or "Smtp".</param>

@@ -8,9 +8,8 @@ using RegRights.Application.Agreements.Rows;
 using RegRights.Core.Calendars;
 using RegRights.Core.Deadlines;
 using RegRights.Core.Reminders;
-using RegRights.Infrastructure.Storage;
 
-namespace RegRights.Infrastructure.Reminders;
+namespace RegRights.Application.Reminders;
 
 /// <summary>What one scan did.</summary>
 /// <param name="Window">The moments it covered: [end of the last completed scan, now).</param>

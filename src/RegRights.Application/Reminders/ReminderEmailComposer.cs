@@ -4,9 +4,8 @@ using NodaTime;
 using RegRights.Application.Email;
 using RegRights.Core.Deadlines;
 using RegRights.Core.Reminders;
-using RegRights.Infrastructure.Email;
 
-namespace RegRights.Infrastructure.Reminders;
+namespace RegRights.Application.Reminders;
 
 /// <summary>Everything one reminder email is made of.</summary>
 /// <param name="AgreementId">The agreement's id.</param>

@@ -1,8 +1,7 @@
 using Microsoft.Extensions.Logging;
 using RegRights.Application.Agreements;
-using RegRights.Infrastructure.Storage;
 
-namespace RegRights.Infrastructure.Reminders;
+namespace RegRights.Application.Reminders;
 
 /// <summary>
 /// Rewrites an agreement's rows in the deadline index after every write to the agreement (create, replace, event), so

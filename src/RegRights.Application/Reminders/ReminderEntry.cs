@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 using Azure;
 using NodaTime;
 
-namespace RegRights.Infrastructure.Reminders;
+namespace RegRights.Application.Reminders;
 
 /// <summary>Where a reminder stands.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<ReminderStatus>))]
@@ -91,5 +91,9 @@ public sealed record ReminderEntry
     public string IdempotencyKey => AgreementId + "." + ReminderId;
 
     /// <summary>The id of a step of a deadline instance.</summary>
-    public static string IdFor(string deadlineKey, string step) => ReminderTables.KeySegment(deadlineKey) + "." + step;
+    /// <remarks>
+    /// The id is a URL segment and a table key, in neither of which <c>#</c> may stand: <c>sec-comment-response#2</c>'s
+    /// last-day row is <c>sec-comment-response~2.last-day</c>, as the deadline index writes the key.
+    /// </remarks>
+    public static string IdFor(string deadlineKey, string step) => deadlineKey.Replace('#', '~') + "." + step;
 }

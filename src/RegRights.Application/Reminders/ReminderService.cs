@@ -2,9 +2,8 @@ using NodaTime;
 using RegRights.Application.Agreements;
 using RegRights.Core.Agreements;
 using RegRights.Core.Deadlines;
-using RegRights.Infrastructure.Storage;
 
-namespace RegRights.Infrastructure.Reminders;
+namespace RegRights.Application.Reminders;
 
 /// <summary>An agreement's reminder ledger, by scheduled time, with the zone its times are shown in.</summary>
 /// <param name="Zone">The agreement's zone: a person reads a reminder's times there, with the offset.</param>

@@ -1,4 +1,4 @@
-namespace RegRights.Infrastructure.Email;
+namespace RegRights.Application.Email;
 
 /// <summary>A send did not reach the provider, or the provider refused the request. Nothing is known to have been sent.</summary>
 /// <remarks>

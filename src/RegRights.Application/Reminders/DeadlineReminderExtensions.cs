@@ -2,7 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using NodaTime;
 using RegRights.Core.Deadlines;
 
-namespace RegRights.Infrastructure.Reminders;
+namespace RegRights.Application.Reminders;
 
 /// <summary>The one test the scan and the dispatcher both put a reminder to before it is written or sent.</summary>
 internal static class DeadlineReminderExtensions

@@ -2,20 +2,17 @@ using Azure;
 using Azure.Data.Tables;
 using NodaTime;
 using RegRights.Application;
+using RegRights.Application.Reminders;
 using RegRights.Infrastructure.Storage;
 
 namespace RegRights.Infrastructure.Reminders;
 
-/// <summary>A ledger row the dispatcher still has to send.</summary>
-/// <param name="AgreementId">The agreement.</param>
-/// <param name="ReminderId">The row within the agreement.</param>
-public sealed record OutboxItem(string AgreementId, string ReminderId);
-
 /// <summary>
-/// The reminder ledger and its outbox, and the scan's watermark. A reminder is created by a conditional add, so two
-/// scans that race, or a scan that runs twice, make one row; every later change is conditional on the row's ETag.
+/// The reminder ledger over Table Storage (<see cref="ReminderTables"/>): its rows, its outbox and the scan's
+/// watermark. A reminder is created by a conditional add, so two scans that race, or a scan that runs twice, make one
+/// row; every later change is conditional on the row's ETag.
 /// </summary>
-public class ReminderLedger
+public class TableReminderLedger : ReminderLedger
 {
     private const string OutboxPartition = "pending";
     private const string ScanPartition = "scan";
@@ -24,13 +21,13 @@ public class ReminderLedger
     private readonly ReminderTables tables;
 
     /// <summary>Creates the ledger over <paramref name="tables"/>.</summary>
-    public ReminderLedger(ReminderTables tables) => this.tables = tables ?? throw new ArgumentNullException(nameof(tables));
+    public TableReminderLedger(ReminderTables tables) => this.tables = tables ?? throw new ArgumentNullException(nameof(tables));
 
     /// <summary>
     /// Adds <paramref name="entry"/> unless its row exists; either way a pending row is left in the outbox (a scan
     /// that died between the two writes repairs it when it runs again). Returns whether this call created the row.
     /// </summary>
-    public virtual async Task<bool> AddAsync(ReminderEntry entry, CancellationToken cancellationToken = default)
+    public override async Task<bool> AddAsync(ReminderEntry entry, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entry);
         bool added;
@@ -56,7 +53,7 @@ public class ReminderLedger
     }
 
     /// <summary>One row, or null.</summary>
-    public virtual async Task<ReminderEntry?> GetAsync(string agreementId, string reminderId, CancellationToken cancellationToken = default)
+    public override async Task<ReminderEntry?> GetAsync(string agreementId, string reminderId, CancellationToken cancellationToken = default)
     {
         var response = await tables.Ledger.GetEntityIfExistsAsync<TableEntity>(agreementId, reminderId, cancellationToken: cancellationToken)
             .ConfigureAwait(false);
@@ -64,7 +61,7 @@ public class ReminderLedger
     }
 
     /// <summary>An agreement's rows (one partition), by scheduled time.</summary>
-    public virtual async Task<IReadOnlyList<ReminderEntry>> ListAsync(string agreementId, CancellationToken cancellationToken = default)
+    public override async Task<IReadOnlyList<ReminderEntry>> ListAsync(string agreementId, CancellationToken cancellationToken = default)
     {
         var rows = new List<ReminderEntry>();
         await foreach (var e in tables.Ledger.QueryAsync<TableEntity>(
@@ -78,7 +75,7 @@ public class ReminderLedger
 
     /// <summary>Replaces the row if its ETag is still the one read.</summary>
     /// <exception cref="RequestFailedException">Status 412: someone else changed it first.</exception>
-    public virtual async Task<ReminderEntry> UpdateAsync(ReminderEntry entry, CancellationToken cancellationToken = default)
+    public override async Task<ReminderEntry> UpdateAsync(ReminderEntry entry, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entry);
         var response = await tables.Ledger.UpdateEntityAsync(ToEntity(entry), entry.ETag, TableUpdateMode.Replace, cancellationToken)
@@ -87,7 +84,7 @@ public class ReminderLedger
     }
 
     /// <summary>The outbox: every row still to be sent (a small partition: sent rows leave it).</summary>
-    public virtual async Task<IReadOnlyList<OutboxItem>> ReadOutboxAsync(CancellationToken cancellationToken = default)
+    public override async Task<IReadOnlyList<OutboxItem>> ReadOutboxAsync(CancellationToken cancellationToken = default)
     {
         var items = new List<OutboxItem>();
         await foreach (var e in tables.Outbox.QueryAsync<TableEntity>(
@@ -100,7 +97,7 @@ public class ReminderLedger
     }
 
     /// <summary>Puts a row in the outbox (idempotent).</summary>
-    public virtual async Task EnqueueAsync(string agreementId, string reminderId, CancellationToken cancellationToken = default)
+    public override async Task EnqueueAsync(string agreementId, string reminderId, CancellationToken cancellationToken = default)
     {
         var entity = new TableEntity(OutboxPartition, agreementId + "." + reminderId)
         {
@@ -111,11 +108,11 @@ public class ReminderLedger
     }
 
     /// <summary>Takes a row out of the outbox (idempotent).</summary>
-    public virtual async Task DequeueAsync(string agreementId, string reminderId, CancellationToken cancellationToken = default) =>
+    public override async Task DequeueAsync(string agreementId, string reminderId, CancellationToken cancellationToken = default) =>
         await tables.Outbox.DeleteEntityAsync(OutboxPartition, agreementId + "." + reminderId, ETag.All, cancellationToken).ConfigureAwait(false);
 
     /// <summary>The end of the last completed scan and the ETag to advance it with; null before the first.</summary>
-    public virtual async Task<(Instant End, ETag ETag)?> GetScanWatermarkAsync(CancellationToken cancellationToken = default)
+    public override async Task<(Instant End, ETag ETag)?> GetScanWatermarkAsync(CancellationToken cancellationToken = default)
     {
         var response = await tables.State.GetEntityIfExistsAsync<TableEntity>(ScanPartition, ScanRow, cancellationToken: cancellationToken)
             .ConfigureAwait(false);
@@ -126,7 +123,7 @@ public class ReminderLedger
     /// Moves the watermark forward to <paramref name="scanEnd"/>, never back: with the ETag read, and when another scan
     /// moved it in between, again from what that scan wrote. Returns the watermark now stored.
     /// </summary>
-    public virtual async Task<Instant> AdvanceScanWatermarkAsync(Instant scanEnd, CancellationToken cancellationToken = default)
+    public override async Task<Instant> AdvanceScanWatermarkAsync(Instant scanEnd, CancellationToken cancellationToken = default)
     {
         while (true)
         {

@@ -1,4 +1,4 @@
-namespace RegRights.Infrastructure.Intake;
+namespace RegRights.Application.Intake;
 
 /// <summary>
 /// The providers' sources allowed to post to <c>POST /api/intake/{provider}/{source}</c>, in the configuration section

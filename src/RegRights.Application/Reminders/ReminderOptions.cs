@@ -1,7 +1,7 @@
 using NodaTime;
 using RegRights.Core.Reminders;
 
-namespace RegRights.Infrastructure.Reminders;
+namespace RegRights.Application.Reminders;
 
 /// <summary>How reminders are scheduled and sent (configuration section <c>Reminders</c>).</summary>
 public sealed class ReminderOptions

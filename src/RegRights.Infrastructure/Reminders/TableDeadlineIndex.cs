@@ -1,43 +1,15 @@
 using Azure;
 using Azure.Data.Tables;
 using NodaTime;
-using RegRights.Application;
 using RegRights.Application.Agreements;
-using RegRights.Core.Agreements;
-using RegRights.Core.Deadlines;
+using RegRights.Application.Reminders;
 using RegRights.Infrastructure.Storage;
 
 namespace RegRights.Infrastructure.Reminders;
 
-/// <summary>One row of the deadline index: an open, reminded deadline instance of an agreement.</summary>
-/// <param name="AgreementId">The agreement.</param>
-/// <param name="DeadlineKey">The instance, e.g. <c>sec-comment-response#2</c>.</param>
-/// <param name="LastPermittedDay">The partition: the day the reminder ladder counts from.</param>
-/// <param name="DueDate">The date as the agreement states it (may be a non-Business Day).</param>
-/// <param name="RemindWhenOverdue">False for an obligation that ends by lapse (§ 6(g) election, § 6(b) standstill):
-/// nobody is late when it passes.</param>
-/// <param name="Terms">The agreement's terms as JSON: the zone and the calendar the ladder needs, so the scan reads no
-/// agreement until a reminder is due.</param>
-/// <param name="RecordETag">The ETag of the agreement record the row was computed from: while the agreement still has
-/// it, the row is exactly what its record gives, and the scan need not read the events again. Empty when unknown.</param>
-/// <param name="OverdueFrom">For a deadline already past when the agreement was registered, reminded because the
-/// agreement asks for it (<c>remindDeadlinesBeforeRegistration</c>): the day it was registered, from which its overdue
-/// reminders count. Null for every other deadline.</param>
-public sealed record DeadlineIndexEntry(
-    string AgreementId, string DeadlineKey, LocalDate LastPermittedDay, LocalDate DueDate, bool RemindWhenOverdue, string Terms,
-    string RecordETag, LocalDate? OverdueFrom = null);
-
-/// <summary>What <see cref="DeadlineIndex.RebuildWithReportAsync"/> did.</summary>
-/// <param name="Agreements">The agreements indexed.</param>
-/// <param name="Rows">The rows the index now holds.</param>
-/// <param name="Skipped">The agreements whose record the engine cannot compute, with the reason; they have no rows.</param>
-public sealed record DeadlineIndexRebuild(int Agreements, int Rows, IReadOnlyList<SkippedAgreement> Skipped);
-
-/// <summary>An agreement a rebuild skipped, and why, in the engine's words.</summary>
-public sealed record SkippedAgreement(string AgreementId, string Reason);
-
 /// <summary>
-/// The deadline index: an agreement's open, reminded deadline instances, partitioned by last permitted day.
+/// The deadline index over Table Storage (<see cref="ReminderTables"/>): an agreement's open, reminded deadline
+/// instances, partitioned by last permitted day.
 /// </summary>
 /// <remarks>
 /// The partition is the last permitted day, not the stated due date: the ladder counts Business Days back from the
@@ -58,50 +30,22 @@ public sealed record SkippedAgreement(string AgreementId, string Reason);
 /// costs a read, never a wrong email.
 /// </para>
 /// </remarks>
-public class DeadlineIndex
+public class TableDeadlineIndex : DeadlineIndex
 {
     private readonly ReminderTables tables;
     private readonly AgreementStore agreements;
     private readonly IClock clock;
 
     /// <summary>Creates the index over <paramref name="tables"/>, reading agreements from <paramref name="agreements"/>.</summary>
-    public DeadlineIndex(ReminderTables tables, AgreementStore agreements, IClock clock)
+    public TableDeadlineIndex(ReminderTables tables, AgreementStore agreements, IClock clock)
     {
         this.tables = tables ?? throw new ArgumentNullException(nameof(tables));
         this.agreements = agreements ?? throw new ArgumentNullException(nameof(agreements));
         this.clock = clock ?? throw new ArgumentNullException(nameof(clock));
     }
 
-    /// <summary>The index rows <paramref name="record"/> should have today.</summary>
-    /// <remarks>
-    /// A deadline whose last permitted day was before the day the agreement was registered (its <c>CreatedAt</c>, in
-    /// its zone) has no row, so it is never reminded, unless the agreement asks for it
-    /// (<see cref="StoredAgreement.RemindDeadlinesBeforeRegistration"/>): a deal of 2000 loaded in 2026 would
-    /// otherwise be mailed "Filing Date is overdue" for a date 26 years past. Asked for, the row's overdue reminders
-    /// count from the registration day (<see cref="DeadlineIndexEntry.OverdueFrom"/>). The deadlines document shows them
-    /// either way.
-    /// </remarks>
-    public static IReadOnlyList<DeadlineIndexEntry> EntriesFor(AgreementRecord record, Instant now)
-    {
-        ArgumentNullException.ThrowIfNull(record);
-        var schedule = record.ScheduleAsOf(record.Today(now));
-        var json = StoredJson.ToJson(record.Agreement.StoredTerms);
-        var registered = record.Agreement.CreatedAt.InZone(record.Agreement.Terms.TimeZone).Date;
-        var remindPast = record.Agreement.RemindDeadlinesBeforeRegistration;
-        return
-        [
-            .. schedule.Deadlines
-                .Where(d => d.Reminded && d.Status is DeadlineStatus.Open or DeadlineStatus.Missed)
-                .Where(d => remindPast || d.LastPermittedDay >= registered)
-                .Select(d => new DeadlineIndexEntry(
-                    record.Agreement.Id, d.Key, d.LastPermittedDay, d.DueDate, d.Obligation.End == ObligationEnd.Act, json,
-                    record.Agreement.ETag == default ? "" : record.Agreement.ETag.ToString(),
-                    d.LastPermittedDay < registered ? registered : null)),
-        ];
-    }
-
     /// <summary>Reads the agreement and rewrites its rows; an agreement that does not exist loses its rows.</summary>
-    public virtual async Task IndexAsync(string agreementId, CancellationToken cancellationToken = default)
+    public override async Task IndexAsync(string agreementId, CancellationToken cancellationToken = default)
     {
         var record = await agreements.GetRecordAsync(agreementId, cancellationToken).ConfigureAwait(false);
         var desired = record is null ? [] : EntriesFor(record, clock.GetCurrentInstant());
@@ -109,21 +53,10 @@ public class DeadlineIndex
     }
 
     /// <summary>Rewrites the rows of <paramref name="record"/> (the record just written, so no read is needed).</summary>
-    public virtual Task IndexAsync(AgreementRecord record, CancellationToken cancellationToken = default)
+    public override Task IndexAsync(AgreementRecord record, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(record);
         return WriteAsync(record.Agreement.Id, EntriesFor(record, clock.GetCurrentInstant()), cancellationToken);
-    }
-
-    /// <summary>
-    /// Rebuilds the whole index from the agreements table: every agreement is indexed afresh, and every row that no
-    /// agreement asks for is removed. Returns how many agreements and rows the index now holds.
-    /// </summary>
-    /// <remarks>An agreement whose record cannot be computed is skipped; <see cref="RebuildWithReportAsync"/> names it.</remarks>
-    public virtual async Task<(int Agreements, int Rows)> RebuildAsync(CancellationToken cancellationToken = default)
-    {
-        var report = await RebuildWithReportAsync(cancellationToken).ConfigureAwait(false);
-        return (report.Agreements, report.Rows);
     }
 
     /// <summary>
@@ -131,7 +64,7 @@ public class DeadlineIndex
     /// before writes were checked, e.g. a closure dated 0001-01-01 or a closing whose clocks run past 2100) has no
     /// rows and is reported with the reason, so one bad record never fails the rebuild of every other agreement.
     /// </summary>
-    public virtual async Task<DeadlineIndexRebuild> RebuildWithReportAsync(CancellationToken cancellationToken = default)
+    public override async Task<DeadlineIndexRebuild> RebuildWithReportAsync(CancellationToken cancellationToken = default)
     {
         var now = clock.GetCurrentInstant();
         var desired = new List<DeadlineIndexEntry>();
@@ -180,7 +113,7 @@ public class DeadlineIndex
     /// over those partitions), and, when <paramref name="includeOverdueBefore"/> is set, the rows before
     /// <paramref name="first"/> that are reminded when overdue.
     /// </summary>
-    public virtual async Task<IReadOnlyList<DeadlineIndexEntry>> ReadAsync(
+    public override async Task<IReadOnlyList<DeadlineIndexEntry>> ReadAsync(
         LocalDate first, LocalDate last, bool includeOverdueBefore, CancellationToken cancellationToken = default)
     {
         var rows = new List<DeadlineIndexEntry>();
@@ -207,7 +140,7 @@ public class DeadlineIndex
     }
 
     /// <summary>Every row of the index, for the rebuild test and for inspection.</summary>
-    public virtual async Task<IReadOnlyList<DeadlineIndexEntry>> ReadAllAsync(CancellationToken cancellationToken = default)
+    public override async Task<IReadOnlyList<DeadlineIndexEntry>> ReadAllAsync(CancellationToken cancellationToken = default)
     {
         var rows = new List<DeadlineIndexEntry>();
         await foreach (var e in tables.DeadlineIndex.QueryAsync<TableEntity>(cancellationToken: cancellationToken).ConfigureAwait(false))
@@ -219,7 +152,7 @@ public class DeadlineIndex
     }
 
     /// <summary>The rows <c>DeadlineIndexByAgreement</c> holds for an agreement, as (deadline key, last permitted day).</summary>
-    public virtual async Task<IReadOnlyList<(string DeadlineKey, LocalDate LastPermittedDay)>> ReadAgreementAsync(
+    public override async Task<IReadOnlyList<(string DeadlineKey, LocalDate LastPermittedDay)>> ReadAgreementAsync(
         string agreementId, CancellationToken cancellationToken = default)
     {
         var rows = new List<(string, LocalDate)>();

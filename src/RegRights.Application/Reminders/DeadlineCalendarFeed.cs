@@ -6,7 +6,7 @@ using Ical.Net.Serialization;
 using NodaTime;
 using RegRights.Core.Deadlines;
 
-namespace RegRights.Infrastructure.Reminders;
+namespace RegRights.Application.Reminders;
 
 /// <summary>
 /// An agreement's deadlines as an RFC 5545 calendar: one all-day event per deadline still to be done, on its last

@@ -4,7 +4,7 @@ using NodaTime.Text;
 using RegRights.Core.Agreements;
 using RegRights.Core.Deadlines;
 
-namespace RegRights.Infrastructure.Reminders;
+namespace RegRights.Application.Reminders;
 
 /// <summary>How a deadline reads in an email or a calendar entry, so both say the same thing in the same words.</summary>
 internal static class DeadlineText

@@ -1,4 +1,4 @@
-namespace RegRights.Infrastructure.Email;
+namespace RegRights.Application.Email;
 
 /// <summary>Sends one email through the transport chosen by <c>Email:Transport</c> (ACS or SMTP).</summary>
 /// <remarks>

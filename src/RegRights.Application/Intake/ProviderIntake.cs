@@ -9,9 +9,8 @@ using RegRights.Application.Notices.Rows;
 using RegRights.Contracts.Notices;
 using RegRights.Core.Agreements;
 using RegRights.Core.Notices;
-using RegRights.Infrastructure.Storage;
 
-namespace RegRights.Infrastructure.Intake;
+namespace RegRights.Application.Intake;
 
 /// <summary>What became of one provider webhook handed to <see cref="ProviderIntake.ReceiveAsync"/>.</summary>
 public abstract record ProviderIntakeResult
@@ -64,15 +63,15 @@ public class ProviderIntake
     private readonly IReadOnlyDictionary<string, IntakeProvider> providers;
     private readonly IOptions<IntakeOptions> options;
     private readonly IntakeReceiptStore receipts;
-    private readonly ExpectedDeliveryStore expected;
+    private readonly ExpectedNotices expected;
     private readonly FaxNumberDirectory faxNumbers;
     private readonly AgreementStore agreements;
     private readonly NoticeStore notices;
     private readonly IClock clock;
 
-    /// <summary>Creates the intake over its providers, their options, the stores and the clock.</summary>
+    /// <summary>Creates the intake over its providers, their options, the stores, the expected notices and the clock.</summary>
     public ProviderIntake(
-        IEnumerable<IntakeProvider> providers, IOptions<IntakeOptions> options, IntakeReceiptStore receipts, ExpectedDeliveryStore expected,
+        IEnumerable<IntakeProvider> providers, IOptions<IntakeOptions> options, IntakeReceiptStore receipts, ExpectedNotices expected,
         FaxNumberDirectory faxNumbers, AgreementStore agreements, NoticeStore notices, IClock clock)
     {
         ArgumentNullException.ThrowIfNull(providers);
@@ -84,19 +83,6 @@ public class ProviderIntake
         this.agreements = agreements ?? throw new ArgumentNullException(nameof(agreements));
         this.notices = notices ?? throw new ArgumentNullException(nameof(notices));
         this.clock = clock ?? throw new ArgumentNullException(nameof(clock));
-    }
-
-    /// <summary>For mocking.</summary>
-    protected ProviderIntake()
-    {
-        providers = null!;
-        options = null!;
-        receipts = null!;
-        expected = null!;
-        faxNumbers = null!;
-        agreements = null!;
-        notices = null!;
-        clock = null!;
     }
 
     /// <summary>The providers' names.</summary>
@@ -316,28 +302,24 @@ public class ProviderIntake
 
     private async Task<Match> MatchTrackingAsync(IntakeRoute.Tracking tracking, CancellationToken cancellationToken)
     {
-        if (await expected.GetAsync(ExpectedKey.Tracking, tracking.TrackingNumber, cancellationToken).ConfigureAwait(false) is not { } registered ||
-            await agreements.GetAgreementAsync(registered.AgreementId, cancellationToken).ConfigureAwait(false) is not { } agreement)
+        if (await expected.FindAsync(ExpectedKey.Tracking, tracking.TrackingNumber, cancellationToken).ConfigureAwait(false) is not { } registered)
         {
             return new Match(IntakeOutcome.Unmatched,
                 $"No notice was registered with tracking number {tracking.TrackingNumber} (POST /api/agreements/{{id}}/notices/expected); kept unmatched.");
         }
 
-        var links = await notices.ListLinksAsync(registered.NoticeId, cancellationToken).ConfigureAwait(false);
         return new Match(IntakeOutcome.Recorded,
-            $"Tracking number {tracking.TrackingNumber} was registered for notice {registered.NoticeId} of agreement {agreement.Id}.",
-            agreement, registered.NoticeId, null, links);
+            $"Tracking number {tracking.TrackingNumber} was registered for notice {registered.NoticeId} of agreement {registered.Agreement.Id}.",
+            registered.Agreement, registered.NoticeId, null, registered.Links);
     }
 
     private async Task<Match> MatchEnvelopeAsync(string provider, string source, ProviderEvent parsed, IntakeRoute.Envelope envelope, CancellationToken cancellationToken)
     {
-        if (await expected.GetAsync(ExpectedKey.Envelope, envelope.EnvelopeId, cancellationToken).ConfigureAwait(false) is { } registered &&
-            await agreements.GetAgreementAsync(registered.AgreementId, cancellationToken).ConfigureAwait(false) is { } expectedAgreement)
+        if (await expected.FindAsync(ExpectedKey.Envelope, envelope.EnvelopeId, cancellationToken).ConfigureAwait(false) is { } registered)
         {
-            var links = await notices.ListLinksAsync(registered.NoticeId, cancellationToken).ConfigureAwait(false);
             return new Match(IntakeOutcome.Recorded,
-                $"Envelope {envelope.EnvelopeId} was registered for notice {registered.NoticeId} of agreement {expectedAgreement.Id}.",
-                expectedAgreement, registered.NoticeId, null, links);
+                $"Envelope {envelope.EnvelopeId} was registered for notice {registered.NoticeId} of agreement {registered.Agreement.Id}.",
+                registered.Agreement, registered.NoticeId, null, registered.Links);
         }
 
         if (envelope.AgreementId is not { } agreementId ||

@@ -1,6 +1,5 @@
-using RegRights.Application.Email;
 
-namespace RegRights.Infrastructure.Email;
+namespace RegRights.Application.Email;
 
 /// <summary>One email, transport-neutral: what the ACS client and the SMTP sender both send.</summary>
 /// <remarks>

@@ -1,9 +1,8 @@
 using RegRights.Application.Email;
 using RegRights.Contracts.Agreements;
 using RegRights.Core.Reminders;
-using RegRights.Infrastructure.Email;
 
-namespace RegRights.Infrastructure.Reminders;
+namespace RegRights.Application.Reminders;
 
 /// <summary>Turns the roles a reminder concerns into the agreement's contacts.</summary>
 public static class ReminderRecipients

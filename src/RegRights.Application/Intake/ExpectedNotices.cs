@@ -7,9 +7,8 @@ using RegRights.Application.Notices;
 using RegRights.Contracts.Notices;
 using RegRights.Core.Agreements;
 using RegRights.Core.Notices;
-using RegRights.Infrastructure.Storage;
 
-namespace RegRights.Infrastructure.Intake;
+namespace RegRights.Application.Intake;
 
 /// <summary>What became of a notice registered with <see cref="ExpectedNotices.RegisterAsync"/>.</summary>
 public abstract record ExpectedNoticeResult
@@ -33,6 +32,12 @@ public abstract record ExpectedNoticeResult
     /// <summary>Field errors, keyed by JSON path.</summary>
     public sealed record Invalid(IReadOnlyDictionary<string, string[]> Errors) : ExpectedNoticeResult;
 }
+
+/// <summary>The expected notice a tracking number or envelope id was registered for, with what is linked to it so far.</summary>
+/// <param name="Agreement">The agreement the notice is under.</param>
+/// <param name="NoticeId">The notice.</param>
+/// <param name="Links">The provider webhooks already linked to it, in the order received.</param>
+public sealed record RegisteredNotice(StoredAgreement Agreement, string NoticeId, IReadOnlyList<StoredNoticeLink> Links);
 
 /// <summary>
 /// Notices registered before they arrive (<c>POST /api/agreements/{id}/notices/expected</c>): the ways each will come,
@@ -61,15 +66,6 @@ public class ExpectedNotices
         this.notices = notices ?? throw new ArgumentNullException(nameof(notices));
         this.expected = expected ?? throw new ArgumentNullException(nameof(expected));
         this.clock = clock ?? throw new ArgumentNullException(nameof(clock));
-    }
-
-    /// <summary>For mocking.</summary>
-    protected ExpectedNotices()
-    {
-        agreements = null!;
-        notices = null!;
-        expected = null!;
-        clock = null!;
     }
 
     /// <summary>Registers an expected notice under the agreement.</summary>
@@ -126,6 +122,25 @@ public class ExpectedNotices
         var links = await notices.ListLinksAsync(noticeId, cancellationToken).ConfigureAwait(false);
         var notice = LinkedNotices.Assemble(stored, links, agreement);
         return stored == candidate ? new ExpectedNoticeResult.Registered(notice) : new ExpectedNoticeResult.Replayed(notice);
+    }
+
+    /// <summary>
+    /// The notice <paramref name="value"/> (a tracking number, an envelope id, as a provider reports it) was registered
+    /// for, or null when none was or its agreement is gone.
+    /// </summary>
+    /// <param name="kind">Which kind of number <paramref name="value"/> is.</param>
+    /// <param name="value">The number; normalized as it was registered (<see cref="ExpectedDeliveryStore.Normalize"/>).</param>
+    /// <param name="cancellationToken">Cancels the storage calls.</param>
+    public virtual async Task<RegisteredNotice?> FindAsync(ExpectedKey kind, string value, CancellationToken cancellationToken = default)
+    {
+        if (await expected.GetAsync(kind, value, cancellationToken).ConfigureAwait(false) is not { } registered ||
+            await agreements.GetAgreementAsync(registered.AgreementId, cancellationToken).ConfigureAwait(false) is not { } agreement)
+        {
+            return null;
+        }
+
+        var links = await notices.ListLinksAsync(registered.NoticeId, cancellationToken).ConfigureAwait(false);
+        return new RegisteredNotice(agreement, registered.NoticeId, links);
     }
 
     private static ExpectedDeliveryDocument Normalized(ExpectedDeliveryDocument d) => d with

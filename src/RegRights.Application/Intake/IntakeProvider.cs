@@ -3,7 +3,7 @@ using System.Text;
 using NodaTime;
 using RegRights.Contracts.Notices;
 
-namespace RegRights.Infrastructure.Intake;
+namespace RegRights.Application.Intake;
 
 /// <summary>A provider's webhook as received: the source it was posted to, its headers and its body, byte for byte.</summary>
 /// <param name="Source">The source named in the route.</param>
@@ -76,18 +76,41 @@ public abstract class IntakeProvider
     /// <summary>The headers kept with each receipt (its signature, timestamp or credential headers).</summary>
     public abstract IReadOnlyList<string> KeptHeaders { get; }
 
-    /// <summary>Checks the request over its raw bytes, before anything parses it.</summary>
+    /// <summary>
+    /// Checks the request over its raw bytes, before anything parses it: a source whose key material cannot verify
+    /// anything is refused as this server's fault (<see cref="IntakeVerification.Unusable"/>, 500), whatever the
+    /// provider; otherwise the provider's own check decides (<see cref="VerifyWithKey"/>).
+    /// </summary>
     /// <param name="source">The source's configured key material.</param>
     /// <param name="request">The request.</param>
     /// <param name="now">This server's clock, for a signed timestamp's tolerance.</param>
     /// <param name="tolerance">How far a signed timestamp may be from <paramref name="now"/>.</param>
-    public abstract IntakeVerification Verify(IntakeSourceOptions source, IntakeRequest request, Instant now, Duration tolerance);
+    public IntakeVerification Verify(IntakeSourceOptions source, IntakeRequest request, Instant now, Duration tolerance)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return Unusable(source) is { } unusable
+            ? IntakeVerification.Unusable($"This source's {KeyMaterial} is not usable: {unusable}.")
+            : VerifyWithKey(source, request, now, tolerance);
+    }
 
     /// <summary>Reads the verified body: the event, or the reason it cannot be read (400).</summary>
     public abstract ProviderEvent? Parse(IntakeRequest request, out string? problem);
 
     /// <summary>Whether the source's key material can verify anything; the reason when not. Checked at start.</summary>
-    public abstract string? Unusable(IntakeSourceOptions source);
+    public string? Unusable(IntakeSourceOptions source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        return KeyProblem(source);
+    }
+
+    /// <summary>What the source's key material is called where it is not usable, e.g. "FedEx security token".</summary>
+    protected abstract string KeyMaterial { get; }
+
+    /// <summary>Why the source's key material cannot verify anything, or null when it can.</summary>
+    protected abstract string? KeyProblem(IntakeSourceOptions source);
+
+    /// <summary>The provider's check of the request (signature, timestamp, credential) under a usable key.</summary>
+    protected abstract IntakeVerification VerifyWithKey(IntakeSourceOptions source, IntakeRequest request, Instant now, Duration tolerance);
 
     /// <summary>
     /// Why a configured secret cannot be used, or null: it is empty, or it is still the text of a Key Vault reference the
