@@ -92,7 +92,7 @@ public static class DeadlineEngine
         var dates = main[item.Index];
         var obligation = item.Obligation;
         var anchor = item.Anchor is null ? item.From : main[item.Anchor.Index].Last;
-        var waiver = EarliestWaiver(events, item.Key);
+        var waiver = EarliestWaiver(events, item.Id);
 
         var cutoff = dates.Cutoff is not { } cutoffDate
             ? null
@@ -112,7 +112,7 @@ public static class DeadlineEngine
             _ => DeadlineStatus.Missed,
         };
 
-        return new Deadline(obligation, item.Key, Basis(item, anchor, dates), dates.Due, dates.Last)
+        return new Deadline(obligation, item.Id, Basis(item, anchor, dates), dates.Due, dates.Last)
         {
             Inclusive = item.Inclusive,
             Section = item.Section ?? obligation.Section,
@@ -567,7 +567,7 @@ public static class DeadlineEngine
         {
             var item = all[i];
             n = i > 0 && ReferenceEquals(all[i - 1].Obligation, item.Obligation) ? n + 1 : 0;
-            item.Key = item.Obligation.Repeats || n > 0 ? $"{item.Obligation.Key}#{n + 1}" : item.Obligation.Key;
+            item.Id = item.Obligation.Repeats || n > 0 ? new DeadlineId(item.Obligation.Key, n + 1) : new DeadlineId(item.Obligation.Key);
             item.Index = i;
         }
 
@@ -788,13 +788,14 @@ public static class DeadlineEngine
     private static AgreementEvent? Earliest(IReadOnlyList<AgreementEvent> events, AgreementEventKind kind) =>
         Earliest(events, kind, any: true);
 
-    private static AgreementEvent? EarliestWaiver(IReadOnlyList<AgreementEvent> events, string key)
+    private static AgreementEvent? EarliestWaiver(IReadOnlyList<AgreementEvent> events, DeadlineId id)
     {
         AgreementEvent? found = null;
         for (var i = 0; i < events.Count; i++)
         {
             var e = events[i];
-            if (e.Kind == AgreementEventKind.Waiver && (found is null || e.Date < found.Date) && e.DeadlineKey == key)
+            if (e.Kind == AgreementEventKind.Waiver && (found is null || e.Date < found.Date)
+                && DeadlineId.TryParse(e.DeadlineKey, out var waived) && waived == id)
             {
                 found = e;
             }
@@ -877,7 +878,7 @@ public static class DeadlineEngine
 
         public AgreementEvent? MetBy { get; set; }
 
-        public string Key { get; set; } = "";
+        public DeadlineId Id { get; set; }
 
         public int Index { get; set; }
     }
