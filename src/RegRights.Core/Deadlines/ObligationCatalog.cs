@@ -147,9 +147,33 @@ public static class ObligationCatalog
         Audience = ReminderAudience.WithHolders,
     };
 
-    /// <summary>The deal obligations, which only a deal's delay payment and grace period clauses give instances.</summary>
+    /// <summary>
+    /// File the additional registration statement for the securities a Rule 415 cutback left out, one per cutback:
+    /// the clause's days after the date the Commission's guidance permits it, or after the cutback.
+    /// </summary>
+    public static Obligation AdditionalFiling { get; } = new(
+        "additional-filing", "File the additional Registration Statement for the cut-back securities (Rule 415)", "Rule 415 cutback clause",
+        "on or prior to the additional Filing Deadline, the clause's days after the date the Commission's guidance permits the cut-back securities to be registered",
+        DayCount.CalendarDaysAfter, inclusive: true, CutoffKind.EdgarFiling, t => t.AdditionalRegistration.FilingDays)
+    {
+        // The cut-back securities are the Holders' own, unregistered until this statement is effective.
+        Repeats = true,
+        Audience = ReminderAudience.WithHolders,
+    };
+
+    /// <summary>The additional registration statement declared effective, the clause's days after its filing (more if reviewed).</summary>
+    public static Obligation AdditionalEffectiveness { get; } = new(
+        "additional-effectiveness", "Additional Registration Statement declared effective (Rule 415 cutback)", "Rule 415 cutback clause",
+        "on or prior to the additional Effectiveness Deadline, the clause's days after the additional statement's filing",
+        DayCount.CalendarDaysAfter, inclusive: true, CutoffKind.BusinessDay, t => t.AdditionalRegistration.EffectivenessDays)
+    { Repeats = true, Audience = ReminderAudience.WithHolders };
+
+    /// <summary>
+    /// The deal obligations, which only a deal's delay payment, grace period and Rule 415 cutback clauses give
+    /// instances.
+    /// </summary>
     public static IReadOnlyList<Obligation> Deal { get; } =
-        [FilingFailurePayment, EffectivenessFailurePayment, MaintenanceFailurePayment, SuspensionAdvice];
+        [FilingFailurePayment, EffectivenessFailurePayment, MaintenanceFailurePayment, SuspensionAdvice, AdditionalFiling, AdditionalEffectiveness];
 
     private static Obligation DelayPayment(string key, string failure) => new(
         key, $"Pay the Registration Delay Payments ({failure})", "Registration Delay Payments",

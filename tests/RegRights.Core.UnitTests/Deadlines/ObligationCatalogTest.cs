@@ -93,6 +93,8 @@ public class ObligationCatalogTest
             ["effectiveness-failure-payment"] = ReminderAudience.WithHolders,
             ["maintenance-failure-payment"] = ReminderAudience.WithHolders,
             ["suspension-advice"] = ReminderAudience.WithHolders,
+            ["additional-filing"] = ReminderAudience.WithHolders,
+            ["additional-effectiveness"] = ReminderAudience.WithHolders,
         };
 
         Assert.Equal(expected.Keys, ObligationCatalog.All.Concat(ObligationCatalog.Deal).Select(o => o.Key));
