@@ -33,8 +33,14 @@ public readonly record struct DeadlineId
     public DeadlineId(string obligationKey)
     {
         ArgumentNullException.ThrowIfNull(obligationKey);
-        Preconditions.CheckArgument(IsObligationKey(obligationKey), nameof(obligationKey),
-            $"'{obligationKey}' is not an obligation key: lower-case letters and digits in words joined by single hyphens.");
+
+        // The message is written only on failure: every deadline of every schedule is made through here.
+        if (!IsObligationKey(obligationKey))
+        {
+            throw new ArgumentException(
+                $"'{obligationKey}' is not an obligation key: lower-case letters and digits in words joined by single hyphens.", nameof(obligationKey));
+        }
+
         ObligationKey = obligationKey;
     }
 
@@ -81,16 +87,20 @@ public readonly record struct DeadlineId
         }
 
         var hash = text.IndexOf(InstanceSeparator, StringComparison.Ordinal);
-        var key = hash < 0 ? text : text[..hash];
-        if (!IsObligationKey(key))
-        {
-            return false;
-        }
-
         if (hash < 0)
         {
-            id = new DeadlineId(key);
+            if (!IsObligationKey(text))
+            {
+                return false;
+            }
+
+            id = new DeadlineId(text);
             return true;
+        }
+
+        if (!IsObligationKey(text.AsSpan(0, hash)))
+        {
+            return false;
         }
 
         var number = text.AsSpan(hash + 1);
@@ -100,7 +110,7 @@ public readonly record struct DeadlineId
             return false;
         }
 
-        id = new DeadlineId(key, instance);
+        id = new DeadlineId(text[..hash], instance);
         return true;
     }
 
