@@ -191,16 +191,17 @@ internal static class DealObligations
                 continue;
             }
 
-            var periods = DelayPaymentCalculator.Compute(terms.DelayPayments,
+            // The periods' first days only: Pay computes each schedule once, with the payments these numbers match.
+            var periods = DelayPaymentCalculator.PeriodStarts(terms.DelayPayments.Terms,
                 new DelayPaymentFacts(failure.Failure, failure.EventDate, bases[i])
                 {
                     CuredOn = failure.CuredOn, Rule144SaleableFromByHolder = saleable,
                 }, asOf,
-                calendar.IsBusinessDay).Periods;
+                calendar.IsBusinessDay);
             numbers[i] = new int[periods.Count];
             for (var k = 0; k < periods.Count; k++)
             {
-                starts.Add((periods[k].Start, i, k));
+                starts.Add((periods[k], i, k));
             }
         }
 
