@@ -18,6 +18,8 @@ public partial class RegRightsJsonTest
         { "agreement", """{"name":"RRA","parties":[{"name":"NeoTherapeutics, Inc.","role":"company","state":"DE"}]}""", "$.parties[0].state" },
         { "agreement", """{"name":"RRA","contacts":[{"name":"Latham","role":"companyCounsel","phone":"1"}]}""", "$.contacts[0].phone" },
         { "event", """{"id":"c","kind":"closing","date":"2000-04-28","closingDate":"2000-04-28"}""", "$.closingDate" },
+        // Misspelt, the cutback clause's 45-day Filing Deadline would be the template's without a word.
+        { "agreement", """{"name":"RRA","terms":{"additionalRegistration":{"section":"§ 2(b)","filingDay":30,"effectivenessDays":60}}}""", "$.terms.additionalRegistration.filingDay" },
         // Misspelt, the receipt would be lost and a § 6(h)(iv) notice stamped with no effective date.
         { "intake", """{"agreementId":"a","deliveries":[{"method":"email","sentAt":"2000-05-26T15:05:00-07:00","recievedAt":"2000-05-26T15:06:00-07:00"}]}""", "$.deliveries[0].recievedAt" },
         { "intake", """{"agreementId":"a","documentUrl":"https://example.com/n.pdf"}""", "$.documentUrl" },

@@ -571,8 +571,9 @@ public class AgreementService
         ETag = stored.ETag.ToString(),
         Name = stored.Document.Name ?? "",
         Template = stored.Template.Name,
-        // Stored before the deal clauses were terms: shown with them filled from its template, so a PUT can send it back.
-        Terms = stored.Document.Terms is { FilingDeadline: null } old ? TermsDocument.From(old.ToTerms(stored.Template.Terms))
+        // Stored before the deal clauses (or the Rule 415 cutback clause) were terms: shown with them filled from its
+        // template, so a PUT can send it back.
+        Terms = stored.Document.Terms is { } old && (old.FilingDeadline is null || old.AdditionalRegistration is null) ? TermsDocument.From(old.ToTerms(stored.Template.Terms))
             : stored.Document.Terms ?? TermsDocument.From(stored.Template.Terms),
         Parties = stored.Document.Parties ?? [],
         Contacts = stored.Document.Contacts ?? [],

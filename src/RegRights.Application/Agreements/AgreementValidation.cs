@@ -270,9 +270,7 @@ internal static class AgreementValidation
             return;
         }
 
-        var key = document.DeadlineKey;
-        var hash = key?.IndexOf('#', StringComparison.Ordinal) ?? -1;
-        if (key is null || hash < 0 || !PaymentObligations.Contains(key[..hash]) || !int.TryParse(key.AsSpan(hash + 1), System.Globalization.NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n < 1)
+        if (!DeadlineId.TryParse(document.DeadlineKey, out var id) || id.Instance is null || !PaymentObligations.Contains(id.ObligationKey))
         {
             errors["$.deadlineKey"] = [$"Required for delayPaymentMade: the payment deadline's key, one of {string.Join(", ", PaymentObligations)} with #n (filing-failure-payment#1), as the deadlines document lists it."];
         }

@@ -14,13 +14,8 @@ internal static class DeadlineText
     private static readonly ZonedDateTimePattern MomentPattern =
         ZonedDateTimePattern.CreateWithInvariantCulture("ddd d MMM uuuu h:mm tt o<m> '('x')'", DateTimeZoneProviders.Tzdb);
 
-    /// <summary>The agreement's defined terms where it has one (§ 1); otherwise the obligation's title.</summary>
-    internal static string Name(Deadline deadline) => deadline.Obligation.Key switch
-    {
-        "filing-date" => "Filing Date",
-        "effectiveness-date" => "Effectiveness Date",
-        _ => deadline.Title,
-    };
+    /// <summary>The agreement's defined term where it has one (§ 1); otherwise the obligation's title (<see cref="Obligation.Name"/>).</summary>
+    internal static string Name(Deadline deadline) => deadline.Obligation.Name;
 
     internal static string Date(LocalDate date) => LongDate.Format(date);
 

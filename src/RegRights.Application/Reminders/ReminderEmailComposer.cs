@@ -109,7 +109,7 @@ public sealed class ReminderEmailComposer
                 [AgreementHeader] = request.AgreementId,
                 [ReminderHeader] = $"{deadline.Key}.{step.Key}",
             },
-            Attachments = [new EmailAttachment($"{deadline.Key.Replace('#', '-')}.ics", DeadlineCalendarFeed.ContentType + "; method=PUBLISH", Encoding.UTF8.GetBytes(ics))],
+            Attachments = [new EmailAttachment($"{deadline.Id.ToString('-')}.ics", DeadlineCalendarFeed.ContentType + "; method=PUBLISH", Encoding.UTF8.GetBytes(ics))],
         };
     }
 

@@ -325,6 +325,99 @@ public sealed record SuspensionTermsDocument
     }
 }
 
+/// <summary>
+/// The Rule 415 cutback clause (<see cref="AdditionalRegistrationClause"/>): <c>{"none": true}</c> for an agreement
+/// without one (the seed's), else its section and day counts, e.g.
+/// <c>{"section":"§ 2(b)","filingDays":45,"filingFrom":"filingPermitted","effectivenessDays":60,"reviewedEffectivenessDays":90}</c>.
+/// </summary>
+public sealed record AdditionalRegistrationDocument
+{
+    private const string Path = "additionalRegistration";
+
+    /// <summary>True when the agreement has no cutback clause; then no other member may be set.</summary>
+    public bool? None { get; init; }
+
+    /// <summary>The clause's section, e.g. "§ 2(b)".</summary>
+    public string? Section { get; init; }
+
+    /// <summary>Days from <see cref="FilingFrom"/> to the additional statement's Filing Deadline, e.g. 45.</summary>
+    public int? FilingDays { get; init; }
+
+    /// <summary><c>filingPermitted</c> (the date the Commission's guidance permits the filing; default) or <c>cutbackNotice</c>.</summary>
+    public CutbackStart? FilingFrom { get; init; }
+
+    /// <summary>What <see cref="FilingDays"/> counts: <c>calendarDays</c> (default), <c>businessDays</c> or <c>tradingDays</c>.</summary>
+    public DayUnit? FilingUnit { get; init; }
+
+    /// <summary>Days from the additional statement's filing to its Effectiveness Deadline, e.g. 60.</summary>
+    public int? EffectivenessDays { get; init; }
+
+    /// <summary>The Effectiveness Deadline's days once the Commission says it will review the statement, e.g. 90; omitted: the same.</summary>
+    public int? ReviewedEffectivenessDays { get; init; }
+
+    /// <summary>What <see cref="EffectivenessDays"/> counts: <c>calendarDays</c> (default), <c>businessDays</c> or <c>tradingDays</c>.</summary>
+    public DayUnit? EffectivenessUnit { get; init; }
+
+    /// <summary>Both deadlines' roll rule; omitted: the agreement's <c>roll</c> for calendar days.</summary>
+    public RollRule? Roll { get; init; }
+
+    internal static AdditionalRegistrationDocument From(AdditionalRegistrationClause clause) => !clause.IsPresent
+        ? new() { None = true }
+        : new()
+        {
+            Section = clause.Section,
+            FilingDays = clause.FilingDays,
+            FilingFrom = clause.FilingFrom,
+            FilingUnit = clause.FilingUnit,
+            EffectivenessDays = clause.EffectivenessDays,
+            ReviewedEffectivenessDays = clause.ReviewedEffectivenessDays,
+            EffectivenessUnit = clause.EffectivenessUnit,
+            Roll = clause.Roll,
+        };
+
+    internal AdditionalRegistrationClause ToClause()
+    {
+        if (None == true)
+        {
+            // A clause both absent and given would be read one way or the other without a word: refused.
+            foreach (var (member, set) in new[]
+            {
+                ("section", Section is not null), ("filingDays", FilingDays is not null), ("filingFrom", FilingFrom is not null),
+                ("filingUnit", FilingUnit is not null), ("effectivenessDays", EffectivenessDays is not null),
+                ("reviewedEffectivenessDays", ReviewedEffectivenessDays is not null), ("effectivenessUnit", EffectivenessUnit is not null),
+                ("roll", Roll is not null),
+            })
+            {
+                if (set)
+                {
+                    throw new ArgumentException("Must be left out when none is true: the agreement has no cutback clause.", $"{Path}.{member}");
+                }
+            }
+
+            return AdditionalRegistrationClause.None;
+        }
+
+        var section = Section ?? throw new ArgumentException("Required: the clause's section, e.g. § 2(b) (or none: true for an agreement without one).", $"{Path}.section");
+        var filingDays = FilingDays ?? throw new ArgumentException("Required: the days to the additional statement's Filing Deadline, e.g. 45.", $"{Path}.filingDays");
+        var effectivenessDays = EffectivenessDays ?? throw new ArgumentException("Required: the days from the additional statement's filing to its Effectiveness Deadline, e.g. 60.", $"{Path}.effectivenessDays");
+        try
+        {
+            return new AdditionalRegistrationClause(section, filingDays, effectivenessDays)
+            {
+                FilingFrom = FilingFrom ?? CutbackStart.FilingPermitted,
+                FilingUnit = FilingUnit ?? DayUnit.CalendarDays,
+                ReviewedEffectivenessDays = ReviewedEffectivenessDays,
+                EffectivenessUnit = EffectivenessUnit ?? DayUnit.CalendarDays,
+                Roll = Roll,
+            };
+        }
+        catch (ArgumentException ex)
+        {
+            throw DealPaths.At(Path, ex);
+        }
+    }
+}
+
 internal static class DealPaths
 {
     // A Core check names its C# parameter; the error names the JSON path under the terms.

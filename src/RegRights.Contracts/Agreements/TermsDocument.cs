@@ -95,6 +95,9 @@ public sealed record TermsDocument
     /// <summary>The limits on suspensions (grace periods).</summary>
     public SuspensionTermsDocument? Suspensions { get; init; }
 
+    /// <summary>The Rule 415 cutback clause (an additional registration statement for cut-back securities), or <c>{"none": true}</c>.</summary>
+    public AdditionalRegistrationDocument? AdditionalRegistration { get; init; }
+
     /// <summary>The sections the agreement cites and does not contain; every result that depends on one carries it.</summary>
     public IReadOnlyList<CrossReferenceGapDocument>? CrossReferenceGaps { get; init; }
 
@@ -142,6 +145,7 @@ public sealed record TermsDocument
             TradingDayCalendar = terms.TradingDayCalendarName,
             DelayPayments = DelayPaymentsDocument.From(terms.DelayPayments),
             Suspensions = SuspensionTermsDocument.From(terms.Suspensions),
+            AdditionalRegistration = AdditionalRegistrationDocument.From(terms.AdditionalRegistration),
             CrossReferenceGaps = [.. terms.CrossReferenceGaps.Select(CrossReferenceGapDocument.From)],
             Notice = NoticeClauseDocument.From(terms.NoticeClause),
         };
@@ -207,6 +211,7 @@ public sealed record TermsDocument
         TradingDayCalendarName = TradingDayCalendar is null ? terms.TradingDayCalendarName : Named(TradingDayCalendar, "tradingDayCalendar", trading: true),
         DelayPayments = DelayPayments is null ? terms.DelayPayments : DelayPayments.ToClause(),
         Suspensions = Suspensions is null ? terms.Suspensions : Suspensions.ToTerms(),
+        AdditionalRegistration = AdditionalRegistration is null ? terms.AdditionalRegistration : AdditionalRegistration.ToClause(),
         CrossReferenceGaps = CrossReferenceGaps is null
             ? terms.CrossReferenceGaps
             : [.. CrossReferenceGaps.Select((g, i) => (g ?? throw new ArgumentException("A gap is required, not null.", $"crossReferenceGaps[{i}]")).ToGap($"crossReferenceGaps[{i}]"))],

@@ -18,6 +18,9 @@ public sealed record DeadlinesDocument(IReadOnlyList<DeadlineDocument> Deadlines
     /// <summary>The suspensions (grace periods) as of the as-of date; null when none is recorded and the terms set no limit (the seed's § 6(e)).</summary>
     public SuspensionStatusDocument? Suspensions { get; init; }
 
+    /// <summary>Each Rule 415 cutback recorded, with its additional statement's deadline keys or why one is not computed.</summary>
+    public IReadOnlyList<CutbackDocument> Cutbacks { get; init; } = [];
+
     /// <summary>Maps a computed schedule to the document.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="schedule"/> is null.</exception>
     public static DeadlinesDocument From(DeadlineSchedule schedule)
@@ -50,6 +53,7 @@ public sealed record DeadlinesDocument(IReadOnlyList<DeadlineDocument> Deadlines
         {
             DelayPayments = [.. schedule.DelayPayments.Select(FailurePaymentsDocument.From)],
             Suspensions = schedule.Suspensions is { } status ? SuspensionStatusDocument.From(status, schedule.SuspensionGaps) : null,
+            Cutbacks = [.. schedule.Cutbacks.Select(c => new CutbackDocument(EventReference.From(c.Cutback)!, c.Section, c.FilingKey, c.EffectivenessKey, c.Note))],
         };
     }
 }
@@ -112,6 +116,14 @@ public sealed record EventReference(string Id, AgreementEventKind Kind, LocalDat
 {
     internal static EventReference? From(AgreementEvent? e) => e is null ? null : new(e.Id, e.Kind, e.Date);
 }
+
+/// <summary>One Rule 415 cutback on the schedule (<see cref="CutbackStatus"/>).</summary>
+/// <param name="Cutback">The cutback event.</param>
+/// <param name="Section">The cutback clause's section; null when the agreement has none.</param>
+/// <param name="FilingKey">The additional Filing Deadline's key, e.g. <c>additional-filing#1</c>; null while not computed.</param>
+/// <param name="EffectivenessKey">The additional Effectiveness Deadline's key; null while not computed.</param>
+/// <param name="Note">Why a deadline is not computed; null when both are.</param>
+public sealed record CutbackDocument(EventReference Cutback, string? Section, string? FilingKey, string? EffectivenessKey, string? Note);
 
 /// <summary>One warning.</summary>
 /// <param name="Kind">nonBusinessDay, rolled, draftingGap, contestedDay or informational.</param>

@@ -112,4 +112,27 @@ public enum AgreementEventKind
     /// accrues nothing from that day.
     /// </summary>
     Rule144Saleable,
+
+    /// <summary>
+    /// The Commission's staff limited the securities the Registration Statement may register (Rule 415, the "cutback"):
+    /// under the agreement's cutback clause (<see cref="AdditionalRegistrationClause"/>) the cut-back securities need an
+    /// additional registration statement. Each cutback is one; its other events refer to it.
+    /// </summary>
+    Cutback,
+
+    /// <summary>
+    /// The earliest date the Commission's guidance permits the cut-back securities to be registered
+    /// (<see cref="AgreementEvent.RefersTo"/> names the cutback): the start of the additional statement's Filing Deadline
+    /// under <see cref="CutbackStart.FilingPermitted"/>.
+    /// </summary>
+    AdditionalFilingPermitted,
+
+    /// <summary>The additional registration statement for a cutback was filed (<see cref="AgreementEvent.RefersTo"/> names the cutback).</summary>
+    AdditionalFiled,
+
+    /// <summary>The Commission said it will review the additional registration statement (<see cref="AgreementEvent.RefersTo"/> names the cutback).</summary>
+    AdditionalReviewNotice,
+
+    /// <summary>The additional registration statement was declared effective (<see cref="AgreementEvent.RefersTo"/> names the cutback).</summary>
+    AdditionalDeclaredEffective,
 }

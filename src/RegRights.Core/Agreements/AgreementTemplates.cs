@@ -42,7 +42,9 @@ public static class AgreementTemplates
     /// the 5th Trading Day after its no-review notice if earlier, both rolled to the next Business Day the Commission
     /// is open; Registration Delay Payments of 1.0 % per 30 days pro rata daily, capped at 6 %, due within 5 Business
     /// Days, 1.5 % a month on late payment; grace periods of at most 30 consecutive days, 60 days and two occasions in
-    /// any 365 days, 10 Business Days apart; notices under the modern e-mail, courier and hand clause
+    /// any 365 days, 10 Business Days apart; an additional registration statement after a Rule 415 cutback filed within 45
+    /// days after the Commission's guidance permits it and effective by the 60th day after its filing (90th if
+    /// reviewed); notices under the modern e-mail, courier and hand clause
 /// (<see cref="NoticeClause.ModernEmail"/>, New York time, Trading Days). Every value is a template default to confirm
 /// against the signed agreement.
     /// </summary>
@@ -74,6 +76,16 @@ public static class AgreementTemplates
             },
             CrossReferenceGaps = [],
             NoticeClause = NoticeClause.ModernEmail,
+
+            // The Rule 415 cutback: file 45 days after the date the Commission's guidance permits the cut-back
+            // securities to be registered, effective by the 60th day after that filing (90th if reviewed), rolled as
+            // the Filing and Effectiveness Deadlines are (README, "The Rule 415 cutback").
+            AdditionalRegistration = new AdditionalRegistrationClause("§ 2(b)", filingDays: 45, effectivenessDays: 60)
+            {
+                FilingFrom = CutbackStart.FilingPermitted,
+                ReviewedEffectivenessDays = 90,
+                Roll = RollRule.FollowingCommissionOpen,
+            },
         },
         TermsAreDefaults: true);
 

@@ -190,6 +190,9 @@ public sealed record AgreementTerms
     /// <summary>The Registration Delay Payment clause; the seed's is missing (§ 1 cites a § 2(e) the exhibit lacks).</summary>
     public DelayPaymentClause DelayPayments { get; init => field = Preconditions.CheckNotNull(value); } = DelayPaymentClause.NeoTherapeutics2000;
 
+    /// <summary>The Rule 415 cutback clause (an additional registration statement for cut-back securities); the seed has none.</summary>
+    public AdditionalRegistrationClause AdditionalRegistration { get; init => field = Preconditions.CheckNotNull(value); } = AdditionalRegistrationClause.None;
+
     /// <summary>The limits on suspensions (grace periods); the seed's § 6(e) sets none.</summary>
     public SuspensionTerms Suspensions { get; init => field = Preconditions.CheckNotNull(value); } = SuspensionTerms.NeoTherapeutics2000;
 
@@ -280,6 +283,7 @@ public sealed record AgreementTerms
         TradingDayCalendarName == other.TradingDayCalendarName &&
         DelayPayments == other.DelayPayments &&
         Suspensions == other.Suspensions &&
+        AdditionalRegistration == other.AdditionalRegistration &&
         CrossReferenceGaps.SequenceEqual(other.CrossReferenceGaps);
 
     /// <inheritdoc />

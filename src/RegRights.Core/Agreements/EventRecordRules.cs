@@ -18,6 +18,10 @@ public static class EventRecordRules
             [AgreementEventKind.IndemnityPaid] = AgreementEventKind.IndemnificationNotice, // § 5(c)
             [AgreementEventKind.PiggybackRequest] = AgreementEventKind.PiggybackNotice, // § 6(g)
             [AgreementEventKind.SuspensionEnded] = AgreementEventKind.SuspensionStarted, // § 6(e): the Advice
+            [AgreementEventKind.AdditionalFilingPermitted] = AgreementEventKind.Cutback, // the Rule 415 cutback clause
+            [AgreementEventKind.AdditionalFiled] = AgreementEventKind.Cutback,
+            [AgreementEventKind.AdditionalReviewNotice] = AgreementEventKind.Cutback,
+            [AgreementEventKind.AdditionalDeclaredEffective] = AgreementEventKind.Cutback,
         };
 
     /// <summary>
@@ -98,8 +102,8 @@ public static class EventRecordRules
         return earlier is null ? null : $"'{target.Id}' is already answered by event '{earlier.Id}' on {earlier.Date:uuuu-MM-dd}.";
     }
 
-    // Deal events (issue 13): the review notices need a filing, one suspension runs at a time, a Holder becomes
-    // saleable under Rule 144 once.
+    // Deal events (issue 13): the review notices and a cutback need a filing, the additional statement's review and
+    // effectiveness need its filing, one suspension runs at a time, a Holder becomes saleable under Rule 144 once.
     private static string? DealContradiction(IReadOnlyList<AgreementEvent> recorded, AgreementEvent next, AgreementEvent? filed)
     {
         switch (next.Kind)
@@ -108,6 +112,16 @@ public static class EventRecordRules
                 return $"{next.Kind} needs the Registration Statement filed first: the Commission reviews a filed statement; no filing is recorded.";
             case AgreementEventKind.NoReviewNotice or AgreementEventKind.ReviewNotice when next.Date < filed.Date:
                 return $"{next.Kind} on {next.Date:uuuu-MM-dd} is before the filing on {filed.Date:uuuu-MM-dd}.";
+            case AgreementEventKind.Cutback when filed is null:
+                return "Cutback needs the Registration Statement filed first: the Commission's staff limits what a filed statement registers (Rule 415); no filing is recorded.";
+            case AgreementEventKind.Cutback when next.Date < filed.Date:
+                return $"Cutback on {next.Date:uuuu-MM-dd} is before the filing on {filed.Date:uuuu-MM-dd}.";
+            case AgreementEventKind.AdditionalReviewNotice or AgreementEventKind.AdditionalDeclaredEffective
+                when recorded.FirstOrDefault(e => e.Kind == AgreementEventKind.AdditionalFiled && e.RefersTo == next.RefersTo) is null:
+                return $"{next.Kind} needs the additional registration statement for the cutback '{next.RefersTo}' filed first; no additionalFiled event refers to it.";
+            case AgreementEventKind.AdditionalReviewNotice or AgreementEventKind.AdditionalDeclaredEffective
+                when recorded.First(e => e.Kind == AgreementEventKind.AdditionalFiled && e.RefersTo == next.RefersTo) is var additional && next.Date < additional.Date:
+                return $"{next.Kind} on {next.Date:uuuu-MM-dd} is before the additional statement's filing on {additional.Date:uuuu-MM-dd}.";
             case AgreementEventKind.Rule144Saleable when string.IsNullOrWhiteSpace(next.Holder):
                 return "Rule144Saleable names the Holder whose securities became saleable under Rule 144.";
             case AgreementEventKind.Rule144Saleable when recorded.FirstOrDefault(e => e.Kind == AgreementEventKind.Rule144Saleable && e.Holder == next.Holder) is { } earlier:

@@ -106,22 +106,23 @@ public sealed record Deadline
     // The basis, or the IWords that write it when read.
     private readonly object basis;
 
-    internal Deadline(Obligation obligation, string key, string basis, LocalDate dueDate, LocalDate lastPermittedDay)
-        : this(obligation, key, (object)basis, dueDate, lastPermittedDay)
+    internal Deadline(Obligation obligation, DeadlineId id, string basis, LocalDate dueDate, LocalDate lastPermittedDay)
+        : this(obligation, id, (object)basis, dueDate, lastPermittedDay)
     {
     }
 
     // The basis written when read (a payment period's arithmetic).
-    internal Deadline(Obligation obligation, string key, IWords basis, LocalDate dueDate, LocalDate lastPermittedDay)
-        : this(obligation, key, (object)basis, dueDate, lastPermittedDay)
+    internal Deadline(Obligation obligation, DeadlineId id, IWords basis, LocalDate dueDate, LocalDate lastPermittedDay)
+        : this(obligation, id, (object)basis, dueDate, lastPermittedDay)
     {
     }
 
-    private Deadline(Obligation obligation, string key, object basis, LocalDate dueDate, LocalDate lastPermittedDay)
+    private Deadline(Obligation obligation, DeadlineId id, object basis, LocalDate dueDate, LocalDate lastPermittedDay)
     {
         this.basis = basis;
         Obligation = obligation;
-        Key = key;
+        Id = id;
+        Key = id.ToString();
         DueDate = dueDate;
         LastPermittedDay = lastPermittedDay;
         Inclusive = obligation.Inclusive;
@@ -132,7 +133,10 @@ public sealed record Deadline
     /// <summary>The catalog entry.</summary>
     public Obligation Obligation { get; }
 
-    /// <summary>The stable instance key: the obligation's key, with <c>#n</c> for a repeating obligation.</summary>
+    /// <summary>The instance's identity: its obligation's key and, for a repeating obligation, its number.</summary>
+    public DeadlineId Id { get; }
+
+    /// <summary>The stable instance key, <see cref="Id"/>'s text: the obligation's key, with <c>#n</c> for a repeating obligation.</summary>
     public string Key { get; }
 
     /// <summary>The obligation's title.</summary>

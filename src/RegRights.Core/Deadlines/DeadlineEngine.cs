@@ -82,7 +82,38 @@ public static class DeadlineEngine
         {
             DelayPayments = deal.Payments,
             Suspensions = deal.Suspensions,
+            Cutbacks = Cutbacks(terms, events, deadlines) ?? [],
         };
+    }
+
+    // Each cutback recorded, with its deadlines' keys or why one is not computed (no clause; no permitted date yet).
+    private static List<CutbackStatus>? Cutbacks(AgreementTerms terms, IReadOnlyList<AgreementEvent> events, List<Deadline> deadlines)
+    {
+        var cutbacks = ByDate(events, AgreementEventKind.Cutback);
+        if (cutbacks.Count == 0)
+        {
+            return null;
+        }
+
+        var clause = terms.AdditionalRegistration;
+        var statuses = new List<CutbackStatus>(cutbacks.Count);
+        foreach (var cutback in cutbacks)
+        {
+            var filing = deadlines.Find(d => ReferenceEquals(d.Obligation, ObligationCatalog.AdditionalFiling) && d.StartedBy == cutback);
+            var effectiveness = deadlines.Find(d => ReferenceEquals(d.Obligation, ObligationCatalog.AdditionalEffectiveness) && d.StartedBy == cutback);
+            statuses.Add(new CutbackStatus(cutback)
+            {
+                Section = clause.Section,
+                FilingKey = filing?.Key,
+                EffectivenessKey = effectiveness?.Key,
+                Note = !clause.IsPresent ? AdditionalRegistrationClause.NoneNote
+                    : filing is null ? "The additional Filing Deadline counts from the date the Commission's guidance permits the cut-back securities to be registered: record it (an additionalFilingPermitted event referring to the cutback)."
+                    : effectiveness is null ? "The additional Effectiveness Deadline counts from the additional statement's filing: not yet recorded (additionalFiled)."
+                    : null,
+            });
+        }
+
+        return statuses;
     }
 
     private static Deadline Build(
@@ -92,7 +123,7 @@ public static class DeadlineEngine
         var dates = main[item.Index];
         var obligation = item.Obligation;
         var anchor = item.Anchor is null ? item.From : main[item.Anchor.Index].Last;
-        var waiver = EarliestWaiver(events, item.Key);
+        var waiver = EarliestWaiver(events, item.Id);
 
         var cutoff = dates.Cutoff is not { } cutoffDate
             ? null
@@ -112,7 +143,7 @@ public static class DeadlineEngine
             _ => DeadlineStatus.Missed,
         };
 
-        return new Deadline(obligation, item.Key, Basis(item, anchor, dates), dates.Due, dates.Last)
+        return new Deadline(obligation, item.Id, Basis(item, anchor, dates), dates.Due, dates.Last)
         {
             Inclusive = item.Inclusive,
             Section = item.Section ?? obligation.Section,
@@ -530,8 +561,75 @@ public static class DeadlineEngine
             AddClocks(items, obligation, terms, events, starts, answers, label);
         }
 
+        AddCutbacks(items, terms, events);
         return InCatalogOrder(items);
     }
+
+    // The Rule 415 cutback clause: for the nth cutback, additional-filing#n from its start and, once that statement is
+    // filed, additional-effectiveness#n from the filing (the review notice's days where it has them).
+    private static void AddCutbacks(List<Item> items, AgreementTerms terms, IReadOnlyList<AgreementEvent> events)
+    {
+        var clause = terms.AdditionalRegistration;
+        if (!clause.IsPresent)
+        {
+            return;
+        }
+
+        var cutbacks = ByDate(events, AgreementEventKind.Cutback);
+        var effectiveness = new List<Item>();
+        for (var k = 0; k < cutbacks.Count; k++)
+        {
+            var cutback = cutbacks[k];
+            var filed = Earliest(events, AgreementEventKind.AdditionalFiled, cutback.Id);
+            var start = clause.FilingFrom == CutbackStart.CutbackNotice
+                ? cutback
+                : Earliest(events, AgreementEventKind.AdditionalFilingPermitted, cutback.Id);
+            if (start is not null)
+            {
+                var count = CountOf(clause.FilingUnit);
+                items.Add(new Item(ObligationCatalog.AdditionalFiling, terms, start.Date, clause.FilingFrom == CutbackStart.CutbackNotice ? "Cutback" : "Filing permitted")
+                {
+                    Days = clause.FilingDays,
+                    Count = count,
+                    Inclusive = true,
+                    Roll = RollFor(terms, ObligationCatalog.AdditionalFiling, count, clause.Roll),
+                    Section = clause.Section,
+                    Rule = $"on or prior to the additional Filing Deadline, the {Ordinal(clause.FilingDays)} {Unit(clause.FilingUnit)} following {CutbackStartWords(clause.FilingFrom)}{RollWords(clause.Roll ?? (clause.FilingUnit == DayUnit.CalendarDays ? terms.Roll : RollRule.None))}",
+                    StartedBy = cutback,
+                    MetBy = filed,
+                    Number = k + 1,
+                });
+            }
+
+            if (filed is not null)
+            {
+                var review = Earliest(events, AgreementEventKind.AdditionalReviewNotice, cutback.Id);
+                var reviewed = review is not null && clause.ReviewedEffectivenessDays is not null;
+                var count = CountOf(clause.EffectivenessUnit);
+                var rule = $"on or prior to the additional Effectiveness Deadline, the {Ordinal(clause.EffectivenessDays)} {Unit(clause.EffectivenessUnit)} following the additional statement's filing";
+                effectiveness.Add(new Item(ObligationCatalog.AdditionalEffectiveness, terms, filed.Date, "Additional filing")
+                {
+                    Days = reviewed ? clause.ReviewedEffectivenessDays!.Value : clause.EffectivenessDays,
+                    Count = count,
+                    Inclusive = true,
+                    Roll = RollFor(terms, ObligationCatalog.AdditionalEffectiveness, count, clause.Roll),
+                    Section = clause.Section,
+                    Rule = (clause.ReviewedEffectivenessDays is { } r ? $"{rule} (the {Ordinal(r)} if the Commission reviews it)" : rule)
+                        + RollWords(clause.Roll ?? (clause.EffectivenessUnit == DayUnit.CalendarDays ? terms.Roll : RollRule.None)),
+                    BasisNote = reviewed ? $"the Commission's review notice of {DateText.Iso(review!.Date)}" : null,
+                    StartedBy = cutback,
+                    MetBy = Earliest(events, AgreementEventKind.AdditionalDeclaredEffective, cutback.Id),
+                    Number = k + 1,
+                });
+            }
+        }
+
+        items.AddRange(effectiveness);
+    }
+
+    private static string CutbackStartWords(CutbackStart start) => start == CutbackStart.CutbackNotice
+        ? "the cutback"
+        : "the date the Commission's guidance permits the cut-back securities to be registered";
 
     // The clocks one event starts and the event that refers to it stops, one row each: § 3(b)(iii) comment letters,
     // § 5(c) indemnity notices, § 6(g) piggyback notices.
@@ -567,7 +665,9 @@ public static class DeadlineEngine
         {
             var item = all[i];
             n = i > 0 && ReferenceEquals(all[i - 1].Obligation, item.Obligation) ? n + 1 : 0;
-            item.Key = item.Obligation.Repeats || n > 0 ? $"{item.Obligation.Key}#{n + 1}" : item.Obligation.Key;
+            item.Id = item.Number is { } number ? new DeadlineId(item.Obligation.Key, number)
+                : item.Obligation.Repeats || n > 0 ? new DeadlineId(item.Obligation.Key, n + 1)
+                : new DeadlineId(item.Obligation.Key);
             item.Index = i;
         }
 
@@ -626,15 +726,17 @@ public static class DeadlineEngine
     private static string ClauseRule(DeadlineClause clause, int days, string name, AgreementTerms terms)
     {
         var from = clause.From == ClauseStart.Filing ? "the filing of the Registration Statement" : "the Closing Date";
-        var roll = (clause.Roll ?? (clause.Unit == DayUnit.CalendarDays ? terms.Roll : RollRule.None)) switch
-        {
-            RollRule.Following => "; on a day that is not a Business Day, the next Business Day",
-            RollRule.Preceding => "; on a day that is not a Business Day, the Business Day before",
-            RollRule.FollowingCommissionOpen => "; on a day the Commission is closed, the next Business Day on which the Commission is open for business",
-            _ => "",
-        };
+        var roll = RollWords(clause.Roll ?? (clause.Unit == DayUnit.CalendarDays ? terms.Roll : RollRule.None));
         return $"{(clause.Inclusive ? "on or prior to" : "prior to")} the {name}, the {Ordinal(days)} {Unit(clause.Unit)} following {from}{roll}";
     }
+
+    private static string RollWords(RollRule roll) => roll switch
+    {
+        RollRule.Following => "; on a day that is not a Business Day, the next Business Day",
+        RollRule.Preceding => "; on a day that is not a Business Day, the Business Day before",
+        RollRule.FollowingCommissionOpen => "; on a day the Commission is closed, the next Business Day on which the Commission is open for business",
+        _ => "",
+    };
 
     private static string EffectivenessRule(AgreementTerms terms)
     {
@@ -788,13 +890,14 @@ public static class DeadlineEngine
     private static AgreementEvent? Earliest(IReadOnlyList<AgreementEvent> events, AgreementEventKind kind) =>
         Earliest(events, kind, any: true);
 
-    private static AgreementEvent? EarliestWaiver(IReadOnlyList<AgreementEvent> events, string key)
+    private static AgreementEvent? EarliestWaiver(IReadOnlyList<AgreementEvent> events, DeadlineId id)
     {
         AgreementEvent? found = null;
         for (var i = 0; i < events.Count; i++)
         {
             var e = events[i];
-            if (e.Kind == AgreementEventKind.Waiver && (found is null || e.Date < found.Date) && e.DeadlineKey == key)
+            if (e.Kind == AgreementEventKind.Waiver && (found is null || e.Date < found.Date)
+                && DeadlineId.TryParse(e.DeadlineKey, out var waived) && waived == id)
             {
                 found = e;
             }
@@ -877,7 +980,10 @@ public static class DeadlineEngine
 
         public AgreementEvent? MetBy { get; set; }
 
-        public string Key { get; set; } = "";
+        public DeadlineId Id { get; set; }
+
+        // The instance number where it is not the item's place among its obligation's (a cutback's nth statement).
+        public int? Number { get; init; }
 
         public int Index { get; set; }
     }

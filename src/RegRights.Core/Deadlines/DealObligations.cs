@@ -1,4 +1,3 @@
-using System.Globalization;
 using NodaTime;
 using RegRights.Core.Agreements;
 using RegRights.Core.Calendars;
@@ -192,16 +191,17 @@ internal static class DealObligations
                 continue;
             }
 
-            var periods = DelayPaymentCalculator.Compute(terms.DelayPayments,
+            // The periods' first days only: Pay computes each schedule once, with the payments these numbers match.
+            var periods = DelayPaymentCalculator.PeriodStarts(terms.DelayPayments.Terms,
                 new DelayPaymentFacts(failure.Failure, failure.EventDate, bases[i])
                 {
                     CuredOn = failure.CuredOn, Rule144SaleableFromByHolder = saleable,
                 }, asOf,
-                calendar.IsBusinessDay).Periods;
+                calendar.IsBusinessDay);
             numbers[i] = new int[periods.Count];
             for (var k = 0; k < periods.Count; k++)
             {
-                starts.Add((periods[k].Start, i, k));
+                starts.Add((periods[k], i, k));
             }
         }
 
@@ -286,11 +286,10 @@ internal static class DealObligations
         // Maintenance Failures number their periods on from the failure before, so each key names one period.
         var offset = failure.Failure == FailureKind.MaintenanceFailure ? maintenanceOffset : 0;
         var paid = new List<(AgreementEvent Event, PaymentMade Payment)>();
-        var prefix = obligation.Key + "#";
         foreach (var e in events)
         {
-            if (e.Kind == AgreementEventKind.DelayPaymentMade && e.DeadlineKey is { } key && key.StartsWith(prefix, StringComparison.Ordinal)
-                && int.TryParse(key.AsSpan(prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var n)
+            if (e.Kind == AgreementEventKind.DelayPaymentMade && DeadlineId.TryParse(e.DeadlineKey, out var paidId)
+                && paidId.ObligationKey == obligation.Key && paidId.Instance is { } n
                 && (numbers is null ? n - offset : Array.IndexOf(numbers, n) + 1) is var local && local >= 1
                 && e.Holder is { } holder && e.Amount is { } amount && IsPayee(payees, holder))
             {
@@ -317,8 +316,7 @@ internal static class DealObligations
                 continue;
             }
 
-            var key = string.Create(CultureInfo.InvariantCulture, $"{obligation.Key}#{numbers?[k] ?? offset + period.Number}");
-            keys[k] = key;
+            var id = new DeadlineId(obligation.Key, numbers?[k] ?? offset + period.Number);
             var settled = true;
             var interestUnknown = false;
             foreach (var h in period.Holders)
@@ -342,7 +340,7 @@ internal static class DealObligations
                 warnings.Add(new(DeadlineWarningKind.Informational, "Late interest is \"the maximum rate permitted by law\": not computed."));
             }
 
-            deadlines.Add(new Deadline(obligation, key, period, due, due)
+            var deadline = new Deadline(obligation, id, period, due, due)
             {
                 Section = clause.Section,
                 Rule = rule,
@@ -351,7 +349,9 @@ internal static class DealObligations
                 PracticalCutoff = calendar.IsBusinessDay(due) ? null
                     : new PracticalCutoff(calendar.PreviousBusinessDayOrSame(due), null, null, $"the last Business Day on or before {DateText.WithWeekday(due)}"),
                 Warnings = warnings,
-            });
+            };
+            keys[k] = deadline.Key;
+            deadlines.Add(deadline);
         }
 
         if (failure.Failure == FailureKind.MaintenanceFailure)
@@ -382,8 +382,7 @@ internal static class DealObligations
             var due = last.PlusDays(1);
             var end = ends[k] is { } e && e.Date <= asOf ? e : null;
             var section = terms.Suspensions.Section;
-            deadlines.Add(new Deadline(ObligationCatalog.SuspensionAdvice,
-                string.Create(CultureInfo.InvariantCulture, $"{ObligationCatalog.SuspensionAdvice.Key}#{k + 1}"),
+            deadlines.Add(new Deadline(ObligationCatalog.SuspensionAdvice, new DeadlineId(ObligationCatalog.SuspensionAdvice.Key, k + 1),
                 $"{section}: the suspension noticed {DateText.Iso(suspensions[k].Started)} may last through {DateText.WithWeekday(last)} " +
                 $"({SuspensionText.Limit(at.CurrentLimitingTerm!.Value)}, the notice day being day 1); the Advice on {DateText.WithWeekday(due)}, not itself a suspension day, ends it within the limit",
                 due, due)

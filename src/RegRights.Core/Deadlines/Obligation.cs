@@ -1,4 +1,5 @@
 using RegRights.Core.Agreements;
+using RegRights.Core.Reminders;
 
 namespace RegRights.Core.Deadlines;
 
@@ -51,7 +52,9 @@ public enum ObligationEnd
 /// <remarks>
 /// <see cref="Key"/> is stable and is the key of the only instance of a non-repeating obligation; a repeating one
 /// (a clock per comment letter, say) keys its instances <c>sec-comment-response#1</c>, <c>#2</c>, … in order of the
-/// starting events' dates.
+/// starting events' dates (<see cref="DeadlineId"/>). Everything the reminders need is here too, who receives them
+/// (<see cref="Audience"/>) and the name they give the deadline (<see cref="Name"/>), so a new obligation is one
+/// catalog entry.
 /// </remarks>
 public sealed record Obligation
 {
@@ -103,6 +106,18 @@ public sealed record Obligation
 
     /// <summary>Whether reminders are sent; false only for the informational Effectiveness Period horizon.</summary>
     public bool Reminded { get; init; } = true;
+
+    /// <summary>
+    /// The roles that receive the reminders, company counsel first: <see cref="ReminderAudience.CompanyOnly"/> unless
+    /// the section concerns the Holders.
+    /// </summary>
+    public IReadOnlyList<RecipientRole> Audience { get; init; } = ReminderAudience.CompanyOnly;
+
+    /// <summary>The agreement's defined term for the date where it has one (§ 1: "Filing Date"); otherwise null.</summary>
+    public string? DefinedTerm { get; init; }
+
+    /// <summary>How a reminder or a calendar entry names the deadline: the <see cref="DefinedTerm"/>, else the <see cref="Title"/>.</summary>
+    public string Name => DefinedTerm ?? Title;
 
     /// <summary>The day count these terms give the obligation (30 for the seed agreement's Filing Date).</summary>
     /// <exception cref="ArgumentNullException"><paramref name="terms"/> is null.</exception>

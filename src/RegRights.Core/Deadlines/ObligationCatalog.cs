@@ -1,3 +1,5 @@
+using RegRights.Core.Reminders;
+
 namespace RegRights.Core.Deadlines;
 
 /// <summary>
@@ -16,7 +18,12 @@ public static class ObligationCatalog
     public static Obligation FilingDate { get; } = new(
         "filing-date", "File the Registration Statement (Form S-3)", "§ 1, 2(a), 3(a)",
         "on or prior to the Filing Date, the 30th day following the Closing Date",
-        DayCount.CalendarDaysAfter, inclusive: true, CutoffKind.EdgarFiling, t => t.FilingDays);
+        DayCount.CalendarDaysAfter, inclusive: true, CutoffKind.EdgarFiling, t => t.FilingDays)
+    {
+        // § 2(a): the Holders' registration is what the Filing and Effectiveness Dates protect.
+        Audience = ReminderAudience.WithHolders,
+        DefinedTerm = "Filing Date",
+    };
 
     /// <summary>
     /// The Registration Statement declared effective prior to the Effectiveness Date, Closing + 120 days, postponed a
@@ -25,34 +32,36 @@ public static class ObligationCatalog
     public static Obligation EffectivenessDate { get; } = new(
         "effectiveness-date", "Registration Statement declared effective", "§ 1, 2(a)",
         "prior to the Effectiveness Date, the 120th day following the Closing Date, postponed one day for each day of delay not caused by the Company",
-        DayCount.CalendarDaysAfter, inclusive: false, CutoffKind.BusinessDay, t => t.EffectivenessDays);
+        DayCount.CalendarDaysAfter, inclusive: false, CutoffKind.BusinessDay, t => t.EffectivenessDays)
+    { Audience = ReminderAudience.WithHolders, DefinedTerm = "Effectiveness Date" };
 
     /// <summary>Drafts to Holders, Special Counsel and underwriters 5 Business Days before the filing (§ 3(a)).</summary>
     public static Obligation PreFilingReview { get; } = new(
         "pre-filing-review", "Furnish drafts of the Registration Statement and Prospectus for review", "§ 3(a)",
         "not less than 5 Business Days prior to the filing (prior to the Filing Date where no filing is planned)",
-        DayCount.BusinessDaysBefore, inclusive: true, CutoffKind.BusinessDay, t => t.PreFilingReviewBusinessDays);
+        DayCount.BusinessDaysBefore, inclusive: true, CutoffKind.BusinessDay, t => t.PreFilingReviewBusinessDays)
+    { Audience = ReminderAudience.WithSpecialCounsel };
 
     /// <summary>Drafts of an amendment or supplement 1 Business Day before its filing (§ 3(a)).</summary>
     public static Obligation AmendmentReview { get; } = new(
         "amendment-review", "Furnish drafts of the amendment or supplement for review", "§ 3(a)",
         "not less than 1 Business Day prior to the filing of the amendment or supplement",
         DayCount.BusinessDaysBefore, inclusive: true, CutoffKind.BusinessDay, t => t.AmendmentReviewBusinessDays)
-    { Repeats = true };
+    { Repeats = true, Audience = ReminderAudience.WithSpecialCounsel };
 
     /// <summary>Notice to Holders 5 Business Days before a proposed filing; 1 for a § 3(c) sticker (§ 3(d)(i)(A)).</summary>
     public static Obligation FilingNotice { get; } = new(
         "filing-notice", "Notify Holders of the proposed filing", "§ 3(d)(i)(A)",
         "not less than 5 Business Days prior to the proposed filing (1 Business Day for a supplement or sticker under § 3(c))",
         DayCount.BusinessDaysBefore, inclusive: true, CutoffKind.BusinessDay, t => t.FilingNoticeBusinessDays)
-    { Repeats = true };
+    { Repeats = true, Audience = ReminderAudience.WithSpecialCounsel };
 
     /// <summary>Written confirmation of a § 3(d) notice, when asked, 1 Business Day after the notice day (§ 3(d)).</summary>
     public static Obligation NoticeConfirmation { get; } = new(
         "notice-confirmation", "Confirm the § 3(d) notice in writing", "§ 3(d)",
         "if requested, no later than 1 Business Day following the day of the notice",
         DayCount.BusinessDaysAfter, inclusive: true, CutoffKind.BusinessDay, t => t.NoticeConfirmationBusinessDays)
-    { Repeats = true };
+    { Repeats = true, Audience = ReminderAudience.WithSpecialCounsel };
 
     /// <summary>Respond to each SEC comment letter within 10 days of receipt (§ 3(b)(iii)).</summary>
     public static Obligation SecCommentResponse { get; } = new(
@@ -66,21 +75,25 @@ public static class ObligationCatalog
         "sticker-filing", "File the prospectus supplement or sticker", "§ 3(c)",
         "within 4 Business Days after a Holder has sold 50 % of the Registrable Securities covered by the Prospectus",
         DayCount.BusinessDaysAfter, inclusive: true, CutoffKind.EdgarFiling, t => t.StickerFilingBusinessDays)
-    { Repeats = true };
+    {
+        // § 3(c) protects the selling Holder, § 5(c) pays the Indemnified Party, § 6(g) is the Holder's own election.
+        Repeats = true,
+        Audience = ReminderAudience.WithHolders,
+    };
 
     /// <summary>Pay an Indemnified Party's fees and expenses within 10 Business Days of written notice (§ 5(c)).</summary>
     public static Obligation IndemnityPayment { get; } = new(
         "indemnity-payment", "Pay the Indemnified Party's fees and expenses", "§ 5(c)",
         "within 10 Business Days of written notice",
         DayCount.BusinessDaysAfter, inclusive: true, CutoffKind.BusinessDay, t => t.IndemnityPaymentBusinessDays)
-    { Repeats = true };
+    { Repeats = true, Audience = ReminderAudience.WithHolders };
 
     /// <summary>A Holder's written request to join a Company registration, within 20 days of the notice (§ 6(g)).</summary>
     public static Obligation PiggybackElection { get; } = new(
         "piggyback-election", "Holder's written request to join the Company's registration", "§ 6(g)",
         "within 20 days after receipt of the Company's notice",
         DayCount.CalendarDaysAfter, inclusive: true, CutoffKind.BusinessDay, t => t.PiggybackElectionDays)
-    { Repeats = true };
+    { Repeats = true, Audience = ReminderAudience.WithHolders };
 
     /// <summary>The end of the bar on granting registration rights: the 120th Business Day after Closing (§ 6(b)).</summary>
     public static Obligation RegistrationRightsStandstill { get; } = new(
@@ -128,28 +141,62 @@ public static class ObligationCatalog
         "suspension-advice", "Give the Advice ending the suspension (grace period)", "§ 6(e)",
         "the Advice that the Prospectus may be used again, no later than the day after the suspension's last allowed day under the grace period limits",
         DayCount.CalendarDaysAfter, inclusive: true, CutoffKind.BusinessDay, _ => 0)
-    { Repeats = true };
+    {
+        // A suspension stops the Holders' sales until the Advice; delay payments (below) are paid to them.
+        Repeats = true,
+        Audience = ReminderAudience.WithHolders,
+    };
 
-    /// <summary>The deal obligations, which only a deal's delay payment and grace period clauses give instances.</summary>
+    /// <summary>
+    /// File the additional registration statement for the securities a Rule 415 cutback left out, one per cutback:
+    /// the clause's days after the date the Commission's guidance permits it, or after the cutback.
+    /// </summary>
+    public static Obligation AdditionalFiling { get; } = new(
+        "additional-filing", "File the additional Registration Statement for the cut-back securities (Rule 415)", "Rule 415 cutback clause",
+        "on or prior to the additional Filing Deadline, the clause's days after the date the Commission's guidance permits the cut-back securities to be registered",
+        DayCount.CalendarDaysAfter, inclusive: true, CutoffKind.EdgarFiling, t => t.AdditionalRegistration.FilingDays)
+    {
+        // The cut-back securities are the Holders' own, unregistered until this statement is effective.
+        Repeats = true,
+        Audience = ReminderAudience.WithHolders,
+    };
+
+    /// <summary>The additional registration statement declared effective, the clause's days after its filing (more if reviewed).</summary>
+    public static Obligation AdditionalEffectiveness { get; } = new(
+        "additional-effectiveness", "Additional Registration Statement declared effective (Rule 415 cutback)", "Rule 415 cutback clause",
+        "on or prior to the additional Effectiveness Deadline, the clause's days after the additional statement's filing",
+        DayCount.CalendarDaysAfter, inclusive: true, CutoffKind.BusinessDay, t => t.AdditionalRegistration.EffectivenessDays)
+    { Repeats = true, Audience = ReminderAudience.WithHolders };
+
+    /// <summary>
+    /// The deal obligations, which only a deal's delay payment, grace period and Rule 415 cutback clauses give
+    /// instances.
+    /// </summary>
     public static IReadOnlyList<Obligation> Deal { get; } =
-        [FilingFailurePayment, EffectivenessFailurePayment, MaintenanceFailurePayment, SuspensionAdvice];
+        [FilingFailurePayment, EffectivenessFailurePayment, MaintenanceFailurePayment, SuspensionAdvice, AdditionalFiling, AdditionalEffectiveness];
 
     private static Obligation DelayPayment(string key, string failure) => new(
         key, $"Pay the Registration Delay Payments ({failure})", "Registration Delay Payments",
         $"each accrual period's payment on a {failure}, to each Holder, by the period's due date",
         DayCount.BusinessDaysAfter, inclusive: true, CutoffKind.BusinessDay, _ => 0)
-    { Repeats = true };
+    { Repeats = true, Audience = ReminderAudience.WithHolders };
 
     /// <summary>Finds an obligation (of <see cref="All"/> or <see cref="Deal"/>) by its key or by an instance key (<c>sec-comment-response#2</c>).</summary>
-    /// <returns>The obligation, or null when the key names none.</returns>
+    /// <returns>The obligation, or null when the key names none or is no deadline key (<see cref="DeadlineId.TryParse"/>).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="key"/> is null.</exception>
     public static Obligation? Find(string key)
     {
         ArgumentNullException.ThrowIfNull(key);
-        var hash = key.IndexOf('#', StringComparison.Ordinal);
-        var baseKey = hash < 0 ? key : key[..hash];
+        return DeadlineId.TryParse(key, out var id) ? Find(id) : null;
+    }
+
+    /// <summary>Finds the obligation (of <see cref="All"/> or <see cref="Deal"/>) a deadline instance is of.</summary>
+    /// <returns>The obligation, or null when <see cref="DeadlineId.ObligationKey"/> names none (or for <c>default</c>).</returns>
+    public static Obligation? Find(DeadlineId id)
+    {
         foreach (var obligation in All.Concat(Deal))
         {
-            if (obligation.Key == baseKey)
+            if (obligation.Key == id.ObligationKey)
             {
                 return obligation;
             }

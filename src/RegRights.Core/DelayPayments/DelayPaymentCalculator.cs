@@ -47,6 +47,22 @@ public static class DelayPaymentCalculator
         return new Accrual(terms, facts, asOf, isBusinessDay, currency).Run();
     }
 
+    /// <summary>
+    /// The first day of each accrual period <see cref="Compute"/> would give, without computing any amount: what numbers
+    /// several failures' periods together (the payments made do not move a period).
+    /// </summary>
+    internal static List<LocalDate> PeriodStarts(DelayPaymentTerms terms, DelayPaymentFacts facts, LocalDate asOf,
+        Func<LocalDate, bool> isBusinessDay)
+    {
+        Preconditions.CheckNotNull(terms);
+        return (terms.Failures & facts.Failure) == 0
+            ? []
+            : new Accrual(terms, facts, asOf, isBusinessDay, CheckFacts(facts)).PeriodStarts();
+    }
+
+    // One period's days (Accrual.SpanAt): its first and last accruing day, its scheduled last day, its length and why it ended.
+    private readonly record struct Span(LocalDate Start, LocalDate End, LocalDate ScheduledEnd, int PeriodDays, int Days, AccrualEnd EndedBy);
+
     private static string CheckFacts(DelayPaymentFacts facts)
     {
         Preconditions.CheckNotNull(facts);
@@ -126,34 +142,64 @@ public static class DelayPaymentCalculator
             var start = facts.EventDate;
             for (var k = 0; start < stop; k++)
             {
-                var scheduledEnd = PeriodStart(k + 1).PlusDays(-1);
-                var periodDays = Period.DaysBetween(start, scheduledEnd) + 1;
-                var end = scheduledEnd < stop ? scheduledEnd : stop.PlusDays(-1);
-                var endedBy = end == scheduledEnd ? AccrualEnd.FullPeriod : stopReason;
-                var days = Period.DaysBetween(start, end) + 1;
-                if (terms.CapPercent is { } cap && DaysToCap(cap - percentBefore, periodDays) is var toCap && toCap <= days)
-                {
-                    days = toCap;
-                    end = start.PlusDays(days - 1);
-                    endedBy = AccrualEnd.CapReached;
-                    capReachedOn = end;
-                }
-
-                var period = Build(k + 1, start, end, scheduledEnd, periodDays, days, endedBy, ref running);
-                periods.Add(period);
-                if (endedBy != AccrualEnd.FullPeriod)
+                var span = SpanAt(k, start, percentBefore, stop, stopReason);
+                capReachedOn = span.EndedBy == AccrualEnd.CapReached ? span.End : capReachedOn;
+                periods.Add(Build(k + 1, span.Start, span.End, span.ScheduledEnd, span.PeriodDays, span.Days, span.EndedBy, ref running));
+                if (span.EndedBy != AccrualEnd.FullPeriod)
                 {
                     break;
                 }
 
                 percentBefore += terms.RatePercent;
-                start = scheduledEnd.PlusDays(1);
+                start = span.ScheduledEnd.PlusDays(1);
             }
 
             Money? capTotal = caps is null ? null : new Money(caps.Sum(), currency);
             var total = new Money(running, currency);
             return new(DelayPaymentOutcome.Computed, terms.Section, facts.Failure, facts.EventDate, asOf, periods, total,
                 capTotal, capReachedOn, null, Readings(periods), null, text);
+        }
+
+        // The periods' first days, as Run finds them, without an amount.
+        internal List<LocalDate> PeriodStarts()
+        {
+            var (stop, stopReason) = FirstDayNotAccruing();
+            var starts = new List<LocalDate>();
+            var percentBefore = 0m;
+            var start = facts.EventDate;
+            for (var k = 0; start < stop; k++)
+            {
+                var span = SpanAt(k, start, percentBefore, stop, stopReason);
+                starts.Add(span.Start);
+                if (span.EndedBy != AccrualEnd.FullPeriod)
+                {
+                    break;
+                }
+
+                percentBefore += terms.RatePercent;
+                start = span.ScheduledEnd.PlusDays(1);
+            }
+
+            return starts;
+        }
+
+        // Period k's days (from 0), starting on start: to the end of its 30 days or month, the day before the first day
+        // that does not accrue (the day after the as-of date, Rule 144, the cure), or the day the cap is reached.
+        private Span SpanAt(int k, LocalDate start, decimal percentBefore, LocalDate stop, AccrualEnd stopReason)
+        {
+            var scheduledEnd = PeriodStart(k + 1).PlusDays(-1);
+            var periodDays = Period.DaysBetween(start, scheduledEnd) + 1;
+            var end = scheduledEnd < stop ? scheduledEnd : stop.PlusDays(-1);
+            var endedBy = end == scheduledEnd ? AccrualEnd.FullPeriod : stopReason;
+            var days = Period.DaysBetween(start, end) + 1;
+            if (terms.CapPercent is { } cap && DaysToCap(cap - percentBefore, periodDays) is var toCap && toCap <= days)
+            {
+                days = toCap;
+                end = start.PlusDays(days - 1);
+                endedBy = AccrualEnd.CapReached;
+            }
+
+            return new(start, end, scheduledEnd, periodDays, days, endedBy);
         }
 
         private (LocalDate Stop, AccrualEnd Reason) FirstDayNotAccruing()

@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using RegRights.Core.Deadlines;
 
 namespace RegRights.Infrastructure.Reminders;
 
@@ -57,5 +58,6 @@ public class ReminderTables
     }
 
     /// <summary>A deadline key as a key segment: <c>#</c> is not allowed in PartitionKey or RowKey.</summary>
-    internal static string KeySegment(string deadlineKey) => deadlineKey.Replace('#', '~');
+    /// <exception cref="FormatException"><paramref name="deadlineKey"/> is no deadline key.</exception>
+    internal static string KeySegment(string deadlineKey) => DeadlineId.Parse(deadlineKey).ToString('~');
 }

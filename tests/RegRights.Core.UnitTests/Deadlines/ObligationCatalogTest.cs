@@ -1,5 +1,6 @@
 using RegRights.Core.Agreements;
 using RegRights.Core.Deadlines;
+using RegRights.Core.Reminders;
 
 namespace RegRights.Core.UnitTests.Deadlines;
 
@@ -45,5 +46,58 @@ public class ObligationCatalogTest
     public void Find_UnknownKey_IsNull()
     {
         Assert.Null(ObligationCatalog.Find("closing-date"));
+    }
+
+    [Theory]
+    [InlineData("filing-date#abc")] // not an instance number
+    [InlineData("sec-comment-response#0")] // instances count from 1
+    [InlineData("sec-comment-response#02")] // not the text the schedule writes
+    public void Find_MalformedInstanceKey_IsNull(string key)
+    {
+        Assert.Null(ObligationCatalog.Find(key));
+    }
+
+    [Fact]
+    public void Name_IsTheDefinedTermWhereTheAgreementHasOne()
+    {
+        // § 1 defines "Filing Date" and "Effectiveness Date"; every other deadline is named by its title.
+        Assert.Equal("Filing Date", ObligationCatalog.FilingDate.Name);
+        Assert.Equal("Effectiveness Date", ObligationCatalog.EffectivenessDate.Name);
+        Assert.All(ObligationCatalog.All.Concat(ObligationCatalog.Deal).Skip(2), o =>
+        {
+            Assert.Null(o.DefinedTerm);
+            Assert.Equal(o.Title, o.Name);
+        });
+    }
+
+    [Fact]
+    public void Audience_EachEntryNamesItsRoles()
+    {
+        // The table the reminders go by: § 3(a) and § 3(d) name the Special Counsel; § 3(b)(iii) comment responses, the
+        // § 6(b) standstill and the informational horizon are the Company's own affairs; the rest concern the Holders.
+        var expected = new Dictionary<string, IReadOnlyList<RecipientRole>>
+        {
+            ["filing-date"] = ReminderAudience.WithHolders,
+            ["effectiveness-date"] = ReminderAudience.WithHolders,
+            ["pre-filing-review"] = ReminderAudience.WithSpecialCounsel,
+            ["amendment-review"] = ReminderAudience.WithSpecialCounsel,
+            ["filing-notice"] = ReminderAudience.WithSpecialCounsel,
+            ["notice-confirmation"] = ReminderAudience.WithSpecialCounsel,
+            ["sec-comment-response"] = ReminderAudience.CompanyOnly,
+            ["sticker-filing"] = ReminderAudience.WithHolders,
+            ["indemnity-payment"] = ReminderAudience.WithHolders,
+            ["piggyback-election"] = ReminderAudience.WithHolders,
+            ["registration-rights-standstill"] = ReminderAudience.CompanyOnly,
+            ["effectiveness-period-end"] = ReminderAudience.CompanyOnly,
+            ["filing-failure-payment"] = ReminderAudience.WithHolders,
+            ["effectiveness-failure-payment"] = ReminderAudience.WithHolders,
+            ["maintenance-failure-payment"] = ReminderAudience.WithHolders,
+            ["suspension-advice"] = ReminderAudience.WithHolders,
+            ["additional-filing"] = ReminderAudience.WithHolders,
+            ["additional-effectiveness"] = ReminderAudience.WithHolders,
+        };
+
+        Assert.Equal(expected.Keys, ObligationCatalog.All.Concat(ObligationCatalog.Deal).Select(o => o.Key));
+        Assert.All(ObligationCatalog.All.Concat(ObligationCatalog.Deal), o => Assert.Same(expected[o.Key], o.Audience));
     }
 }

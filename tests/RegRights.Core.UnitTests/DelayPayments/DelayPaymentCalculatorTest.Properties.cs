@@ -39,6 +39,25 @@ public partial class DelayPaymentCalculatorTest
     private static decimal TotalOf(DelayPaymentTerms terms, DelayPaymentFacts facts, LocalDate asOf) =>
         DelayPaymentCalculator.Compute(DelayPaymentClause.Of(terms), facts, asOf, Weekdays).Total!.Value.Amount;
 
+    // What numbers several Filing Failures' periods together: the first days Compute gives, with a cure, Rule 144 and
+    // payments drawn from the seed (a payment never moves a period).
+    [Property]
+    public bool PeriodStarts_AreComputesPeriodsFirstDays(int seed, int amounts, ushort days, byte cure)
+    {
+        var terms = TermsFrom(seed) with { ExcludesRule144Saleable = seed % 3 == 0 };
+        var facts = FactsFrom(seed, amounts) is var f ? f with
+        {
+            CuredOn = cure % 2 == 0 ? f.EventDate.PlusDays(cure) : null,
+            Rule144SaleableFrom = cure % 5 == 0 ? f.EventDate.PlusDays(cure / 2) : null,
+            Payments = [new PaymentMade(f.Holders[0].HolderId, 1, f.EventDate.PlusDays(40), Money.Usd(1m + cure))],
+        } : null!;
+        var asOf = facts.EventDate.PlusDays(days % 2000);
+
+        var starts = DelayPaymentCalculator.PeriodStarts(terms, facts, asOf, Weekdays);
+
+        return starts.SequenceEqual(DelayPaymentCalculator.Compute(DelayPaymentClause.Of(terms), facts, asOf, Weekdays).Periods.Select(p => p.Start));
+    }
+
     [Property]
     public bool Compute_TotalNeverExceedsTheCap(int seed, int amounts, ushort days)
     {

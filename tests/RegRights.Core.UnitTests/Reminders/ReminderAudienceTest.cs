@@ -27,4 +27,12 @@ public class ReminderAudienceTest
         Assert.Equal(holders, roles.Contains(RecipientRole.Holder));
         Assert.DoesNotContain(RecipientRole.SpecialCounsel, roles);
     }
+
+    [Theory]
+    [InlineData("closing-date")] // names no obligation
+    [InlineData("filing-date#0")] // no deadline key
+    public void For_KeyOfNoObligation_IsCompanyCounselAlone(string key)
+    {
+        Assert.Equal([RecipientRole.CompanyCounsel], ReminderAudience.For(key));
+    }
 }
