@@ -38,6 +38,7 @@ internal static class StoredRowSamples
                     Missing = new CrossReferenceGapDocument { Section = "§ 2(d)", Term = "Registration Delay Payments", Cites = "§ 7(k)", Affects = [GapAffects.DelayPayments], Explanation = "e", Description = "d" },
                     LateInterestPercent = 1.5m,
                 },
+                AdditionalRegistration = terms.AdditionalRegistration! with { None = false },
                 Notice = new NoticeClauseDocument
                 {
                     Clause = "modern-email", TimeZone = "America/New_York", Calendar = "nyse",
@@ -71,5 +72,12 @@ internal static class StoredRowSamples
                 },
             ],
         };
+    }
+
+    // The sample as the version that wrote the fixtures could hold it: without the members added since.
+    public static AgreementDocument EveryFieldOfTheFixtures()
+    {
+        var document = EveryField();
+        return document with { Terms = document.Terms! with { AdditionalRegistration = null } };
     }
 }

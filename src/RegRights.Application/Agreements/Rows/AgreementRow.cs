@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using NodaTime;
 using RegRights.Core.Agreements;
 using RegRights.Core.Calendars;
@@ -10,7 +11,8 @@ namespace RegRights.Application.Agreements.Rows;
 // The agreement as the store keeps it, apart from the API's documents (RegRights.Contracts), so that renaming a member
 // of the API is not a data migration. Shape 1 is the JSON every stored agreement has had: each member keeps the
 // API's name and order of the day the shapes were parted, and AgreementRows maps the two both ways, in one place.
-// A change to a member here is a new shape: its number on the row, and a reader for the rows of the shape before.
+// A member added is written only when set, so the rows that do not use it stay shape 1; a change to a member here is
+// a new shape: its number on the row, and a reader for the rows of the shape before.
 
 /// <summary>An agreement's head row as stored: its name, template, terms, parties and contacts.</summary>
 public sealed record AgreementRow
@@ -128,6 +130,11 @@ public sealed record TermsRow
     public string? TradingDayCalendar { get; init; }
     public DelayPaymentsRow? DelayPayments { get; init; }
     public SuspensionTermsRow? Suspensions { get; init; }
+
+    // Added after shape 1, so written only when set: a row that does not use it is shape 1's JSON byte for byte.
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public AdditionalRegistrationRow? AdditionalRegistration { get; init; }
+
     public IReadOnlyList<CrossReferenceGapRow>? CrossReferenceGaps { get; init; }
     public NoticeClauseRow? Notice { get; init; }
 }
@@ -197,6 +204,20 @@ public sealed record SuspensionTermsRow
     public int? MaxDaysIn365 { get; init; }
     public int? MaxOccasionsIn365 { get; init; }
     public int? MinBusinessDaysBetween { get; init; }
+}
+
+/// <summary>The Rule 415 cutback clause as stored.</summary>
+public sealed record AdditionalRegistrationRow
+{
+    public bool? None { get; init; }
+    public string? Section { get; init; }
+    public int? FilingDays { get; init; }
+    public CutbackStart? FilingFrom { get; init; }
+    public DayUnit? FilingUnit { get; init; }
+    public int? EffectivenessDays { get; init; }
+    public int? ReviewedEffectivenessDays { get; init; }
+    public DayUnit? EffectivenessUnit { get; init; }
+    public RollRule? Roll { get; init; }
 }
 
 /// <summary>The notice clause as stored.</summary>

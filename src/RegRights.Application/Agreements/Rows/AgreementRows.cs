@@ -85,6 +85,12 @@ public static class AgreementRows
             Section = s.Section, MaxConsecutiveDays = s.MaxConsecutiveDays, MaxDaysIn365 = s.MaxDaysIn365,
             MaxOccasionsIn365 = s.MaxOccasionsIn365, MinBusinessDaysBetween = s.MinBusinessDaysBetween,
         } : null,
+        AdditionalRegistration = terms.AdditionalRegistration is { } more ? new AdditionalRegistrationRow
+        {
+            None = more.None, Section = more.Section, FilingDays = more.FilingDays, FilingFrom = more.FilingFrom, FilingUnit = more.FilingUnit,
+            EffectivenessDays = more.EffectivenessDays, ReviewedEffectivenessDays = more.ReviewedEffectivenessDays,
+            EffectivenessUnit = more.EffectivenessUnit, Roll = more.Roll,
+        } : null,
         CrossReferenceGaps = Each(terms.CrossReferenceGaps, g => ToRow(g)!),
         Notice = terms.Notice is { } notice ? new NoticeClauseRow
         {
@@ -138,6 +144,12 @@ public static class AgreementRows
         {
             Section = s.Section, MaxConsecutiveDays = s.MaxConsecutiveDays, MaxDaysIn365 = s.MaxDaysIn365,
             MaxOccasionsIn365 = s.MaxOccasionsIn365, MinBusinessDaysBetween = s.MinBusinessDaysBetween,
+        } : null,
+        AdditionalRegistration = row.AdditionalRegistration is { } more ? new AdditionalRegistrationDocument
+        {
+            None = more.None, Section = more.Section, FilingDays = more.FilingDays, FilingFrom = more.FilingFrom, FilingUnit = more.FilingUnit,
+            EffectivenessDays = more.EffectivenessDays, ReviewedEffectivenessDays = more.ReviewedEffectivenessDays,
+            EffectivenessUnit = more.EffectivenessUnit, Roll = more.Roll,
         } : null,
         CrossReferenceGaps = Each(row.CrossReferenceGaps, g => ToDocument(g)!),
         Notice = row.Notice is { } notice ? new NoticeClauseDocument
