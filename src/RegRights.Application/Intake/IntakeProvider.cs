@@ -62,7 +62,7 @@ public abstract record IntakeRoute
 /// <param name="Route">How to find its agreement and notice.</param>
 /// <param name="Delivery">The delivery it reports a moment of, or null when it reports none (a voided envelope, a failed fax, an in-transit scan).</param>
 /// <param name="Summary">What it is, in words, for the receipt's explanation.</param>
-public sealed record ProviderEvent(string EventId, string EventType, IntakeRoute Route, IntakeDeliveryDocument? Delivery, string Summary);
+public sealed record ProviderEvent(string EventId, string EventType, IntakeRoute Route, ReportedDelivery? Delivery, string Summary);
 
 /// <summary>
 /// One provider's scheme: how its webhooks are verified and what its events mean. A thin class over the shared intake

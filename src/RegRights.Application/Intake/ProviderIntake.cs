@@ -151,13 +151,14 @@ public class ProviderIntake
         NoticeStampResponse? stamp = null;
         var outcome = match.Outcome;
         var explanation = $"{parsed.Summary} {match.Explanation}";
+        var delivery = parsed.Delivery?.ToDocument();
         if (match.Agreement is { } agreement && match.NoticeId is { } noticeId)
         {
-            var linkDocument = new NoticeReceiptLinkDocument(receiptId, scheme.Name, request.Source, parsed.EventId, parsed.EventType, receivedAt, bodySha256, parsed.Delivery, null);
+            var linkDocument = new NoticeReceiptLinkDocument(receiptId, scheme.Name, request.Source, parsed.EventId, parsed.EventType, receivedAt, bodySha256, delivery, null);
             link = new StoredNoticeLink(noticeId, agreement.Id, receiptId, now, NoticeRows.Write(linkDocument));
-            if (parsed.Delivery is not null)
+            if (delivery is not null)
             {
-                var reported = match.Links.Select(l => NoticeRows.ReadLink(l.Document).Delivery).Append(parsed.Delivery).ToList();
+                var reported = match.Links.Select(l => NoticeRows.ReadLink(l.Document).Delivery).Append(delivery).ToList();
                 var (linked, index) = LinkedNotices.Stamp(agreement.Terms, reported, now);
                 if (linked is not null && index[^1] is not null)
                 {
@@ -177,7 +178,7 @@ public class ProviderIntake
             .Where(h => h.Value is not null)
             .ToDictionary(h => h.Name, h => h.Value!, StringComparer.Ordinal);
         var document = new IntakeReceiptDocument(receiptId, scheme.Name, request.Source, parsed.EventId, parsed.EventType, receivedAt, bodySha256,
-            request.Body.Length, headers, outcome, explanation.Trim(), match.Agreement?.Id, match.NoticeId, parsed.Delivery, stamp);
+            request.Body.Length, headers, outcome, explanation.Trim(), match.Agreement?.Id, match.NoticeId, delivery, stamp);
         var candidate = new StoredReceipt(receiptId, scheme.Name, request.Source, parsed.EventId, now, request.Body,
             NoticeRows.Write(document), match.NewNotice, link);
 

@@ -4,7 +4,6 @@ using System.Text.Json;
 using NodaTime;
 using NodaTime.Text;
 using RegRights.Application.Intake;
-using RegRights.Contracts.Notices;
 using RegRights.Core.Notices;
 
 namespace RegRights.Infrastructure.Intake;
@@ -157,11 +156,11 @@ public sealed class DocuSignConnect : JsonIntakeProvider
             return null;
         }
 
-        var reading = new IntakeReadingDocument(ReceiptGap, sent, "data.envelopeSummary.sentDateTime",
+        var reading = new ReportedReading(ReceiptGap, sent, "data.envelopeSummary.sentDateTime",
             "§ 6(h)(iv) makes a notice sent other than by fax or courier effective upon actual receipt. Stamped: receipt when the recipient opened " +
             "the envelope (DocuSign's delivered status, deliveredDateTime), the viewing DocuSign records. Other reading: receipt when DocuSign sent it " +
             "to the recipient's inbox (sentDateTime), as an e-mail is received when it arrives.");
-        var delivery = new IntakeDeliveryDocument(DeliveryMethod.Email, envelopeId, sent, "data.envelopeSummary.sentDateTime", opened, openedField, null, null, reading);
+        var delivery = new ReportedDelivery(DeliveryMethod.Email, envelopeId, sent, "data.envelopeSummary.sentDateTime", opened, openedField, null, null, reading);
         return new ProviderEvent(eventId, type, route, delivery, words);
     }
 

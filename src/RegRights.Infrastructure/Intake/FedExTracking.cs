@@ -5,7 +5,6 @@ using System.Text.Json;
 using NodaTime;
 using NodaTime.Text;
 using RegRights.Application.Intake;
-using RegRights.Contracts.Notices;
 using RegRights.Core.Notices;
 
 namespace RegRights.Infrastructure.Intake;
@@ -112,7 +111,7 @@ public sealed class FedExTracking : JsonIntakeProvider
         var delivered = moments.TryGetValue("ACTUAL_DELIVERY", out var d) ? d : ((OffsetDateTime, string)?)null;
         var delivery = mailed is null && delivered is null
             ? null
-            : new IntakeDeliveryDocument(DeliveryMethod.Courier, Normalize(tracking), mailed?.Item1, mailed?.Item2, delivered?.Item1, delivered?.Item2, null, null, null);
+            : new ReportedDelivery(DeliveryMethod.Courier, Normalize(tracking), mailed?.Item1, mailed?.Item2, delivered?.Item1, delivered?.Item2, null, null, null);
         return new ProviderEvent(eventId, status.Code ?? "update", route, delivery, summary);
     }
 

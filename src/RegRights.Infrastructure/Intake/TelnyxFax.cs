@@ -5,7 +5,6 @@ using NodaTime;
 using NodaTime.Text;
 using Org.BouncyCastle.Math.EC.Rfc8032;
 using RegRights.Application.Intake;
-using RegRights.Contracts.Notices;
 using RegRights.Core.Notices;
 
 namespace RegRights.Infrastructure.Intake;
@@ -134,7 +133,7 @@ public sealed class TelnyxFax : JsonIntakeProvider
             return null;
         }
 
-        var delivery = new IntakeDeliveryDocument(DeliveryMethod.Facsimile, faxId, moment.Value, "data.occurred_at", moment.Value, "data.occurred_at", from, to, null);
+        var delivery = new ReportedDelivery(DeliveryMethod.Facsimile, faxId, moment.Value, "data.occurred_at", moment.Value, "data.occurred_at", from, to, null);
         return new ProviderEvent(id, type, route, delivery, summary);
     }
 

@@ -3,7 +3,6 @@ using System.Text.Json;
 using NodaTime;
 using NodaTime.Text;
 using RegRights.Application.Intake;
-using RegRights.Contracts.Notices;
 using RegRights.Core.Notices;
 
 namespace RegRights.Infrastructure.Intake;
@@ -90,8 +89,8 @@ public sealed class UpsTrackAlert : JsonIntakeProvider
         const string Field = "gmtActivityDate + gmtActivityTime (UTC)";
         var delivery = status.Type switch
         {
-            "P" => new IntakeDeliveryDocument(DeliveryMethod.Courier, Normalize(tracking), moment, Field, null, null, null, null, null),
-            "D" => new IntakeDeliveryDocument(DeliveryMethod.Courier, Normalize(tracking), null, null, moment, Field, null, null, null),
+            "P" => new ReportedDelivery(DeliveryMethod.Courier, Normalize(tracking), moment, Field, null, null, null, null, null),
+            "D" => new ReportedDelivery(DeliveryMethod.Courier, Normalize(tracking), null, null, moment, Field, null, null, null),
             _ => null,
         };
         return new ProviderEvent(eventId, status.Type ?? "activity", route, delivery,
