@@ -2,33 +2,16 @@ using System.Net;
 using System.Net.Http.Headers;
 using RegRights.Contracts.Agreements;
 using RegRights.Core.Agreements;
+using RegRights.Testing;
 using static RegRights.Functions.FunctionalTests.Api;
 
 namespace RegRights.Functions.FunctionalTests.Apis;
 
 public sealed class AgreementsApiTest(FunctionsAppFixture app)
 {
-    // The seed: the agreement of April 28, 2000 between NeoTherapeutics, Inc. and its PIPE purchasers (§ 6(h) addresses).
-    internal static AgreementDocument Seed() => new()
-    {
-        Name = "Registration Rights Agreement dated April 28, 2000",
-        Terms = TermsDocument.From(AgreementTerms.NeoTherapeutics2000),
-        Parties =
-        [
-            new PartyDocument { Name = "NeoTherapeutics, Inc.", Role = PartyRole.Company, Address = "157 Technology Drive, Irvine, California 92618" },
-            new PartyDocument { Name = "Royal Canadian Growth Fund", Role = PartyRole.Holder },
-        ],
-        Contacts =
-        [
-            new ContactDocument { Name = "Chief Financial Officer", Role = ContactRole.Company, Represents = "NeoTherapeutics, Inc.", Facsimile = "(949) 788-6706" },
-            new ContactDocument { Name = "Alan W. Pettis, Esq.", Role = ContactRole.CompanyCounsel, Represents = "Latham & Watkins", Facsimile = "(714) 755-8290" },
-            new ContactDocument { Name = "Stephen C. Ferruolo, Esq.", Role = ContactRole.HoldersCounsel, Represents = "Heller, Ehrman, White & McAuliffe, LLP", Facsimile = "(858) 450-8499" },
-        ],
-    };
-
     internal static async Task<AgreementView> CreateSeedAsync(HttpClient client, params AgreementEventDocument[] events)
     {
-        using var response = await client.PostAsync(Url("/api/agreements"), Json(Seed()), Cancel);
+        using var response = await client.PostAsync(Url("/api/agreements"), Json(SeedAgreements.Document()), Cancel);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var view = await response.ReadAsync<AgreementView>();
         foreach (var e in events)
@@ -46,7 +29,7 @@ public sealed class AgreementsApiTest(FunctionsAppFixture app)
     [Fact]
     public async Task CreateAgreement_FromSeedTerms_IsReadBackWithItsETag()
     {
-        using var created = await app.Management.PostAsync(Url("/api/agreements"), Json(Seed()), Cancel);
+        using var created = await app.Management.PostAsync(Url("/api/agreements"), Json(SeedAgreements.Document()), Cancel);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var view = await created.ReadAsync<AgreementView>();
 
@@ -166,9 +149,9 @@ public sealed class AgreementsApiTest(FunctionsAppFixture app)
         var url = Url($"/api/agreements/{view.Id}");
 
         // No If-Match: 428. The current ETag: 200 and a new ETag. The old ETag again: 412, the first change kept.
-        using var missing = await app.Management.PutAsync(url, Json(Seed() with { Name = "no precondition" }), Cancel);
-        using var first = await SendPutAsync(url, Seed() with { Name = "first" }, view.ETag);
-        using var stale = await SendPutAsync(url, Seed() with { Name = "stale" }, view.ETag);
+        using var missing = await app.Management.PutAsync(url, Json(SeedAgreements.Document() with { Name = "no precondition" }), Cancel);
+        using var first = await SendPutAsync(url, SeedAgreements.Document() with { Name = "first" }, view.ETag);
+        using var stale = await SendPutAsync(url, SeedAgreements.Document() with { Name = "stale" }, view.ETag);
 
         Assert.Equal((HttpStatusCode)428, missing.StatusCode);
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
@@ -184,7 +167,7 @@ public sealed class AgreementsApiTest(FunctionsAppFixture app)
         // An event changes the record, so a PUT prepared before it must not pass unnoticed.
         var view = await CreateSeedAsync(app.Management, Event("closing", AgreementEventKind.Closing, 2000, 4, 28));
 
-        using var response = await SendPutAsync(Url($"/api/agreements/{view.Id}"), Seed(), view.ETag);
+        using var response = await SendPutAsync(Url($"/api/agreements/{view.Id}"), SeedAgreements.Document(), view.ETag);
 
         Assert.Equal(HttpStatusCode.PreconditionFailed, response.StatusCode);
     }

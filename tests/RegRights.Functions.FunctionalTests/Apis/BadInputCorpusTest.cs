@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using RegRights.Contracts.Agreements;
 using RegRights.Core.Agreements;
+using RegRights.Testing;
 using static RegRights.Functions.FunctionalTests.Api;
 
 namespace RegRights.Functions.FunctionalTests.Apis;
@@ -227,7 +228,7 @@ public sealed class BadInputCorpusTest(FunctionsAppFixture app)
 
     private async Task<AgreementView> CreateTargetAsync()
     {
-        using var created = await app.Management.PostAsync(Url("/api/agreements"), Json(AgreementsApiTest.Seed()), Cancel);
+        using var created = await app.Management.PostAsync(Url("/api/agreements"), Json(SeedAgreements.Document()), Cancel);
         var view = await created.ReadAsync<AgreementView>();
         using var closing = await app.Management.PostAsync(Url($"/api/agreements/{view.Id}/events"), Json("""{"id":"closing","kind":"closing","date":"2000-04-28"}"""), Cancel);
         Assert.Equal(HttpStatusCode.Created, closing.StatusCode);
@@ -323,7 +324,7 @@ public sealed class BadInputCorpusTest(FunctionsAppFixture app)
         """{"name":"{marker}","contacts":[""" + string.Join(",", Enumerable.Range(1, 100).Select(i => $$"""{"name":"Holder {{i}}","role":"holder","address":"{{new string('x', 990)}}"}""")) + "]}";
 
     private static string WholeDocument() => System.Text.Json.JsonSerializer.Serialize(
-        AgreementsApiTest.Seed() with { Terms = TermsDocument.From(AgreementTerms.NeoTherapeutics2000) }, RegRights.Contracts.RegRightsJson.Options);
+        SeedAgreements.Document() with { Terms = TermsDocument.From(AgreementTerms.NeoTherapeutics2000) }, RegRights.Contracts.RegRightsJson.Options);
 
     private static byte[] InvalidUtf8() => [.. "{\"name\":\""u8.ToArray(), 0xC3, 0x28, .. "\"}"u8.ToArray()];
 

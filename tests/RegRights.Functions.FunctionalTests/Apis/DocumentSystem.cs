@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
 using NodaTime;
+using RegRights.Testing;
 
 namespace RegRights.Functions.FunctionalTests.Apis;
 
@@ -44,7 +45,7 @@ internal sealed class DocumentSystem(HttpClient client, IClock clock, string sec
         {
           "agreementId": "{{agreementId}}",
           "sender": "Royal Canadian Growth Fund",
-          "recipient": "NeoTherapeutics, Inc., Attention: Chief Financial Officer",
+          "recipient": "{{SeedAgreements.CompanyNoticeAddress}}",
           "kind": "Request for registration",
           "deliveries": [
             {{delivery}}

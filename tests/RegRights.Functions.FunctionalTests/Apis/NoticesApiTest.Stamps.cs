@@ -5,6 +5,7 @@ using NodaTime.Text;
 using RegRights.Contracts.Agreements;
 using RegRights.Contracts.Notices;
 using RegRights.Core.Agreements;
+using RegRights.Testing;
 using static RegRights.Functions.FunctionalTests.Api;
 
 namespace RegRights.Functions.FunctionalTests.Apis;
@@ -100,7 +101,7 @@ public sealed partial class NoticesApiTest
         var view = await read.ReadAsync<AgreementView>();
         using var put = new HttpRequestMessage(HttpMethod.Put, agreementUrl)
         {
-            Content = Json(AgreementsApiTest.Seed() with { Terms = TermsDocument.From(AgreementTerms.NeoTherapeutics2000 with { FaxCutoff = new LocalTime(15, 0) }) }),
+            Content = Json(SeedAgreements.Document() with { Terms = TermsDocument.From(AgreementTerms.NeoTherapeutics2000 with { FaxCutoff = new LocalTime(15, 0) }) }),
         };
         put.Headers.IfMatch.Add(EntityTagHeaderValue.Parse(view.ETag));
         App.Clock.AdvanceSeconds(1);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using RegRights.Contracts.Agreements;
+using RegRights.Testing;
 using static RegRights.Functions.FunctionalTests.Api;
 
 namespace RegRights.Functions.FunctionalTests.Apis;
@@ -13,10 +14,10 @@ namespace RegRights.Functions.FunctionalTests.Apis;
 /// </summary>
 public sealed class PatchAgreementTest(FunctionsAppFixture app)
 {
-    private static AgreementDocument NewYorkDeal() => AgreementsApiTest.Seed() with
+    private static AgreementDocument NewYorkDeal() => SeedAgreements.Document() with
     {
         Name = "RRA of a New York deal",
-        Terms = AgreementsApiTest.Seed().Terms! with { TimeZone = "America/New_York", FilingDays = 45 },
+        Terms = SeedAgreements.Document().Terms! with { TimeZone = "America/New_York", FilingDays = 45 },
     };
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Net;
+using RegRights.Testing;
 using static RegRights.Functions.FunctionalTests.Api;
 
 namespace RegRights.Functions.FunctionalTests.Apis;
@@ -152,7 +153,7 @@ public sealed class IfMatchTest(FunctionsAppFixture app)
 
     private async Task<HttpResponseMessage> PutAsync(string id, string ifMatch)
     {
-        var document = AgreementsApiTest.Seed() with { Name = "If-Match (renamed)" };
+        var document = SeedAgreements.Document() with { Name = "If-Match (renamed)" };
         using var request = new HttpRequestMessage(HttpMethod.Put, Url($"/api/agreements/{id}")) { Content = Json(document) };
         request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
         return await app.Management.SendAsync(request, Cancel);

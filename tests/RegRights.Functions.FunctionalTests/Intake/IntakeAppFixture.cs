@@ -8,6 +8,7 @@ using RegRights.Contracts;
 using RegRights.Contracts.Agreements;
 using RegRights.Contracts.Notices;
 using RegRights.Core.Agreements;
+using RegRights.Testing;
 using static RegRights.Functions.FunctionalTests.Api;
 
 namespace RegRights.Functions.FunctionalTests.Intake;
@@ -68,11 +69,11 @@ public sealed class IntakeAppFixture : IAsyncLifetime
     {
         var document = new AgreementDocument
         {
-            Name = "Registration Rights Agreement dated April 28, 2000",
+            Name = SeedAgreements.Name,
             Terms = new TermsDocument { NoticeFaxNumbers = [noticeFax] },
             Contacts =
             [
-                new ContactDocument { Name = "Chief Financial Officer", Role = ContactRole.Company, Represents = "NeoTherapeutics, Inc.", Facsimile = noticeFax, Email = "cfo@neotherapeutics.example" },
+                SeedAgreements.CompanyCfo with { Facsimile = noticeFax, Email = "cfo@neotherapeutics.example" },
                 new ContactDocument { Name = "Royal Canadian Growth Fund", Role = ContactRole.Holder, Represents = "Royal Canadian Growth Fund", Facsimile = holderFax, Email = "notices@rcgf.example" },
             ],
         };
@@ -101,7 +102,7 @@ public sealed class IntakeAppFixture : IAsyncLifetime
     public async Task<string> ExpectAsync(string agreementId, string deliveries)
     {
         var body = $$"""
-            { "sender": "Royal Canadian Growth Fund", "recipient": "NeoTherapeutics, Inc., Attention: Chief Financial Officer",
+            { "sender": "Royal Canadian Growth Fund", "recipient": "{{SeedAgreements.CompanyNoticeAddress}}",
               "kind": "Request for registration", "deliveries": {{deliveries}} }
             """;
         using var response = await App.Management.PostAsync(Url($"/api/agreements/{agreementId}/notices/expected"), Json(body), Cancel);

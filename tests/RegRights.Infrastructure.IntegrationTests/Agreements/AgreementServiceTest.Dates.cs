@@ -4,6 +4,7 @@ using RegRights.Contracts.Agreements;
 using RegRights.Core.Agreements;
 using RegRights.Core.Calendars;
 using RegRights.Infrastructure.IntegrationTests.Reminders;
+using RegRights.Testing;
 
 namespace RegRights.Infrastructure.IntegrationTests.Agreements;
 
@@ -36,7 +37,7 @@ public sealed partial class AgreementServiceTest
     {
         // Arrange
         var (service, _) = await CreateAsync();
-        var document = Seed() with
+        var document = SeedAgreements.Document(companyCfo: false) with
         {
             Terms = new TermsDocument
             {
@@ -65,7 +66,7 @@ public sealed partial class AgreementServiceTest
     {
         // Arrange: the second closure has no legal source.
         var (service, _) = await CreateAsync();
-        var document = Seed() with
+        var document = SeedAgreements.Document(companyCfo: false) with
         {
             Terms = new TermsDocument
             {
@@ -94,7 +95,7 @@ public sealed partial class AgreementServiceTest
         var read = await service.GetAsync(id, Cancel);
 
         // Act
-        var result = await service.ReplaceAsync(id, Seed() with { Terms = read!.Terms with { EffectivenessDays = 1000 } }, new Azure.ETag(read.ETag), Cancel);
+        var result = await service.ReplaceAsync(id, SeedAgreements.Document(companyCfo: false) with { Terms = read!.Terms with { EffectivenessDays = 1000 } }, new Azure.ETag(read.ETag), Cancel);
 
         // Assert
         var invalid = Assert.IsType<AgreementWriteResult.Invalid>(result);
@@ -166,7 +167,7 @@ public sealed partial class AgreementServiceTest
     {
         // Arrange: issue 12's address; stored, every reminder to the Company side would fail.
         var (service, _) = await CreateAsync();
-        var document = Seed() with
+        var document = SeedAgreements.Document(companyCfo: false) with
         {
             Contacts =
             [
@@ -209,7 +210,7 @@ public sealed partial class AgreementServiceTest
         var (service, _) = await CreateAsync();
 
         // Act
-        var result = await service.CreateAsync(Seed() with { Name = name }, Cancel);
+        var result = await service.CreateAsync(SeedAgreements.Document(companyCfo: false) with { Name = name }, Cancel);
 
         // Assert
         var invalid = Assert.IsType<AgreementWriteResult.Invalid>(result);
@@ -224,8 +225,8 @@ public sealed partial class AgreementServiceTest
         var thousand = string.Concat(Enumerable.Repeat("\U0001F4E0", 1000));
 
         // Act
-        var accepted = await service.CreateAsync(Seed() with { Name = thousand }, Cancel);
-        var refused = await service.CreateAsync(Seed() with { Name = thousand + "\U0001F4E0" }, Cancel);
+        var accepted = await service.CreateAsync(SeedAgreements.Document(companyCfo: false) with { Name = thousand }, Cancel);
+        var refused = await service.CreateAsync(SeedAgreements.Document(companyCfo: false) with { Name = thousand + "\U0001F4E0" }, Cancel);
 
         // Assert
         Assert.IsType<AgreementWriteResult.Created>(accepted);
@@ -237,7 +238,7 @@ public sealed partial class AgreementServiceTest
     private static async Task<string> StoreUncheckedClosingAsync(ReminderPipeline pipeline, LocalDate closing)
     {
         var stored = await pipeline.Agreements.CreateAsync(
-            Seed() with { Terms = TermsDocument.From(AgreementTerms.NeoTherapeutics2000) }, pipeline.Clock.GetCurrentInstant(), Cancel);
+            SeedAgreements.Document(companyCfo: false) with { Terms = TermsDocument.From(AgreementTerms.NeoTherapeutics2000) }, pipeline.Clock.GetCurrentInstant(), Cancel);
         await pipeline.Agreements.AppendEventAsync(
             new RegRights.Application.Agreements.AgreementRecord(stored, []), new AgreementEvent("closing", AgreementEventKind.Closing, closing), pipeline.Clock.GetCurrentInstant(), Cancel);
         return stored.Id;

@@ -1,5 +1,6 @@
 using RegRights.Application.Agreements;
 using RegRights.Contracts.Agreements;
+using RegRights.Testing;
 
 namespace RegRights.Infrastructure.IntegrationTests.Agreements;
 
@@ -11,7 +12,7 @@ public sealed partial class AgreementServiceTest
     {
         // Arrange
         var (service, _) = await CreateAsync();
-        var document = Seed() with { Terms = new TermsDocument { NoticeFaxNumbers = ["(949) 788-6706", "ask the CFO"] } };
+        var document = SeedAgreements.Document(companyCfo: false) with { Terms = new TermsDocument { NoticeFaxNumbers = ["(949) 788-6706", "ask the CFO"] } };
 
         // Act
         var result = await service.CreateAsync(document, Cancel);
@@ -26,7 +27,7 @@ public sealed partial class AgreementServiceTest
     public async Task CreateAsync_NoticeFaxNumbers_AreReadBackAsWritten()
     {
         var (service, _) = await CreateAsync();
-        var document = Seed() with { Terms = new TermsDocument { NoticeFaxNumbers = ["(949) 788-6706", "(714) 755-8290"] } };
+        var document = SeedAgreements.Document(companyCfo: false) with { Terms = new TermsDocument { NoticeFaxNumbers = ["(949) 788-6706", "(714) 755-8290"] } };
 
         var created = Assert.IsType<AgreementWriteResult.Created>(await service.CreateAsync(document, Cancel));
 

@@ -1,5 +1,6 @@
 using RegRights.Application.Agreements;
 using RegRights.Contracts.Agreements;
+using RegRights.Testing;
 
 namespace RegRights.Infrastructure.IntegrationTests.Agreements;
 
@@ -12,10 +13,10 @@ public sealed partial class AgreementServiceTest
         // Arrange: a client whose first POST timed out after the server stored it, and who sends it again.
         var (service, _) = await CreateAsync();
         var key = Guid.NewGuid().ToString();
-        var first = Assert.IsType<AgreementWriteResult.Created>(await service.CreateAsync(Seed(), key, Cancel)).Agreement;
+        var first = Assert.IsType<AgreementWriteResult.Created>(await service.CreateAsync(SeedAgreements.Document(companyCfo: false), key, Cancel)).Agreement;
 
         // Act
-        var again = await service.CreateAsync(Seed(), key, Cancel);
+        var again = await service.CreateAsync(SeedAgreements.Document(companyCfo: false), key, Cancel);
 
         // Assert
         var replayed = Assert.IsType<AgreementWriteResult.Replayed>(again).Agreement;
@@ -30,10 +31,10 @@ public sealed partial class AgreementServiceTest
         // Arrange
         var (service, _) = await CreateAsync();
         var key = Guid.NewGuid().ToString();
-        var first = Assert.IsType<AgreementWriteResult.Created>(await service.CreateAsync(Seed(), key, Cancel)).Agreement;
+        var first = Assert.IsType<AgreementWriteResult.Created>(await service.CreateAsync(SeedAgreements.Document(companyCfo: false), key, Cancel)).Agreement;
 
         // Act: the same key for another deal, with a 45-day Filing Date.
-        var other = Seed() with { Name = "Registration Rights Agreement dated June 1, 2001", Terms = new TermsDocument { FilingDays = 45 } };
+        var other = SeedAgreements.Document(companyCfo: false) with { Name = "Registration Rights Agreement dated June 1, 2001", Terms = new TermsDocument { FilingDays = 45 } };
         var result = await service.CreateAsync(other, key, Cancel);
 
         // Assert
@@ -52,7 +53,7 @@ public sealed partial class AgreementServiceTest
         var key = Guid.NewGuid().ToString();
 
         // Act
-        var results = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => service.CreateAsync(Seed(), key, Cancel)));
+        var results = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => service.CreateAsync(SeedAgreements.Document(companyCfo: false), key, Cancel)));
 
         // Assert: one Created, nine Replayed, all naming the one agreement stored.
         var created = Assert.Single(results.OfType<AgreementWriteResult.Created>()).Agreement;
@@ -71,7 +72,7 @@ public sealed partial class AgreementServiceTest
         var (service, _) = await CreateAsync();
 
         // Act
-        var result = await service.CreateAsync(Seed(), key, Cancel);
+        var result = await service.CreateAsync(SeedAgreements.Document(companyCfo: false), key, Cancel);
 
         // Assert
         Assert.Equal([AgreementService.IdempotencyKeyField], Assert.IsType<AgreementWriteResult.Invalid>(result).Errors.Keys);
@@ -86,7 +87,7 @@ public sealed partial class AgreementServiceTest
         var (service, _) = await CreateAsync();
 
         // Act
-        var result = await service.CreateAsync(Seed(), new string('k', AgreementService.MaxIdempotencyKeyLength + 1), Cancel);
+        var result = await service.CreateAsync(SeedAgreements.Document(companyCfo: false), new string('k', AgreementService.MaxIdempotencyKeyLength + 1), Cancel);
 
         // Assert
         Assert.Contains(AgreementService.IdempotencyKeyField, Assert.IsType<AgreementWriteResult.Invalid>(result).Errors.Keys);

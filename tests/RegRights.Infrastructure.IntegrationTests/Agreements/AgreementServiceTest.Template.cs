@@ -2,6 +2,7 @@ using Azure;
 using RegRights.Application.Agreements;
 using RegRights.Contracts.Agreements;
 using RegRights.Core.Agreements;
+using RegRights.Testing;
 
 namespace RegRights.Infrastructure.IntegrationTests.Agreements;
 
@@ -9,7 +10,7 @@ namespace RegRights.Infrastructure.IntegrationTests.Agreements;
 public sealed partial class AgreementServiceTest
 {
     // A modern PIPE deal registered with every term of its template and reminders for deadlines already past.
-    private static AgreementDocument ModernPipe() => Seed() with
+    private static AgreementDocument ModernPipe() => SeedAgreements.Document(companyCfo: false) with
     {
         Template = AgreementTemplates.ModernPipe.Name,
         Terms = TermsDocument.From(AgreementTemplates.ModernPipe.Terms),

@@ -11,6 +11,7 @@ using RegRights.Core.Agreements;
 using RegRights.Core.Deadlines;
 using RegRights.Infrastructure.IntegrationTests.Reminders;
 using RegRights.Infrastructure.IntegrationTests.Storage;
+using RegRights.Testing;
 
 namespace RegRights.Infrastructure.IntegrationTests.Agreements;
 
@@ -39,7 +40,7 @@ public sealed partial class AgreementServiceTest(StorageFixture fixture) : IDisp
         var (service, _) = await CreateAsync();
 
         // Act
-        var result = await service.CreateAsync(new AgreementDocument { Name = "Registration Rights Agreement dated April 28, 2000" }, Cancel);
+        var result = await service.CreateAsync(new AgreementDocument { Name = SeedAgreements.Name }, Cancel);
 
         // Assert: the template's terms are stored, so the deal keeps them if the template changes; GET reads the same ETag.
         var created = Assert.IsType<AgreementWriteResult.Created>(result).Agreement;
@@ -79,7 +80,7 @@ public sealed partial class AgreementServiceTest(StorageFixture fixture) : IDisp
 
         // Act: the Filing Date moved to 45 days by amendment.
         var result = await service.ReplaceAsync(
-            id, Seed() with { Terms = TermsDocument.From(AgreementTerms.NeoTherapeutics2000 with { FilingDays = 45 }) }, new ETag(read!.ETag), Cancel);
+            id, SeedAgreements.Document(companyCfo: false) with { Terms = TermsDocument.From(AgreementTerms.NeoTherapeutics2000 with { FilingDays = 45 }) }, new ETag(read!.ETag), Cancel);
 
         // Assert: a new ETag, the new term, the Closing kept, and the update stamped with the clock.
         var replaced = Assert.IsType<AgreementWriteResult.Replaced>(result).Agreement;
@@ -99,7 +100,7 @@ public sealed partial class AgreementServiceTest(StorageFixture fixture) : IDisp
         var read = await service.GetAsync(id, Cancel);
 
         // Act: the record is corrected to 3:00 p.m. through this instance.
-        var corrected = Seed() with { Terms = TermsDocument.From(AgreementTerms.NeoTherapeutics2000 with { FaxCutoff = new LocalTime(15, 0) }) };
+        var corrected = SeedAgreements.Document(companyCfo: false) with { Terms = TermsDocument.From(AgreementTerms.NeoTherapeutics2000 with { FaxCutoff = new LocalTime(15, 0) }) };
         Assert.IsType<AgreementWriteResult.Replaced>(await service.ReplaceAsync(id, corrected, new ETag(read!.ETag), Cancel));
 
         // Assert: the next notice would be stamped under the corrected record.
@@ -116,11 +117,11 @@ public sealed partial class AgreementServiceTest(StorageFixture fixture) : IDisp
         await RecordAsync(service, id, Closing);
 
         // Act
-        var result = await service.ReplaceAsync(id, Seed() with { Name = "Renamed" }, new ETag(read!.ETag), Cancel);
+        var result = await service.ReplaceAsync(id, SeedAgreements.Document(companyCfo: false) with { Name = "Renamed" }, new ETag(read!.ETag), Cancel);
 
         // Assert
         Assert.Equal(new AgreementWriteResult.PreconditionFailed(id), result);
-        Assert.Equal(Seed().Name, (await service.GetAsync(id, Cancel))!.Name);
+        Assert.Equal(SeedAgreements.Document(companyCfo: false).Name, (await service.GetAsync(id, Cancel))!.Name);
     }
 
     [Fact]
@@ -129,9 +130,9 @@ public sealed partial class AgreementServiceTest(StorageFixture fixture) : IDisp
         var (service, _) = await CreateAsync();
         var unknown = Guid.NewGuid().ToString("N");
 
-        Assert.Equal(new AgreementWriteResult.NotFound(unknown), await service.ReplaceAsync(unknown, Seed(), new ETag("W/\"x\""), Cancel));
+        Assert.Equal(new AgreementWriteResult.NotFound(unknown), await service.ReplaceAsync(unknown, SeedAgreements.Document(companyCfo: false), new ETag("W/\"x\""), Cancel));
         // A key Azure would refuse ('/' is not allowed in a PartitionKey) never reaches the service.
-        Assert.Equal(new AgreementWriteResult.NotFound("a/b"), await service.ReplaceAsync("a/b", Seed(), new ETag("W/\"x\""), Cancel));
+        Assert.Equal(new AgreementWriteResult.NotFound("a/b"), await service.ReplaceAsync("a/b", SeedAgreements.Document(companyCfo: false), new ETag("W/\"x\""), Cancel));
     }
 
     [Fact]
@@ -141,7 +142,7 @@ public sealed partial class AgreementServiceTest(StorageFixture fixture) : IDisp
         var id = await CreateSeedAsync(service);
 
         // A blind replace could undo a change made in between; the endpoint answers 428 before it gets here.
-        var ex = await Assert.ThrowsAsync<ArgumentException>(() => service.ReplaceAsync(id, Seed(), ETag.All, Cancel));
+        var ex = await Assert.ThrowsAsync<ArgumentException>(() => service.ReplaceAsync(id, SeedAgreements.Document(companyCfo: false), ETag.All, Cancel));
         Assert.Equal("ifMatch", ex.ParamName);
     }
 
@@ -403,8 +404,6 @@ public sealed partial class AgreementServiceTest(StorageFixture fixture) : IDisp
         Assert.Null(await service.GetScheduleAsync("a/b", new LocalDate(2000, 6, 1), Cancel));
     }
 
-    private static AgreementDocument Seed() => Storage.AgreementStoreTest.Seed();
-
     private static AgreementEventDocument Event(string id, AgreementEventKind kind, int year, int month, int day) =>
         new() { Id = id, Kind = kind, Date = new LocalDate(year, month, day) };
 
@@ -418,7 +417,7 @@ public sealed partial class AgreementServiceTest(StorageFixture fixture) : IDisp
 
     private static async Task<string> CreateSeedAsync(AgreementService service, params AgreementEventDocument[] events)
     {
-        var id = Assert.IsType<AgreementWriteResult.Created>(await service.CreateAsync(Seed(), Cancel)).Agreement.Id;
+        var id = Assert.IsType<AgreementWriteResult.Created>(await service.CreateAsync(SeedAgreements.Document(companyCfo: false), Cancel)).Agreement.Id;
         foreach (var e in events)
         {
             Assert.IsType<AgreementEventResult.Recorded>(await RecordAsync(service, id, e));

@@ -13,6 +13,7 @@ using RegRights.Contracts.Notices;
 using RegRights.Infrastructure.Intake;
 using RegRights.Infrastructure.IntegrationTests.Storage;
 using RegRights.Infrastructure.Storage;
+using RegRights.Testing;
 
 namespace RegRights.Infrastructure.IntegrationTests.Intake;
 
@@ -97,7 +98,7 @@ public sealed class ProviderIntakeTest(StorageFixture fixture)
         var intakeTables = new IntakeTables(service, $"i{Guid.NewGuid():N}"[..12]);
         await intakeTables.CreateIfNotExistsAsync(Cancel);
         var agreements = new TableAgreementStore(tables);
-        var seed = Storage.AgreementStoreTest.Seed();
+        var seed = SeedAgreements.Document(companyCfo: false);
         var agreement = await agreements.CreateAsync(seed with
         {
             Terms = seed.Terms! with { NoticeFaxNumbers = [To] },

@@ -7,6 +7,7 @@ using RegRights.Contracts.Agreements;
 using RegRights.Core.Agreements;
 using RegRights.Infrastructure.IntegrationTests.Storage;
 using RegRights.Infrastructure.Storage;
+using RegRights.Testing;
 
 namespace RegRights.Infrastructure.IntegrationTests.Notices;
 
@@ -25,12 +26,12 @@ public sealed class AgreementTermsCacheTest(StorageFixture fixture)
 
     /// <summary>The seed agreement with its fax cutoff moved from 2:00 to 3:00 p.m., as a corrected record would be.</summary>
     private static AgreementDocument WithThreePmCutoff() =>
-        AgreementStoreTest.Seed() with { Terms = TermsDocument.From(AgreementTerms.NeoTherapeutics2000 with { FaxCutoff = ThreePm }) };
+        SeedAgreements.Document(companyCfo: false) with { Terms = TermsDocument.From(AgreementTerms.NeoTherapeutics2000 with { FaxCutoff = ThreePm }) };
 
     private async Task<(AgreementStore Store, StoredAgreement Agreement)> SeedAsync()
     {
         var store = new TableAgreementStore(await fixture.CreateTablesAsync());
-        return (store, await store.CreateAsync(AgreementStoreTest.Seed(), Created, Cancel));
+        return (store, await store.CreateAsync(SeedAgreements.Document(companyCfo: false), Created, Cancel));
     }
 
     [Fact]
@@ -100,7 +101,7 @@ public sealed class AgreementTermsCacheTest(StorageFixture fixture)
         // Arrange: the change lands and invalidates while a read of the old record is on its way back.
         var tables = await fixture.CreateTablesAsync();
         var store = new SteppedAgreementStore(tables);
-        var agreement = await store.CreateAsync(AgreementStoreTest.Seed(), Created, Cancel);
+        var agreement = await store.CreateAsync(SeedAgreements.Document(companyCfo: false), Created, Cancel);
         using var cache = Cache(store, TimeSpan.FromSeconds(5));
         store.AfterNextRead = async () =>
         {

@@ -6,6 +6,7 @@ using RegRights.Application.Notices;
 using RegRights.Contracts.Notices;
 using RegRights.Infrastructure.IntegrationTests.Storage;
 using RegRights.Infrastructure.Storage;
+using RegRights.Testing;
 
 namespace RegRights.Infrastructure.IntegrationTests.Notices;
 
@@ -68,7 +69,7 @@ public sealed class NoticeIntakeTest(StorageFixture fixture)
         // zone, and the missing sender is reported beside it.
         var tables = await fixture.CreateTablesAsync();
         var agreements = new TableAgreementStore(tables);
-        var seed = AgreementStoreTest.Seed();
+        var seed = SeedAgreements.Document(companyCfo: false);
         var newYork = await agreements.CreateAsync(seed with { Terms = seed.Terms! with { TimeZone = "America/New_York" } }, Now, Cancel);
         var intake = Intake(tables, agreements);
         var request = Request() with
@@ -109,7 +110,7 @@ public sealed class NoticeIntakeTest(StorageFixture fixture)
         var counter = new RequestCounter();
         var tables = await fixture.CreateTablesAsync(counter);
         var agreements = new TableAgreementStore(tables);
-        var agreement = await agreements.CreateAsync(AgreementStoreTest.Seed(), Now, Cancel);
+        var agreement = await agreements.CreateAsync(SeedAgreements.Document(companyCfo: false), Now, Cancel);
         var intake = Intake(tables, agreements);
         await intake.ReceiveAsync("local", "msg_0", "{}"u8.ToArray(), Request() with { AgreementId = agreement.Id }, Cancel);
         counter.Reset();
@@ -140,7 +141,7 @@ public sealed class NoticeIntakeTest(StorageFixture fixture)
     private static NoticeIntakeRequest Request() => new()
     {
         Sender = "Royal Canadian Growth Fund",
-        Recipient = "NeoTherapeutics, Inc., Attention: Chief Financial Officer",
+        Recipient = SeedAgreements.CompanyNoticeAddress,
         Kind = "Request for registration",
         Deliveries = [new DeliveryRequest { Method = "facsimile", SentAt = "2000-05-26T14:05:00-07:00", FaxNumber = "(949) 788-6706" }],
     };
@@ -149,7 +150,7 @@ public sealed class NoticeIntakeTest(StorageFixture fixture)
     {
         var tables = await fixture.CreateTablesAsync();
         var agreements = new TableAgreementStore(tables);
-        var agreement = await agreements.CreateAsync(AgreementStoreTest.Seed(), Now, Cancel);
+        var agreement = await agreements.CreateAsync(SeedAgreements.Document(companyCfo: false), Now, Cancel);
         var clock = new FakeClock(Now);
         using var terms = new AgreementTermsCache(agreements, Options.Create(new NoticeIntakeOptions()), clock);
         var intake = new NoticeIntake(agreements, terms, new TableNoticeStore(tables), clock);

@@ -12,6 +12,7 @@ using RegRights.Core.Deadlines;
 using RegRights.Infrastructure.IntegrationTests.Storage;
 using RegRights.Infrastructure.Reminders;
 using RegRights.Infrastructure.Storage;
+using RegRights.Testing;
 
 namespace RegRights.Infrastructure.IntegrationTests.Reminders;
 
@@ -122,8 +123,8 @@ public sealed class PastDeadlinesTest(StorageFixture fixture)
     {
         var document = new AgreementDocument
         {
-            Name = "Registration Rights Agreement dated April 28, 2000",
-            Terms = TermsDocument.From(AgreementTerms.NeoTherapeutics2000),
+            Name = SeedAgreements.Name,
+            Terms = SeedAgreements.Terms,
             Contacts = [ReminderPipeline.CompanyCounsel, ReminderPipeline.Holder, ReminderPipeline.HoldersCounsel],
             RemindDeadlinesBeforeRegistration = remindPast,
         };

@@ -1,10 +1,11 @@
 using Azure;
 using Azure.Data.Tables;
 using NodaTime;
-using RegRights.Contracts.Agreements;
 using RegRights.Application.Agreements.Rows;
+using RegRights.Contracts.Agreements;
 using RegRights.Core.Agreements;
 using RegRights.Infrastructure.Storage;
+using RegRights.Testing;
 
 namespace RegRights.Infrastructure.IntegrationTests.Storage;
 
@@ -15,28 +16,12 @@ public sealed class AgreementStoreTest(StorageFixture fixture)
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     // The seed agreement: NeoTherapeutics, Inc., its counsel Latham & Watkins, the Holders' counsel Heller Ehrman (§ 6(h)).
-    internal static AgreementDocument Seed() => new()
-    {
-        Name = "Registration Rights Agreement dated April 28, 2000",
-        Terms = TermsDocument.From(AgreementTerms.NeoTherapeutics2000),
-        Parties =
-        [
-            new PartyDocument { Name = "NeoTherapeutics, Inc.", Role = PartyRole.Company, Address = "157 Technology Drive, Irvine, California 92618" },
-            new PartyDocument { Name = "Royal Canadian Growth Fund", Role = PartyRole.Holder },
-        ],
-        Contacts =
-        [
-            new ContactDocument { Name = "Alan W. Pettis, Esq.", Role = ContactRole.CompanyCounsel, Represents = "Latham & Watkins", Facsimile = "(714) 755-8290" },
-            new ContactDocument { Name = "Stephen C. Ferruolo, Esq.", Role = ContactRole.HoldersCounsel, Represents = "Heller, Ehrman, White & McAuliffe, LLP", Facsimile = "(858) 450-8499" },
-        ],
-    };
-
     [Fact]
     public async Task CreateAsync_ThenGetRecord_ReturnsTheDocumentAndNoEvents()
     {
         var store = new TableAgreementStore(await fixture.CreateTablesAsync());
 
-        var created = await store.CreateAsync(Seed(), Now, Cancel);
+        var created = await store.CreateAsync(SeedAgreements.Document(companyCfo: false), Now, Cancel);
         var record = await store.GetRecordAsync(created.Id, Cancel);
 
         Assert.NotNull(record);
@@ -54,7 +39,7 @@ public sealed class AgreementStoreTest(StorageFixture fixture)
         // Arrange: a head row as the store wrote it before Template and RemindDeadlinesBeforeRegistration were columns.
         var tables = await fixture.CreateTablesAsync();
         var id = Guid.NewGuid().ToString("N");
-        var row = TableAgreementStore.HeadEntity(id, AgreementRows.ToRow(Seed() with { Template = "modern-pipe", RemindDeadlinesBeforeRegistration = true }));
+        var row = TableAgreementStore.HeadEntity(id, AgreementRows.ToRow(SeedAgreements.Document(companyCfo: false) with { Template = "modern-pipe", RemindDeadlinesBeforeRegistration = true }));
         Assert.True(row.Remove("Template") && row.Remove("RemindDeadlinesBeforeRegistration"));
         row["EventCount"] = 0;
         row["CreatedAt"] = "2000-04-28T17:00:00Z";
@@ -86,7 +71,7 @@ public sealed class AgreementStoreTest(StorageFixture fixture)
         var ids = new List<string>();
         for (var i = 0; i < 5; i++)
         {
-            ids.Add((await store.CreateAsync(Seed(), Now, Cancel)).Id);
+            ids.Add((await store.CreateAsync(SeedAgreements.Document(companyCfo: false), Now, Cancel)).Id);
         }
 
         var seen = new List<string>();
@@ -119,11 +104,11 @@ public sealed class AgreementStoreTest(StorageFixture fixture)
     public async Task ReplaceAsync_WithStaleETag_Is412AndKeepsTheWinner()
     {
         var store = new TableAgreementStore(await fixture.CreateTablesAsync());
-        var created = await store.CreateAsync(Seed(), Now, Cancel);
-        await store.ReplaceAsync(created.Id, Seed() with { Name = "first writer" }, created.ETag, Now, Cancel);
+        var created = await store.CreateAsync(SeedAgreements.Document(companyCfo: false), Now, Cancel);
+        await store.ReplaceAsync(created.Id, SeedAgreements.Document(companyCfo: false) with { Name = "first writer" }, created.ETag, Now, Cancel);
 
         var ex = await Assert.ThrowsAsync<RequestFailedException>(
-            () => store.ReplaceAsync(created.Id, Seed() with { Name = "second writer" }, created.ETag, Now, Cancel));
+            () => store.ReplaceAsync(created.Id, SeedAgreements.Document(companyCfo: false) with { Name = "second writer" }, created.ETag, Now, Cancel));
 
         Assert.Equal(412, ex.Status);
         Assert.Equal("first writer", (await store.GetAgreementAsync(created.Id, Cancel))!.Document.Name);
@@ -133,7 +118,7 @@ public sealed class AgreementStoreTest(StorageFixture fixture)
     public async Task AppendEventAsync_TwoAppendsFromOneRead_SecondLosesAndOneEventIsStored()
     {
         var store = new TableAgreementStore(await fixture.CreateTablesAsync());
-        var created = await store.CreateAsync(Seed(), Now, Cancel);
+        var created = await store.CreateAsync(SeedAgreements.Document(companyCfo: false), Now, Cancel);
         var read = (await store.GetRecordAsync(created.Id, Cancel))!;
         var closing = new AgreementEvent("closing", AgreementEventKind.Closing, new LocalDate(2000, 4, 28));
 
@@ -152,7 +137,7 @@ public sealed class AgreementStoreTest(StorageFixture fixture)
     public async Task AppendEventAsync_KeepsOrderAndEveryField()
     {
         var store = new TableAgreementStore(await fixture.CreateTablesAsync());
-        var record = (await store.GetRecordAsync((await store.CreateAsync(Seed(), Now, Cancel)).Id, Cancel))!;
+        var record = (await store.GetRecordAsync((await store.CreateAsync(SeedAgreements.Document(companyCfo: false), Now, Cancel)).Id, Cancel))!;
         AgreementEvent[] events =
         [
             new("closing", AgreementEventKind.Closing, new LocalDate(2000, 4, 28)),
@@ -176,7 +161,7 @@ public sealed class AgreementStoreTest(StorageFixture fixture)
         // A LocalDate is written as an ISO string, so a date Azure could not hold as Edm.DateTime still round-trips;
         // the rules policy would have refused the request otherwise.
         var store = new TableAgreementStore(await fixture.CreateTablesAsync());
-        var record = (await store.GetRecordAsync((await store.CreateAsync(Seed(), Now, Cancel)).Id, Cancel))!;
+        var record = (await store.GetRecordAsync((await store.CreateAsync(SeedAgreements.Document(companyCfo: false), Now, Cancel)).Id, Cancel))!;
         var old = new AgreementEvent("old", AgreementEventKind.Closing, new LocalDate(1600, 2, 29));
 
         await store.AppendEventAsync(record, old, Instant.FromUtc(1500, 1, 1, 0, 0), Cancel);
