@@ -6,6 +6,7 @@ using RegRights.Contracts;
 using RegRights.Contracts.Agreements;
 using RegRights.Core.Agreements;
 using RegRights.Infrastructure.Storage;
+using RegRights.Testing;
 
 namespace RegRights.Infrastructure.UnitTests.Storage;
 

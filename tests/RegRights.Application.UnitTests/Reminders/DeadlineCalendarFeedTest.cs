@@ -4,7 +4,7 @@ using RegRights.Core.Agreements;
 using RegRights.Core.Deadlines;
 using IcalCalendar = Ical.Net.Calendar;
 
-namespace RegRights.Infrastructure.UnitTests.Reminders;
+namespace RegRights.Application.UnitTests.Reminders;
 
 public class DeadlineCalendarFeedTest
 {

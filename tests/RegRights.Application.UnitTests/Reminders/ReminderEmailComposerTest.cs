@@ -7,7 +7,7 @@ using RegRights.Core.Deadlines;
 using RegRights.Core.Reminders;
 using RegRights.Application.Reminders;
 
-namespace RegRights.Infrastructure.UnitTests.Reminders;
+namespace RegRights.Application.UnitTests.Reminders;
 
 public class ReminderEmailComposerTest
 {

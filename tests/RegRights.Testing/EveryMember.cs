@@ -2,10 +2,10 @@ using System.Collections;
 using System.Reflection;
 using System.Text.Json;
 
-namespace RegRights.Infrastructure.UnitTests.Storage;
+namespace RegRights.Testing;
 
 /// <summary>Which members of a sample document are left unset, so that a sample meant to set every member shows the one it misses.</summary>
-internal static class EveryMember
+public static class EveryMember
 {
     /// <summary>The paths of the members no value in <paramref name="sample"/> sets ("$.parties[*].role").</summary>
     public static IReadOnlyList<string> Unset(object sample) => [.. Unset(sample, "$")];

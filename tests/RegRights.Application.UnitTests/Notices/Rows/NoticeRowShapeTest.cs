@@ -3,12 +3,13 @@ using System.Text.Json.Nodes;
 using RegRights.Application.Notices.Rows;
 using RegRights.Contracts;
 using RegRights.Contracts.Notices;
+using RegRights.Testing;
 
-namespace RegRights.Infrastructure.UnitTests.Storage;
+namespace RegRights.Application.UnitTests.Notices.Rows;
 
 /// <summary>
 /// A notice, a provider webhook's receipt and a link as stored (<see cref="NoticeRows"/>) against the API's documents:
-/// nothing dropped between the two, and the JSON of shape 1 (the fixtures in <c>Storage/Rows</c>, as the version before
+/// nothing dropped between the two, and the JSON of shape 1 (the fixtures in <c>Notices/Rows/Fixtures</c>, as the version before
 /// the shapes were parted wrote it: the API's settings, compact) read as written and written as before, but for the
 /// shape's number.
 /// </summary>
@@ -106,5 +107,5 @@ public sealed class NoticeRowShapeTest
 
     private static string ApiJson(object document) => JsonSerializer.Serialize(document, document.GetType(), RegRightsJson.Options);
 
-    private static string Fixture(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Storage", "Rows", name));
+    private static string Fixture(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Notices", "Rows", "Fixtures", name));
 }

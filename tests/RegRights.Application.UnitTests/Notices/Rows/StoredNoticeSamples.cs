@@ -2,7 +2,7 @@ using NodaTime;
 using RegRights.Contracts.Notices;
 using RegRights.Core.Notices;
 
-namespace RegRights.Infrastructure.UnitTests.Storage;
+namespace RegRights.Application.UnitTests.Notices.Rows;
 
 /// <summary>A notice, a receipt and a link whose every stored member has a value, so that a member the stored shape leaves out shows.</summary>
 internal static class StoredNoticeSamples
