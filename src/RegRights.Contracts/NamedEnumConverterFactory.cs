@@ -48,7 +48,7 @@ internal sealed class NamedEnumConverterFactory : JsonConverterFactory
         Of<DeadlineWarningKind>(), Of<DeliveryMethod>(), Of<NoticeRule>(), Of<NoticeWarningKind>(), Of<NoticeGap>(), Of<NoticeRuleKind>(),
         Of<ReminderStepKind>(), Of<RecipientRole>(), Of<PartyRole>(), Of<ContactRole>(),
         Of<DayUnit>(), Of<ClauseStart>(), Of<FailureKind>(), Of<AccrualPeriodLength>(), Of<ProRataRule>(),
-        Of<LateInterestBasis>(), Of<GapAffects>(), Of<AccrualEnd>(), Of<SuspensionLimit>(),
+        Of<LateInterestBasis>(), Of<GapAffects>(), Of<AccrualEnd>(), Of<SuspensionLimit>(), Of<CutbackStart>(),
     }.ToFrozenDictionary();
 
     private static KeyValuePair<Type, Func<JsonConverter>> Of<T>()

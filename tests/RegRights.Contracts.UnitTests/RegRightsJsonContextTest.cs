@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 using NodaTime;
 using NodaTime.Text;
+using RegRights.Contracts.Agreements;
 using RegRights.Contracts.Calendars;
 using RegRights.Contracts.Deadlines;
 using RegRights.Contracts.Notices;
@@ -115,6 +116,8 @@ public class RegRightsJsonContextTest
             ["business-days"] = NonBusinessDaysDocument.From(
                 BusinessDayCalendar.Section1.GetNotableDays(new DateInterval(new LocalDate(2001, 1, 1), new LocalDate(2001, 12, 31)))),
             ["stamp"] = NoticeStampResponse.From(stamp, terms.TimeZone),
+            // The CLI reads a deal's terms (--terms): every enum in them, the cutback clause's filingFrom among them.
+            ["terms (modern-pipe)"] = TermsDocument.From(AgreementTemplates.ModernPipe.Terms),
             ["trading-days --count"] = new CalendarCountDocument(
                 "nyse", "Trading Day", new LocalDate(2012, 10, 25), 5, new LocalDate(2012, 11, 2), IsoDayOfWeek.Friday, null,
                 NonBusinessDaysDocument.From(CalendarCatalog.Get("nyse").GetNotableDays(new DateInterval(new LocalDate(2012, 10, 26), new LocalDate(2012, 11, 2))))),
