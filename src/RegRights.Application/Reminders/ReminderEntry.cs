@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Azure;
 using NodaTime;
+using RegRights.Core.Deadlines;
 
 namespace RegRights.Application.Reminders;
 
@@ -95,5 +96,5 @@ public sealed record ReminderEntry
     /// The id is a URL segment and a table key, in neither of which <c>#</c> may stand: <c>sec-comment-response#2</c>'s
     /// last-day row is <c>sec-comment-response~2.last-day</c>, as the deadline index writes the key.
     /// </remarks>
-    public static string IdFor(string deadlineKey, string step) => deadlineKey.Replace('#', '~') + "." + step;
+    public static string IdFor(string deadlineKey, string step) => DeadlineId.Parse(deadlineKey).ToString('~') + "." + step;
 }

@@ -162,10 +162,7 @@ public class TableAgreementStore : AgreementStore
 
     internal static AgreementHead ToHead(TableEntity e)
     {
-        if ((e.GetInt32("Shape") ?? 1) is not AgreementRow.CurrentShape and var shape)
-        {
-            throw new InvalidDataException($"The agreement '{e.PartitionKey}' is stored in shape {shape}, which this version does not read.");
-        }
+        StoredShape.Check(e.GetInt32("Shape"), AgreementRow.CurrentShape, "agreement", e.PartitionKey);
 
         return new(
             e.PartitionKey,

@@ -196,7 +196,7 @@ public static class AgreementRows
     private static PartyDocument ToDocument(PartyRow party) => new()
     {
         Name = party.Name,
-        Role = party.Role is { } role ? Named(StoredPartyRoles, role) : null,
+        Role = party.Role is { } role ? PartyRoles.Read(role) : null,
         Address = party.Address,
         SubscriptionAmount = ToDocument(party.SubscriptionAmount),
         TrancheAmounts = Each(party.TrancheAmounts, t => new TrancheAmountDocument { Tranche = t.Tranche, Amount = ToDocument(t.Amount) }),
@@ -219,35 +219,27 @@ public static class AgreementRows
     private static ContactDocument ToDocument(ContactRow contact) => new()
     {
         Name = contact.Name,
-        Role = contact.Role is { } role ? Named(StoredContactRoles, role) : null,
+        Role = contact.Role is { } role ? ContactRoles.Read(role) : null,
         Represents = contact.Represents,
         Email = contact.Email,
         Facsimile = contact.Facsimile,
         Address = contact.Address,
     };
 
-    // The stored names of the roles: the API's of shape 1, kept here so that renaming an API role is not a migration.
-    private static readonly Dictionary<PartyRole, string> PartyRoles = new()
+    private static readonly StoredNames<PartyRole> PartyRoles = new("party role", new()
     {
         [PartyRole.Company] = "company",
         [PartyRole.Holder] = "holder",
-    };
+    });
 
-    private static readonly Dictionary<ContactRole, string> ContactRoles = new()
+    private static readonly StoredNames<ContactRole> ContactRoles = new("contact role", new()
     {
         [ContactRole.Company] = "company",
         [ContactRole.CompanyCounsel] = "companyCounsel",
         [ContactRole.Holder] = "holder",
         [ContactRole.HoldersCounsel] = "holdersCounsel",
         [ContactRole.SpecialCounsel] = "specialCounsel",
-    };
-
-    private static readonly Dictionary<string, PartyRole> StoredPartyRoles = PartyRoles.ToDictionary(r => r.Value, r => r.Key, StringComparer.Ordinal);
-
-    private static readonly Dictionary<string, ContactRole> StoredContactRoles = ContactRoles.ToDictionary(r => r.Value, r => r.Key, StringComparer.Ordinal);
-
-    private static TRole Named<TRole>(Dictionary<string, TRole> roles, string stored) =>
-        roles.TryGetValue(stored, out var role) ? role : throw new InvalidDataException($"A stored {typeof(TRole).Name} '{stored}' is not one this version knows.");
+    });
 
     // A null element is kept as one: the use case refuses it in a request, and the store keeps what it is given.
     private static List<TOut>? Each<TIn, TOut>(IEnumerable<TIn>? items, Func<TIn, TOut> map)

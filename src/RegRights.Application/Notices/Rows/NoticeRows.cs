@@ -25,7 +25,7 @@ public static class NoticeRows
     public static NoticeDocument ReadNotice(string json)
     {
         var row = StoredJson.FromJson<NoticeRow>(json);
-        Check(row.Shape, "notice", row.Id);
+        StoredShape.Check(row.Shape, Current, "notice", row.Id);
         return new NoticeDocument(
             row.Id, row.AgreementId, row.Source, row.WebhookId, row.Sender, row.Recipient, row.Kind, row.DocumentUri, row.BodySha256,
             row.ReceivedAt, row.TermsAsOf, ToResponse(row.Stamp), row.Origin ?? NoticeDocument.FromWebhook,
@@ -41,7 +41,7 @@ public static class NoticeRows
     public static NoticeReceiptLinkDocument ReadLink(string json)
     {
         var row = StoredJson.FromJson<ReceiptLinkRow>(json);
-        Check(row.Shape, "notice link", row.ReceiptId);
+        StoredShape.Check(row.Shape, Current, "notice link", row.ReceiptId);
         return ToDocument(row);
     }
 
@@ -56,39 +56,24 @@ public static class NoticeRows
     }
 
     /// <summary>The receipt stored as <paramref name="json"/>.</summary>
-    /// <exception cref="InvalidDataException">The JSON is of a shape this version does not read, or an outcome it does not know.</exception>
+    /// <exception cref="InvalidDataException">The JSON is of a shape this version does not read, or of an outcome it does not know.</exception>
     public static IntakeReceiptDocument ReadReceipt(string json)
     {
         var row = StoredJson.FromJson<IntakeReceiptRow>(json);
-        Check(row.Shape, "receipt", row.Id);
-        var outcome = Outcomes.SingleOrDefault(o => o.Value == row.Outcome);
-        if (outcome.Value is null)
-        {
-            throw new InvalidDataException($"The receipt '{row.Id}' has the outcome '{row.Outcome}', which this version does not know.");
-        }
-
+        StoredShape.Check(row.Shape, Current, "receipt", row.Id);
         return new IntakeReceiptDocument(
             row.Id, row.Provider, row.Source, row.EventId, row.EventType, row.ReceivedAt, row.BodySha256, row.BodyLength, row.Headers,
-            outcome.Key, row.Explanation, row.AgreementId, row.NoticeId, ToDocument(row.Delivery), ToResponse(row.Stamp));
+            Outcomes.Read(row.Outcome), row.Explanation, row.AgreementId, row.NoticeId, ToDocument(row.Delivery), ToResponse(row.Stamp));
     }
 
     private const int Current = 1;
 
-    private static void Check(int? shape, string what, string id)
-    {
-        if ((shape ?? 1) != Current)
-        {
-            throw new InvalidDataException($"The {what} '{id}' is stored in shape {shape}, which this version does not read.");
-        }
-    }
-
-    // The stored names of the outcomes: the API's of shape 1, kept here so that renaming one in the API is not a migration.
-    private static readonly Dictionary<IntakeOutcome, string> Outcomes = new()
+    private static readonly StoredNames<IntakeOutcome> Outcomes = new("receipt outcome", new()
     {
         [IntakeOutcome.Stamped] = "stamped",
         [IntakeOutcome.Recorded] = "recorded",
         [IntakeOutcome.Unmatched] = "unmatched",
-    };
+    });
 
     private static StampRow? ToRow(NoticeStampResponse? stamp) => stamp is null ? null : new(
         stamp.EffectiveDate, stamp.CountsFrom, stamp.Rule, stamp.Gap, ToRow(stamp.Alternative), stamp.Explanation, stamp.Winner, stamp.RecordedAt,

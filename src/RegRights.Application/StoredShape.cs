@@ -1,0 +1,42 @@
+namespace RegRights.Application;
+
+/// <summary>How a stored record's shape number is checked (<c>Agreements/Rows</c>, <c>Notices/Rows</c>).</summary>
+internal static class StoredShape
+{
+    /// <summary>Refuses a record of a shape other than <paramref name="current"/>; a record without a number is shape 1, written before shapes were numbered.</summary>
+    /// <exception cref="InvalidDataException">The record is of another shape: read as this one, a member could be dropped or misread.</exception>
+    public static void Check(int? shape, int current, string what, string id)
+    {
+        if ((shape ?? 1) != current)
+        {
+            throw new InvalidDataException($"The {what} '{id}' is stored in shape {shape}, which this version does not read.");
+        }
+    }
+}
+
+/// <summary>
+/// The names an enum's values are stored by, apart from the API's, so that renaming a value in the API is not a
+/// migration; a stored name this version does not know is refused, never dropped.
+/// </summary>
+internal sealed class StoredNames<TEnum>
+    where TEnum : struct, Enum
+{
+    private readonly string what;
+    private readonly Dictionary<TEnum, string> names;
+    private readonly Dictionary<string, TEnum> values;
+
+    public StoredNames(string what, Dictionary<TEnum, string> names)
+    {
+        this.what = what;
+        this.names = names;
+        values = names.ToDictionary(n => n.Value, n => n.Key, StringComparer.Ordinal);
+    }
+
+    /// <summary>The stored name of <paramref name="value"/>.</summary>
+    public string this[TEnum value] => names[value];
+
+    /// <summary>The value <paramref name="stored"/> names.</summary>
+    /// <exception cref="InvalidDataException">No value has that stored name.</exception>
+    public TEnum Read(string stored) =>
+        values.TryGetValue(stored, out var value) ? value : throw new InvalidDataException($"A stored {what} '{stored}' is not one this version knows.");
+}
