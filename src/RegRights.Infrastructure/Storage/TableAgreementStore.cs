@@ -6,6 +6,7 @@ using RegRights.Application;
 using RegRights.Application.Agreements;
 using RegRights.Application.Agreements.Rows;
 using RegRights.Core.Agreements;
+using RegRights.Core.Deadlines;
 
 namespace RegRights.Infrastructure.Storage;
 
@@ -210,7 +211,7 @@ public class TableAgreementStore : AgreementStore
         {
             RefersTo = e.GetString("RefersTo"),
             Days = e.GetInt32("Days"),
-            DeadlineKey = e.GetString("DeadlineKey"),
+            DeadlineKey = ReadDeadlineKey(e.GetString("DeadlineKey")),
             Note = e.GetString("Note"),
             Tranche = e.GetString("Tranche"),
             Holder = e.GetString("Holder"),
@@ -220,6 +221,22 @@ public class TableAgreementStore : AgreementStore
                 : null,
         },
         TableValues.ParseInstant(e.GetString("RecordedAt")));
+
+    // Before DeadlineId, an event's key was checked with its instance read as a number, so "filing-failure-payment#01"
+    // was stored and meant period 1. DeadlineId refuses the leading zero; such a key is read as the period it stood for,
+    // not left to match nothing (a payment made would show unpaid).
+    internal static string? ReadDeadlineKey(string? stored)
+    {
+        var hash = stored?.LastIndexOf(DeadlineId.InstanceSeparator) ?? -1;
+        if (stored is null || hash < 1 || DeadlineId.TryParse(stored, out _)
+            || !int.TryParse(stored.AsSpan(hash + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n))
+        {
+            return stored;
+        }
+
+        var read = $"{stored[..hash]}{DeadlineId.InstanceSeparator}{n.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+        return DeadlineId.TryParse(read, out _) ? read : stored;
+    }
 
     internal static string HeadRowKey(string id) => HeadRowPrefix + id;
 

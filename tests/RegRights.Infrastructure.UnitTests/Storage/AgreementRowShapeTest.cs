@@ -99,6 +99,23 @@ public sealed class AgreementRowShapeTest
         Assert.Equal(fixture.GetString("RequestSha256"), AgreementStore.RequestHash(AgreementRows.ToRow(StoredRowSamples.EveryFieldOfTheFixtures())));
     }
 
+    [Theory]
+    [InlineData("filing-failure-payment#01", "filing-failure-payment#1")]
+    [InlineData("maintenance-failure-payment#0012", "maintenance-failure-payment#12")]
+    [InlineData("filing-failure-payment#1", "filing-failure-payment#1")]
+    [InlineData("filing-failure-payment#0", "filing-failure-payment#0")]
+    [InlineData("filing-failure-payment#00", "filing-failure-payment#00")]
+    [InlineData("filing-date", "filing-date")]
+    public void EventKeyStoredBeforeDeadlineId_ReadsAsThePeriodItStoodFor(string stored, string read)
+    {
+        // Shape 1 accepted a payment's period with leading zeros and matched "#01" to period 1; it must still.
+        var row = TableAgreementStore.EventEntity("0123456789abcdef0123456789abcdef", 1,
+            new AgreementEvent("e1", AgreementEventKind.DelayPaymentMade, new NodaTime.LocalDate(2024, 7, 1)), NodaTime.Instant.FromUnixTimeSeconds(0));
+        row["DeadlineKey"] = stored;
+
+        Assert.Equal(read, TableAgreementStore.ToEvent(row).Event.DeadlineKey);
+    }
+
     [Fact]
     public void RowOfALaterShape_IsRefused_NotReadAsThisOne()
     {
