@@ -244,7 +244,7 @@ public class TableAgreementStore : AgreementStore
         EventRowPrefix + id + "|" + sequence.ToString("D10", System.Globalization.CultureInfo.InvariantCulture);
 
     // The first string after every head RowKey: '}' follows '|'.
-    private const string HeadRowEnd = "agreement}";
+    internal const string HeadRowEnd = "agreement}";
 
     private static void AddIfNotNull(TableEntity entity, string name, object? value)
     {
