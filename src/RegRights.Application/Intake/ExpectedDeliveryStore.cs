@@ -22,7 +22,10 @@ public sealed record ExpectedDelivery(string AgreementId, string NoticeId);
 /// </summary>
 public abstract class ExpectedDeliveryStore
 {
-    /// <summary>A tracking number as keyed: letters and digits only, upper case ("1Z 999 AA1" is <c>1Z999AA1</c>).</summary>
+    /// <summary>
+    /// A key as stored: a tracking number in letters and digits only, upper case ("1Z 999 AA1" is <c>1Z999AA1</c>); an
+    /// envelope id trimmed and lower-cased.
+    /// </summary>
     public static string Normalize(ExpectedKey kind, string value)
     {
         ArgumentNullException.ThrowIfNull(value);

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Security.Cryptography;
 using NodaTime;
 using RegRights.Application.Agreements;
-using RegRights.Application.Intake;
 using RegRights.Application.Notices;
 using RegRights.Contracts.Notices;
 using RegRights.Core.Agreements;

@@ -96,7 +96,7 @@ public abstract class IntakeProvider
     /// <summary>Reads the verified body: the event, or the reason it cannot be read (400).</summary>
     public abstract ProviderEvent? Parse(IntakeRequest request, out string? problem);
 
-    /// <summary>Whether the source's key material can verify anything; the reason when not. Checked at start.</summary>
+    /// <summary>Whether the source's key material can verify anything; the reason when not. Checked at start and before each verification.</summary>
     public string? Unusable(IntakeSourceOptions source)
     {
         ArgumentNullException.ThrowIfNull(source);

@@ -15,7 +15,7 @@ namespace RegRights.Application.Intake;
 /// <param name="EventId">The provider's event identity.</param>
 /// <param name="ReceivedAt">When this server received it.</param>
 /// <param name="Body">The body, byte for byte.</param>
-/// <param name="Document">The receipt's JSON (<c>IntakeReceiptDocument</c>).</param>
+/// <param name="Document">The receipt's stored JSON (<c>IntakeReceiptRow</c>).</param>
 /// <param name="Notice">The notice this webhook made, if it made one (added again by a retry: a conflict means it is there).</param>
 /// <param name="Link">The link to its notice, if any.</param>
 public sealed record StoredReceipt(

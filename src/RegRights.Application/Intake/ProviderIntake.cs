@@ -1,9 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using NodaTime;
-using RegRights.Application;
 using RegRights.Application.Agreements;
-using RegRights.Application.Intake;
 using RegRights.Application.Notices;
 using RegRights.Application.Notices.Rows;
 using RegRights.Contracts.Notices;

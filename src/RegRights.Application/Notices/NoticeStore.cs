@@ -8,8 +8,8 @@ using RegRights.Application.Agreements;
 namespace RegRights.Application.Notices;
 
 /// <summary>
-/// A notice as received and stamped. <see cref="Document"/> is the API's JSON of the notice (deliveries, stamp,
-/// receipt time), stored as it was first returned so a replay returns the same bytes of meaning.
+/// A notice as received and stamped. <see cref="Document"/> is the notice's stored JSON (<c>NoticeRow</c>: deliveries,
+/// stamp, receipt time), stored as it was first returned so a replay returns the same bytes of meaning.
 /// </summary>
 /// <param name="NoticeId">The id, derived from the agreement, source and webhook id (<see cref="NoticeStore.NoticeIdFor"/>).</param>
 /// <param name="AgreementId">The agreement it was given under.</param>
@@ -30,7 +30,7 @@ public sealed record StoredNotice(
 /// <param name="AgreementId">Its agreement.</param>
 /// <param name="ReceiptId">The receipt (<c>{provider}.{source}-{hash}</c>).</param>
 /// <param name="ReceivedAt">When this server received the webhook.</param>
-/// <param name="Document">The link's JSON (<c>NoticeReceiptLinkDocument</c>).</param>
+/// <param name="Document">The link's stored JSON (<c>ReceiptLinkRow</c>).</param>
 public sealed record StoredNoticeLink(string NoticeId, string AgreementId, string ReceiptId, Instant ReceivedAt, string Document);
 
 /// <summary>

@@ -2,7 +2,6 @@ using Azure;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NodaTime;
-using RegRights.Application;
 using RegRights.Application.Agreements;
 using RegRights.Application.Agreements.Rows;
 using RegRights.Core.Calendars;

@@ -121,5 +121,4 @@ public sealed class FedExTracking : JsonIntakeProvider
         element.TryGetProperty(name, out var list) && list.ValueKind == JsonValueKind.Array && list.GetArrayLength() > 0 && list[0].ValueKind == JsonValueKind.Object
             ? list[0]
             : null;
-
 }

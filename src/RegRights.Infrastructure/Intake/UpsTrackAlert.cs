@@ -98,5 +98,4 @@ public sealed class UpsTrackAlert : JsonIntakeProvider
     }
 
     private static string Normalize(string tracking) => ExpectedDeliveryStore.Normalize(ExpectedKey.Tracking, tracking);
-
 }

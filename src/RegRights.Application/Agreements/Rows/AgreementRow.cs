@@ -103,7 +103,7 @@ public sealed record ContactRow
 /// <summary>The terms as stored: each null member is the template's.</summary>
 public sealed record TermsRow
 {
-#pragma warning disable CS1591 // Each member is the API's term of the same name (TermsDocument), documented there.
+#pragma warning disable CS1591 // Each member of these rows is the API's member of the same name (TermsDocument and the rest), documented there.
     public string? TimeZone { get; init; }
     public int? FilingDays { get; init; }
     public int? EffectivenessDays { get; init; }
