@@ -11,17 +11,7 @@ namespace RegRights.Functions.FunctionalTests.Deals;
 /// </summary>
 public sealed class CutbackEndToEndTest
 {
-    private const string Document = """
-        {
-          "name": "Registration Rights Agreement dated January 2, 2024 (Cutback Example, Inc.)",
-          "template": "modern-pipe",
-          "parties": [ { "name": "Cutback Example, Inc.", "role": "company" } ],
-          "contacts": [
-            { "name": "Company counsel", "role": "companyCounsel", "email": "counsel@company.example" },
-            { "name": "Alpha Fund LP", "role": "holder", "email": "notices@alpha.example" }
-          ]
-        }
-        """;
+    private static readonly string Document = ModernPipeAgreement("Cutback Example, Inc.", [new("Alpha Fund LP", "notices@alpha.example")]);
 
     [Fact]
     public async Task Cutback_AdditionalFilingDeadline_OnTheDocumentAndReminded()

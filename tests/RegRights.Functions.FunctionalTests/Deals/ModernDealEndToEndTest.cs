@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using static RegRights.Functions.FunctionalTests.Api;
 using static RegRights.Functions.FunctionalTests.Deals.RegisteredDeal;
 
@@ -12,23 +13,10 @@ namespace RegRights.Functions.FunctionalTests.Deals;
 /// </summary>
 public sealed class ModernDealEndToEndTest
 {
-    private const string Document = """
-        {
-          "name": "Registration Rights Agreement dated January 2, 2024 (Example Therapeutics, Inc.)",
-          "template": "modern-pipe",
-          "terms": { "effectivenessDays": 90 },
-          "parties": [
-            { "name": "Example Therapeutics, Inc.", "role": "company" },
-            { "name": "Alpha Fund LP", "role": "holder", "subscriptionAmount": { "amount": 1000000, "currency": "USD" } },
-            { "name": "Beta Partners LP", "role": "holder", "subscriptionAmount": { "amount": 2500000, "currency": "USD" } }
-          ],
-          "contacts": [
-            { "name": "Company counsel", "role": "companyCounsel", "email": "counsel@company.example" },
-            { "name": "Alpha Fund LP", "role": "holder", "email": "notices@alpha.example" },
-            { "name": "Beta Partners LP", "role": "holder", "email": "notices@beta.example" }
-          ]
-        }
-        """;
+    private static readonly string Document = ModernPipeAgreement(
+        "Example Therapeutics, Inc.",
+        [new("Alpha Fund LP", "notices@alpha.example", 1_000_000m), new("Beta Partners LP", "notices@beta.example", 2_500_000m)],
+        new JsonObject { ["effectivenessDays"] = 90 });
 
     [Fact]
     public async Task ModernDeal_LateFilingAndSuspension_DeadlinesPaymentsAndRemindersWithSectionAndBasis()

@@ -32,6 +32,39 @@ internal sealed class RegisteredDeal : IAsyncDisposable
     /// <summary>08:30 New York time on a day of 2024 between 10 March and 3 November (EDT, UTC-4): the morning a step is taken on.</summary>
     public static Instant At(int month, int day) => Instant.FromUtc(2024, month, day, 12, 30);
 
+    /// <summary>
+    /// A <c>modern-pipe</c> agreement dated January 2, 2024 of <paramref name="company"/>, with <paramref name="terms"/>
+    /// over the template's: the Company and its counsel, and each Holder as a contact, and as a party where the test
+    /// gives its subscription amount.
+    /// </summary>
+    public static string ModernPipeAgreement(string company, IReadOnlyList<Holder> holders, JsonObject? terms = null)
+    {
+        var parties = new JsonArray(new JsonObject { ["name"] = company, ["role"] = "company" });
+        var contacts = new JsonArray(new JsonObject { ["name"] = "Company counsel", ["role"] = "companyCounsel", ["email"] = "counsel@company.example" });
+        foreach (var holder in holders)
+        {
+            if (holder.SubscriptionUsd is { } amount)
+            {
+                parties.Add(new JsonObject
+                {
+                    ["name"] = holder.Name, ["role"] = "holder", ["subscriptionAmount"] = new JsonObject { ["amount"] = amount, ["currency"] = "USD" },
+                });
+            }
+
+            contacts.Add(new JsonObject { ["name"] = holder.Name, ["role"] = "holder", ["email"] = holder.Email });
+        }
+
+        var document = new JsonObject { ["name"] = $"Registration Rights Agreement dated January 2, 2024 ({company})", ["template"] = "modern-pipe" };
+        if (terms is not null)
+        {
+            document["terms"] = terms;
+        }
+
+        document["parties"] = parties;
+        document["contacts"] = contacts;
+        return document.ToJsonString();
+    }
+
     /// <summary>Starts the worker and registers <paramref name="document"/>, at <paramref name="at"/> or the fixture's clock.</summary>
     public static async Task<RegisteredDeal> StartAsync(string document, Instant? at = null)
     {
@@ -86,3 +119,6 @@ internal sealed class RegisteredDeal : IAsyncDisposable
 
     public ValueTask DisposeAsync() => App.DisposeAsync();
 }
+
+/// <summary>A Holder of a deal: its notice address, and its subscription amount in dollars where the test needs one.</summary>
+internal sealed record Holder(string Name, string Email, decimal? SubscriptionUsd = null);
