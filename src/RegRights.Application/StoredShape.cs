@@ -36,7 +36,11 @@ internal sealed class StoredNames<TEnum>
     public string this[TEnum value] => names[value];
 
     /// <summary>The value <paramref name="stored"/> names.</summary>
+    /// <param name="stored">The stored name.</param>
+    /// <param name="of">What holds it, for the message, e.g. <c>receipt 'r-1'</c>; null when the caller has no id to give.</param>
     /// <exception cref="InvalidDataException">No value has that stored name.</exception>
-    public TEnum Read(string stored) =>
-        values.TryGetValue(stored, out var value) ? value : throw new InvalidDataException($"A stored {what} '{stored}' is not one this version knows.");
+    public TEnum Read(string stored, string? of = null) =>
+        values.TryGetValue(stored, out var value)
+            ? value
+            : throw new InvalidDataException($"A stored {what} '{stored}'{(of is null ? "" : $" of the {of}")} is not one this version knows.");
 }

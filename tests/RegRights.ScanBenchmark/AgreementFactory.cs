@@ -90,7 +90,8 @@ internal static class AgreementFactory
             Contacts = [.. Contacts],
         };
         var created = closing.AtStartOfDayInZone(zone).ToInstant();
-        var head = TableAgreementStore.HeadEntity(id, AgreementRows.ToRow(document));
+        var row = AgreementRows.ToRow(document);
+        var head = TableAgreementStore.HeadEntity(id, row);
         head["EventCount"] = events.Count;
         head["CreatedAt"] = TableValues.Format(created);
         head["UpdatedAt"] = TableValues.Format(now);
@@ -104,7 +105,7 @@ internal static class AgreementFactory
             stored.Add(new StoredEvent(n + 1, events[n], recordedAt));
         }
 
-        var record = new AgreementRecord(new StoredAgreement(id, default, document, events.Count, created, now), stored);
+        var record = new AgreementRecord(new StoredAgreement(id, default, document, row, events.Count, created, now), stored);
         return (record, zone, rows);
     }
 }

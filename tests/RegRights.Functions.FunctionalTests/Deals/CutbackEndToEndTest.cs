@@ -1,8 +1,6 @@
 using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
-using NodaTime;
 using static RegRights.Functions.FunctionalTests.Api;
+using static RegRights.Functions.FunctionalTests.Deals.RegisteredDeal;
 
 namespace RegRights.Functions.FunctionalTests.Deals;
 
@@ -13,62 +11,37 @@ namespace RegRights.Functions.FunctionalTests.Deals;
 /// </summary>
 public sealed class CutbackEndToEndTest
 {
-    // 08:30 New York time (EDT, UTC-4) on each morning below.
-    private static Instant At(int month, int day) => Instant.FromUtc(2024, month, day, 12, 30);
-
-    private const string Document = """
-        {
-          "name": "Registration Rights Agreement dated January 2, 2024 (Cutback Example, Inc.)",
-          "template": "modern-pipe",
-          "parties": [ { "name": "Cutback Example, Inc.", "role": "company" } ],
-          "contacts": [
-            { "name": "Company counsel", "role": "companyCounsel", "email": "counsel@company.example" },
-            { "name": "Alpha Fund LP", "role": "holder", "email": "notices@alpha.example" }
-          ]
-        }
-        """;
+    private static readonly string Document = ModernPipeAgreement("Cutback Example, Inc.", [new("Alpha Fund LP", "notices@alpha.example")]);
 
     [Fact]
     public async Task Cutback_AdditionalFilingDeadline_OnTheDocumentAndReminded()
     {
-        await using var app = new FunctionsAppFixture();
-        await app.InitializeAsync();
-
         // Tuesday 2024-09-03: closed 01-02, filed 01-25, cut back by the staff on 02-15, effective 02-28, and the filing of
         // the cut-back securities permitted from today: 45 days (+ 27 is 09-30, + 18 more) is Friday 2024-10-18.
-        app.Clock.Reset(At(9, 3));
-        using var created = await app.Management.PostAsync(Url("/api/agreements"), Json(Document), Cancel);
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var view = await created.ReadJsonAsync();
-        var id = (string)view["id"]!;
-        var clause = view["terms"]!["additionalRegistration"]!;
+        await using var deal = await StartAsync(Document, At(9, 3));
+        var clause = deal.View["terms"]!["additionalRegistration"]!;
         Assert.Equal(("§ 2(b)", 45, "filingPermitted", 60, 90),
             ((string?)clause["section"], (int)clause["filingDays"]!, (string?)clause["filingFrom"], (int)clause["effectivenessDays"]!, (int)clause["reviewedEffectivenessDays"]!));
-        await PostEventAsync(app, id, """{"id":"closing","kind":"closing","date":"2024-01-02"}""");
-        await PostEventAsync(app, id, """{"id":"filed","kind":"filed","date":"2024-01-25"}""");
-        await PostEventAsync(app, id, """{"id":"cutback","kind":"cutback","date":"2024-02-15"}""");
-        await PostEventAsync(app, id, """{"id":"effective","kind":"declaredEffective","date":"2024-02-28"}""");
+        await deal.PostEventAsync("""{"id":"closing","kind":"closing","date":"2024-01-02"}""");
+        await deal.PostEventAsync("""{"id":"filed","kind":"filed","date":"2024-01-25"}""");
+        await deal.PostEventAsync("""{"id":"cutback","kind":"cutback","date":"2024-02-15"}""");
+        await deal.PostEventAsync("""{"id":"effective","kind":"declaredEffective","date":"2024-02-28"}""");
 
-        var pending = await DeadlinesAsync(app, id, "2024-09-03");
+        var pending = await deal.DeadlinesAsync("2024-09-03");
         var waiting = Assert.Single(pending["cutbacks"]!.AsArray())!;
         Assert.Null((string?)waiting["filingKey"]);
         Assert.StartsWith("The additional Filing Deadline counts from the date the Commission's guidance permits", (string?)waiting["note"], StringComparison.Ordinal);
 
-        await PostEventAsync(app, id, """{"id":"permitted","kind":"additionalFilingPermitted","date":"2024-09-03","refersTo":"cutback"}""");
-        var deadlines = await DeadlinesAsync(app, id, "2024-09-03");
-        var filing = deadlines["deadlines"]!.AsArray().Single(d => (string?)d!["key"] == "additional-filing#1")!;
+        await deal.PostEventAsync("""{"id":"permitted","kind":"additionalFilingPermitted","date":"2024-09-03","refersTo":"cutback"}""");
+        var deadlines = await deal.DeadlinesAsync("2024-09-03");
+        var filing = Deadline(deadlines, "additional-filing#1");
         Assert.Equal(("2024-10-18", "2024-10-18", "§ 2(b)", "open", "Filing permitted 2024-09-03 + 45 days"),
             ((string?)filing["dueDate"], (string?)filing["lastPermittedDay"], (string?)filing["section"], (string?)filing["status"], (string?)filing["basis"]));
         Assert.Equal("additional-filing#1", (string?)Assert.Single(deadlines["cutbacks"]!.AsArray())!["filingKey"]);
 
         // Thursday 2024-10-03 is 10 New York Business Days before Friday 10-18 (Columbus Day, 10-14, closed): the reminder,
         // to company counsel with the Holder copied (the cut-back securities are the Holders').
-        app.Clock.Reset(At(10, 3));
-        await app.RunAsync("ScanDeadlines");
-        await app.RunAsync("DispatchReminders");
-        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{app.Maildev.Ports[1]}") };
-        var inbox = await http.GetFromJsonAsync<List<Reminders.MaildevEmail>>("/email", Cancel) ?? [];
-        var email = Assert.Single(inbox);
+        var email = Assert.Single(await deal.RemindAtAsync(At(10, 3)));
         Assert.StartsWith("File the additional Registration Statement for the cut-back securities (Rule 415) in 10 Business Days — ", email.Subject, StringComparison.Ordinal);
         Assert.Contains("§ 2(b) — due Fri 18 Oct 2024", email.Subject, StringComparison.Ordinal);
         Assert.Equal(["counsel@company.example"], email.To.Select(a => a.Address));
@@ -78,31 +51,15 @@ public sealed class CutbackEndToEndTest
     [Fact]
     public async Task Cutback_AdditionalFiledWithoutACutback_IsRefusedAtRefersTo()
     {
-        await using var app = new FunctionsAppFixture();
-        await app.InitializeAsync();
-        using var created = await app.Management.PostAsync(Url("/api/agreements"), Json(Document), Cancel);
-        var id = (string)(await created.ReadJsonAsync())["id"]!;
-        await PostEventAsync(app, id, """{"id":"closing","kind":"closing","date":"2024-01-02"}""");
-        await PostEventAsync(app, id, """{"id":"filed","kind":"filed","date":"2024-01-25"}""");
+        await using var deal = await StartAsync(Document);
+        await deal.PostEventAsync("""{"id":"closing","kind":"closing","date":"2024-01-02"}""");
+        await deal.PostEventAsync("""{"id":"filed","kind":"filed","date":"2024-01-25"}""");
 
-        using var response = await app.Management.PostAsync(Url($"/api/agreements/{id}/events"),
+        using var response = await deal.App.Management.PostAsync(Url($"/api/agreements/{deal.Id}/events"),
             Json("""{"id":"additional","kind":"additionalFiled","date":"2024-10-10","refersTo":"filed"}"""), Cancel);
 
         // The record refuses it: 'filed' is the Registration Statement's filing, not a cutback.
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Contains("AdditionalFiled refers to 'filed', but no Cutback event with that id is recorded.", await response.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
-    }
-
-    private static async Task PostEventAsync(FunctionsAppFixture app, string id, string json)
-    {
-        using var response = await app.Management.PostAsync(Url($"/api/agreements/{id}/events"), Json(json), Cancel);
-        Assert.True(response.StatusCode == HttpStatusCode.Created, $"{json}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(Cancel)}");
-    }
-
-    private static async Task<JsonNode> DeadlinesAsync(FunctionsAppFixture app, string id, string asOf)
-    {
-        using var response = await app.Management.GetAsync(Url($"/api/agreements/{id}/deadlines?asOf={asOf}"), Cancel);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await response.ReadJsonAsync();
     }
 }

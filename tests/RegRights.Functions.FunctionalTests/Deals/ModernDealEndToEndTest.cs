@@ -1,8 +1,7 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using NodaTime;
 using static RegRights.Functions.FunctionalTests.Api;
+using static RegRights.Functions.FunctionalTests.Deals.RegisteredDeal;
 
 namespace RegRights.Functions.FunctionalTests.Deals;
 
@@ -14,50 +13,28 @@ namespace RegRights.Functions.FunctionalTests.Deals;
 /// </summary>
 public sealed class ModernDealEndToEndTest
 {
-    // New York time (EDT, UTC-4 from 2024-03-10): 08:30 on each morning below.
-    private static Instant At(int month, int day) => Instant.FromUtc(2024, month, day, 12, 30);
-
-    private const string Document = """
-        {
-          "name": "Registration Rights Agreement dated January 2, 2024 (Example Therapeutics, Inc.)",
-          "template": "modern-pipe",
-          "terms": { "effectivenessDays": 90 },
-          "parties": [
-            { "name": "Example Therapeutics, Inc.", "role": "company" },
-            { "name": "Alpha Fund LP", "role": "holder", "subscriptionAmount": { "amount": 1000000, "currency": "USD" } },
-            { "name": "Beta Partners LP", "role": "holder", "subscriptionAmount": { "amount": 2500000, "currency": "USD" } }
-          ],
-          "contacts": [
-            { "name": "Company counsel", "role": "companyCounsel", "email": "counsel@company.example" },
-            { "name": "Alpha Fund LP", "role": "holder", "email": "notices@alpha.example" },
-            { "name": "Beta Partners LP", "role": "holder", "email": "notices@beta.example" }
-          ]
-        }
-        """;
+    private static readonly string Document = ModernPipeAgreement(
+        "Example Therapeutics, Inc.",
+        [new("Alpha Fund LP", "notices@alpha.example", 1_000_000m), new("Beta Partners LP", "notices@beta.example", 2_500_000m)],
+        new JsonObject { ["effectivenessDays"] = 90 });
 
     [Fact]
     public async Task ModernDeal_LateFilingAndSuspension_DeadlinesPaymentsAndRemindersWithSectionAndBasis()
     {
-        await using var app = new FunctionsAppFixture();
-        await app.InitializeAsync();
-
         // Wednesday 2024-03-20: the deal is registered, its Closing of 2024-01-02 and its filing that day recorded.
         // The Filing Deadline was Thursday 2024-02-01 (Closing + 30 days): a Filing Failure from 2024-02-02, cured on
         // 2024-03-20, the 47th day.
-        app.Clock.Reset(At(3, 20));
-        using var created = await app.Management.PostAsync(Url("/api/agreements"), Json(Document), Cancel);
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var view = await created.ReadJsonAsync();
-        var id = (string)view["id"]!;
+        await using var deal = await StartAsync(Document, At(3, 20));
+        var view = deal.View;
         Assert.Equal(("modern-pipe", "new-york-banks", 90, "§ 2(d)"),
             ((string?)view["template"], (string?)view["terms"]!["businessDayCalendar"], (int?)view["terms"]!["effectivenessDays"],
                 (string?)view["terms"]!["delayPayments"]!["section"]));
-        await PostEventAsync(app, id, """{"id":"closing","kind":"closing","date":"2024-01-02"}""");
-        await PostEventAsync(app, id, """{"id":"filed","kind":"filed","date":"2024-03-20"}""");
+        await deal.PostEventAsync("""{"id":"closing","kind":"closing","date":"2024-01-02"}""");
+        await deal.PostEventAsync("""{"id":"filed","kind":"filed","date":"2024-03-20"}""");
 
         // Period 2 (2024-03-03 to 03-19, 17 of 30 days): 1 % × $1,000,000 × 17/30 = $5,666.67 and 1 % × $2,500,000 × 17/30
         // = $14,166.67, due 5 New York Business Days after 03-19: Tuesday 2024-03-26.
-        var deadlines = await DeadlinesAsync(app, id, "2024-03-20");
+        var deadlines = await deal.DeadlinesAsync("2024-03-20");
         var payment = Deadline(deadlines, "filing-failure-payment#2");
         Assert.Equal(("2024-03-26", "§ 2(d)", "open"), ((string?)payment["dueDate"], (string?)payment["section"], (string?)payment["status"]));
         Assert.StartsWith("§ 2(d) period 2: 2024-03-03 to 2024-03-19, 17 of 30 days; cured 2024-03-20", (string?)payment["basis"], StringComparison.Ordinal);
@@ -70,28 +47,25 @@ public sealed class ModernDealEndToEndTest
         Assert.Equal("2024-04-01", (string?)Deadline(deadlines, "effectiveness-date")["dueDate"]);
 
         // Friday 2024-03-22, 2 Business Days before the payment's due date (03-25, 03-22): its reminder goes out.
-        app.Clock.Reset(At(3, 22));
-        await app.RunAsync("ScanDeadlines");
-        await app.RunAsync("DispatchReminders");
-        var first = Assert.Single(await InboxAsync(app));
+        var first = Assert.Single(await deal.RemindAtAsync(At(3, 22)));
         Assert.StartsWith("Pay the Registration Delay Payments (Filing Failure) in 2 Business Days — ", first.Subject, StringComparison.Ordinal);
         Assert.Contains("§ 2(d) — due Tue 26 Mar 2024", first.Subject, StringComparison.Ordinal);
         Assert.Equal(["counsel@company.example"], first.To.Select(a => a.Address));
         Assert.Equal(["notices@alpha.example", "notices@beta.example"], first.Cc.Select(a => a.Address).Order());
 
         // Monday 03-25: both Holders paid; the payment is met and leaves the index.
-        app.Clock.Reset(At(3, 25));
-        await PostEventAsync(app, id, """{"id":"paid-alpha-2","kind":"delayPaymentMade","date":"2024-03-25","deadlineKey":"filing-failure-payment#2","holder":"Alpha Fund LP","amount":{"amount":5666.67,"currency":"USD"}}""");
-        await PostEventAsync(app, id, """{"id":"paid-beta-2","kind":"delayPaymentMade","date":"2024-03-25","deadlineKey":"filing-failure-payment#2","holder":"Beta Partners LP","amount":{"amount":14166.67,"currency":"USD"}}""");
-        Assert.Equal("met", (string?)Deadline(await DeadlinesAsync(app, id, "2024-03-25"), "filing-failure-payment#2")["status"]);
+        deal.App.Clock.Reset(At(3, 25));
+        await deal.PostEventAsync("""{"id":"paid-alpha-2","kind":"delayPaymentMade","date":"2024-03-25","deadlineKey":"filing-failure-payment#2","holder":"Alpha Fund LP","amount":{"amount":5666.67,"currency":"USD"}}""");
+        await deal.PostEventAsync("""{"id":"paid-beta-2","kind":"delayPaymentMade","date":"2024-03-25","deadlineKey":"filing-failure-payment#2","holder":"Beta Partners LP","amount":{"amount":14166.67,"currency":"USD"}}""");
+        Assert.Equal("met", (string?)Deadline(await deal.DeadlinesAsync("2024-03-25"), "filing-failure-payment#2")["status"]);
 
         // Wednesday 05-01: declared effective on 03-28 (before the Effectiveness Deadline, 2024-04-01), and the Company's
         // § 3(n) notice suspends the Prospectus. At most 30 consecutive days, the notice day being day 1: the last allowed
         // day is Thursday 05-30, so the Advice is due Friday 2024-05-31.
-        app.Clock.Reset(At(5, 1));
-        await PostEventAsync(app, id, """{"id":"effective","kind":"declaredEffective","date":"2024-03-28"}""");
-        await PostEventAsync(app, id, """{"id":"suspension","kind":"suspensionStarted","date":"2024-05-01"}""");
-        deadlines = await DeadlinesAsync(app, id, "2024-05-01");
+        deal.App.Clock.Reset(At(5, 1));
+        await deal.PostEventAsync("""{"id":"effective","kind":"declaredEffective","date":"2024-03-28"}""");
+        await deal.PostEventAsync("""{"id":"suspension","kind":"suspensionStarted","date":"2024-05-01"}""");
+        deadlines = await deal.DeadlinesAsync("2024-05-01");
         var advice = Deadline(deadlines, "suspension-advice#1");
         Assert.Equal(("2024-05-31", "§ 3(n)"), ((string?)advice["dueDate"], (string?)advice["section"]));
         Assert.Contains("may last through Thursday 2024-05-30", (string?)advice["basis"], StringComparison.Ordinal);
@@ -99,10 +73,7 @@ public sealed class ModernDealEndToEndTest
             (int)deadlines["suspensions"]!["occasionsUsed"]!));
 
         // Thursday 05-16, 10 New York Business Days before 05-31 (Memorial Day, 05-27, closed): the Advice's reminder.
-        app.Clock.Reset(At(5, 16));
-        await app.RunAsync("ScanDeadlines");
-        await app.RunAsync("DispatchReminders");
-        var inbox = await InboxAsync(app);
+        var inbox = await deal.RemindAtAsync(At(5, 16));
         Assert.Equal(2, inbox.Count);
         var second = Assert.Single(inbox, e => e.Id != first.Id);
         Assert.StartsWith("Give the Advice ending the suspension (grace period) in 10 Business Days — ", second.Subject, StringComparison.Ordinal);
@@ -128,27 +99,5 @@ public sealed class ModernDealEndToEndTest
         Assert.Contains("delayPayments", modern["toConfirm"]!.AsArray().Select(n => (string?)n));
         Assert.Equal((6.0m, 30), ((decimal)modern["terms"]!["delayPayments"]!["capPercent"]!, (int)modern["terms"]!["suspensions"]!["maxConsecutiveDays"]!));
         Assert.StartsWith("Template default: confirm", (string?)modern["confirm"], StringComparison.Ordinal);
-    }
-
-    private static async Task PostEventAsync(FunctionsAppFixture app, string id, string json)
-    {
-        using var response = await app.Management.PostAsync(Url($"/api/agreements/{id}/events"), Json(json), Cancel);
-        Assert.True(response.StatusCode == HttpStatusCode.Created, $"{json}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(Cancel)}");
-    }
-
-    private static async Task<JsonNode> DeadlinesAsync(FunctionsAppFixture app, string id, string asOf)
-    {
-        using var response = await app.Management.GetAsync(Url($"/api/agreements/{id}/deadlines?asOf={asOf}"), Cancel);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await response.ReadJsonAsync();
-    }
-
-    private static JsonNode Deadline(JsonNode deadlines, string key) =>
-        deadlines["deadlines"]!.AsArray().Single(d => (string?)d!["key"] == key)!;
-
-    private static async Task<List<Reminders.MaildevEmail>> InboxAsync(FunctionsAppFixture app)
-    {
-        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{app.Maildev.Ports[1]}") };
-        return await http.GetFromJsonAsync<List<Reminders.MaildevEmail>>("/email", Cancel) ?? [];
     }
 }

@@ -63,7 +63,7 @@ public static class NoticeRows
         StoredShape.Check(row.Shape, Current, "receipt", row.Id);
         return new IntakeReceiptDocument(
             row.Id, row.Provider, row.Source, row.EventId, row.EventType, row.ReceivedAt, row.BodySha256, row.BodyLength, row.Headers,
-            Outcomes.Read(row.Outcome), row.Explanation, row.AgreementId, row.NoticeId, ToDocument(row.Delivery), ToResponse(row.Stamp));
+            Outcomes.Read(row.Outcome, $"receipt '{row.Id}'"), row.Explanation, row.AgreementId, row.NoticeId, ToDocument(row.Delivery), ToResponse(row.Stamp));
     }
 
     private const int Current = 1;

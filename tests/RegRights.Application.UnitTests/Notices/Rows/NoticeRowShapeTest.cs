@@ -79,7 +79,7 @@ public sealed class NoticeRowShapeTest
 
         var ex = Assert.Throws<InvalidDataException>(() => NoticeRows.ReadReceipt(receipt.ToJsonString()));
 
-        Assert.Contains("'quarantined'", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("'quarantined' of the receipt 'r-0123456789abcdef'", ex.Message, StringComparison.Ordinal);
     }
 
     private static readonly JsonSerializerOptions Compact = new(RegRightsJson.Options) { WriteIndented = false };
