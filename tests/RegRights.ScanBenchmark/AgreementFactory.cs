@@ -90,8 +90,7 @@ internal static class AgreementFactory
             Contacts = [.. Contacts],
         };
         var created = closing.AtStartOfDayInZone(zone).ToInstant();
-        var row = AgreementRows.ToRow(document);
-        var head = TableAgreementStore.HeadEntity(id, row);
+        var head = TableAgreementStore.HeadEntity(id, AgreementRows.ToRow(document));
         head["EventCount"] = events.Count;
         head["CreatedAt"] = TableValues.Format(created);
         head["UpdatedAt"] = TableValues.Format(now);
@@ -105,7 +104,7 @@ internal static class AgreementFactory
             stored.Add(new StoredEvent(n + 1, events[n], recordedAt));
         }
 
-        var record = new AgreementRecord(new StoredAgreement(id, default, document, row, events.Count, created, now), stored);
+        var record = new AgreementRecord(new StoredAgreement(id, default, document, events.Count, created, now), stored);
         return (record, zone, rows);
     }
 }

@@ -10,16 +10,8 @@ using RegRights.Core.DelayPayments;
 namespace RegRights.Application.Agreements;
 
 /// <summary>An agreement as stored: its document, id, ETag and bookkeeping.</summary>
-/// <param name="Id">The agreement id.</param>
-/// <param name="ETag">The head row's ETag, which covers the agreement and its events.</param>
-/// <param name="Document">The agreement as the API shows it.</param>
-/// <param name="Row">The row the document is stored as, as the store read or wrote it, kept so that the deadline index
-/// writes its terms without mapping the document back.</param>
-/// <param name="EventCount">How many events are recorded.</param>
-/// <param name="CreatedAt">When it was created, by the server's clock.</param>
-/// <param name="UpdatedAt">When it was last written.</param>
 public sealed record StoredAgreement(
-    string Id, ETag ETag, AgreementDocument Document, AgreementRow Row, int EventCount, Instant CreatedAt, Instant UpdatedAt)
+    string Id, ETag ETag, AgreementDocument Document, int EventCount, Instant CreatedAt, Instant UpdatedAt)
 {
     /// <summary>The agreement's terms: its template's (the seed agreement's, April 28, 2000, by default) where its document gives none.</summary>
     public AgreementTerms Terms => Document.Terms?.ToTerms(Template.Terms) ?? Template.Terms;
@@ -29,7 +21,7 @@ public sealed record StoredAgreement(
         AgreementTemplates.TryGet(Document.Template ?? AgreementTemplates.DefaultName, out var template) ? template : AgreementTemplates.NeoTherapeutics2000;
 
     /// <summary>The agreement's terms as stored, its template's where its document gives none: what a deadline-index row keeps.</summary>
-    public TermsRow StoredTerms => Row.Terms ?? AgreementRows.ToRow(TermsDocument.From(Template.Terms))!;
+    public TermsRow StoredTerms => AgreementRows.ToRow(Document.Terms ?? TermsDocument.From(Template.Terms))!;
 
     /// <summary>Whether deadlines before the agreement was registered here are reminded (<see cref="AgreementDocument.RemindDeadlinesBeforeRegistration"/>).</summary>
     public bool RemindDeadlinesBeforeRegistration => Document.RemindDeadlinesBeforeRegistration == true;
@@ -97,9 +89,8 @@ public abstract class AgreementStore
     {
         ArgumentNullException.ThrowIfNull(document);
         var id = Guid.CreateVersion7().ToString("N");
-        var row = AgreementRows.ToRow(document);
-        var etag = await AddHeadAsync(id, row, null, now, cancellationToken).ConfigureAwait(false);
-        return new StoredAgreement(id, etag, document, row, 0, now, now);
+        var etag = await AddHeadAsync(id, AgreementRows.ToRow(document), null, now, cancellationToken).ConfigureAwait(false);
+        return new StoredAgreement(id, etag, document, 0, now, now);
     }
 
     /// <summary>
@@ -125,7 +116,7 @@ public abstract class AgreementStore
         try
         {
             var etag = await AddHeadAsync(id, row, hash, now, cancellationToken).ConfigureAwait(false);
-            return new IdempotentCreate(new StoredAgreement(id, etag, document, row, 0, now, now), Created: true, SameRequest: true);
+            return new IdempotentCreate(new StoredAgreement(id, etag, document, 0, now, now), Created: true, SameRequest: true);
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
         {
@@ -241,5 +232,5 @@ public abstract class AgreementStore
     protected abstract IReadOnlyDictionary<string, string[]>? FindTooLarge(AgreementRow row);
 
     private static StoredAgreement ToAgreement(AgreementHead head) =>
-        new(head.Id, head.ETag, AgreementRows.ToDocument(head.Row), head.Row, head.EventCount, head.CreatedAt, head.UpdatedAt);
+        new(head.Id, head.ETag, AgreementRows.ToDocument(head.Row), head.EventCount, head.CreatedAt, head.UpdatedAt);
 }

@@ -9,7 +9,6 @@ using Microsoft.Extensions.Options;
 using NodaTime;
 using NodaTime.Testing;
 using RegRights.Application.Agreements;
-using RegRights.Application.Agreements.Rows;
 using RegRights.Application.Notices;
 using RegRights.Contracts;
 using RegRights.Contracts.Agreements;
@@ -127,16 +126,11 @@ public class NoticeIntakeBenchmarks
 
     private sealed class OneAgreement(Instant now) : TableAgreementStore
     {
-        private readonly StoredAgreement agreement = Sample(now);
+        private readonly StoredAgreement agreement = new(AgreementId, new ETag("1"),
+            JsonSerializer.Deserialize<AgreementDocument>(File.ReadAllText(SamplePath()), RegRightsJson.Options)!, 0, now, now);
 
         public override Task<StoredAgreement?> GetAgreementAsync(string id, CancellationToken cancellationToken = default) =>
             Task.FromResult(id == AgreementId ? agreement : null);
-
-        private static StoredAgreement Sample(Instant now)
-        {
-            var document = JsonSerializer.Deserialize<AgreementDocument>(File.ReadAllText(SamplePath()), RegRightsJson.Options)!;
-            return new(AgreementId, new ETag("1"), document, AgreementRows.ToRow(document), 0, now, now);
-        }
 
         private static string SamplePath()
         {

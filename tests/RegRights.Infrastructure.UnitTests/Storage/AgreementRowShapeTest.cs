@@ -82,7 +82,7 @@ public sealed class AgreementRowShapeTest
     public void SeedFixtureFromBeforeTheTemplateColumn_ReadsAsTheSeedTemplateWithoutRemindersBeforeRegistration()
     {
         var head = TableAgreementStore.ToHead(Fixture("agreement-head.seed-before-template.v1.tsv"));
-        var agreement = new StoredAgreement(Id, default, AgreementRows.ToDocument(head.Row), head.Row, 0, default, default);
+        var agreement = new StoredAgreement(Id, default, AgreementRows.ToDocument(head.Row), 0, default, default);
 
         Assert.Equal(("Registration Rights Agreement dated April 28, 2000", AgreementTemplates.DefaultName, "America/Los_Angeles", false),
             (agreement.Document.Name, agreement.Template.Name, agreement.Terms.TimeZone.Id, agreement.Document.RemindDeadlinesBeforeRegistration ?? false));
