@@ -20,8 +20,12 @@ public sealed record StoredAgreement(
     public AgreementTemplate Template =>
         AgreementTemplates.TryGet(Document.Template ?? AgreementTemplates.DefaultName, out var template) ? template : AgreementTemplates.NeoTherapeutics2000;
 
-    /// <summary>The agreement's terms as stored, its template's where its document gives none: what a deadline-index row keeps.</summary>
-    public TermsRow StoredTerms => AgreementRows.ToRow(Document.Terms ?? TermsDocument.From(Template.Terms))!;
+    /// <summary>The agreement's terms whole, its template's where its document gives none: what a deadline-index row keeps.</summary>
+    /// <remarks>
+    /// Whole, not the document's overrides: the scan reads the row with no template (<see cref="AgreementRows.ReadTerms"/>),
+    /// so a modern deal that overrides only its Filing Deadline would otherwise be reminded in the seed's zone and calendar.
+    /// </remarks>
+    public TermsRow StoredTerms => AgreementRows.ToRow(TermsDocument.From(Terms))!;
 
     /// <summary>Whether deadlines before the agreement was registered here are reminded (<see cref="AgreementDocument.RemindDeadlinesBeforeRegistration"/>).</summary>
     public bool RemindDeadlinesBeforeRegistration => Document.RemindDeadlinesBeforeRegistration == true;
