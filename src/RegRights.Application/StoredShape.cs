@@ -25,8 +25,16 @@ internal sealed class StoredNames<TEnum>
     private readonly Dictionary<TEnum, string> names;
     private readonly Dictionary<string, TEnum> values;
 
+    /// <summary>Creates the table of <paramref name="what"/> (a value's name in messages, e.g. <c>party role</c>).</summary>
+    /// <exception cref="ArgumentException">A value of <typeparamref name="TEnum"/> has no stored name, or two share one.</exception>
     public StoredNames(string what, Dictionary<TEnum, string> names)
     {
+        // A value added to the enum and not here would fail its first write with a bare KeyNotFoundException.
+        if (Enum.GetValues<TEnum>().Where(v => !names.ContainsKey(v)).ToList() is [_, ..] missing)
+        {
+            throw new ArgumentException($"No stored {what} for {string.Join(", ", missing)}.", nameof(names));
+        }
+
         this.what = what;
         this.names = names;
         values = names.ToDictionary(n => n.Value, n => n.Key, StringComparer.Ordinal);
