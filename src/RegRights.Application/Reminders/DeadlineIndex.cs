@@ -12,8 +12,8 @@ namespace RegRights.Application.Reminders;
 /// <param name="DueDate">The date as the agreement states it (may be a non-Business Day).</param>
 /// <param name="RemindWhenOverdue">False for an obligation that ends by lapse (§ 6(g) election, § 6(b) standstill):
 /// nobody is late when it passes.</param>
-/// <param name="Terms">The agreement's terms as stored JSON (<c>TermsRow</c>): the zone and the calendar the ladder needs, so the scan reads no
-/// agreement until a reminder is due.</param>
+/// <param name="Terms">The agreement's terms, whole, as stored JSON (<c>TermsRow</c>): the zone and the calendar the
+/// ladder needs, so the scan reads no agreement until a reminder is due.</param>
 /// <param name="RecordETag">The ETag of the agreement record the row was computed from: while the agreement still has
 /// it, the row is exactly what its record gives, and the scan need not read the events again. Empty when unknown.</param>
 /// <param name="OverdueFrom">For a deadline already past when the agreement was registered, reminded because the

@@ -9,8 +9,7 @@ namespace RegRights.Application.Notices.Rows;
 // JSON every stored notice has had: each member keeps the API's name and order of the day the shapes were parted, and
 // NoticeRows maps the two both ways, in one place. Shape is written as 1 on each stored document (not on a link
 // inside a notice) and read as 1 when absent; a change to a member here is a new shape, with a reader for the shape
-// before. Members a row written before they existed lacks
-// are nullable, and NoticeRows gives them their reading.
+// before. Members a row written before they existed lacks are nullable, and NoticeRows gives them their reading.
 
 /// <summary>A notice as stored: received, stamped, never changed.</summary>
 public sealed record NoticeRow(
