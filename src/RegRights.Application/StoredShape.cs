@@ -7,11 +7,14 @@ internal static class StoredShape
     /// <exception cref="InvalidDataException">The record is of another shape: read as this one, a member could be dropped or misread.</exception>
     public static void Check(int? shape, int current, string what, string id)
     {
-        if ((shape ?? 1) != current)
+        if (!IsReadable(shape, current))
         {
             throw new InvalidDataException($"The {what} '{id}' is stored in shape {shape}, which this version does not read.");
         }
     }
+
+    /// <summary>Whether a record of <paramref name="shape"/> reads as <paramref name="current"/>, for a reader that skips what it cannot read.</summary>
+    public static bool IsReadable(int? shape, int current) => (shape ?? 1) == current;
 }
 
 /// <summary>

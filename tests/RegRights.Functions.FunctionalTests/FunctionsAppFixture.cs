@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -13,6 +14,7 @@ using Microsoft.Extensions.Hosting;
 using NodaTime;
 using NodaTime.Testing;
 using RegRights.Functions.Extensions;
+using RegRights.Functions.FunctionalTests.Reminders;
 using RegRights.LocalHost;
 using RegRights.Testing;
 
@@ -105,6 +107,13 @@ public sealed class FunctionsAppFixture : IAsyncLifetime
     {
         var result = await Host.InvokeAsync(function, cancellationToken: TestContext.Current.CancellationToken);
         Assert.True(result.Succeeded, $"{function} failed: {result.Error}");
+    }
+
+    /// <summary>Every email maildev holds, as its REST API lists them.</summary>
+    internal async Task<List<MaildevEmail>> InboxAsync()
+    {
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{Maildev.Ports[1]}") };
+        return await http.GetFromJsonAsync<List<MaildevEmail>>("/email", TestContext.Current.CancellationToken) ?? [];
     }
 
     private HttpClient Client(string? key)

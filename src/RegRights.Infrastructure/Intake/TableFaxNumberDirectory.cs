@@ -108,8 +108,9 @@ public class TableFaxNumberDirectory : FaxNumberDirectory, IDisposable
             await foreach (var e in tables.Agreements.QueryAsync<TableEntity>(filter, maxPerPage: 1000, select: ["PartitionKey", "RowKey", "Shape", "Terms"],
                 cancellationToken: cancellationToken).ConfigureAwait(false))
             {
-                // A head of a later shape (a later version wrote it) may mean its terms otherwise: it names no number here.
-                if (e.GetInt32("Shape") > AgreementRow.CurrentShape || e.GetString("Terms") is not { Length: > 0 } json || TermsOf(json)?.NoticeFaxNumbers is not { } listed)
+                // A head of another shape (a later version wrote it) may mean its terms otherwise: it names no number here.
+                if (!StoredShape.IsReadable(e.GetInt32("Shape"), AgreementRow.CurrentShape)
+                    || e.GetString("Terms") is not { Length: > 0 } json || TermsOf(json)?.NoticeFaxNumbers is not { } listed)
                 {
                     continue;
                 }

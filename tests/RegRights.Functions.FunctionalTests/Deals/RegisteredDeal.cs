@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using NodaTime;
 using RegRights.Functions.FunctionalTests.Reminders;
@@ -113,8 +112,7 @@ internal sealed class RegisteredDeal : IAsyncDisposable
         App.Clock.Reset(now);
         await App.RunAsync("ScanDeadlines");
         await App.RunAsync("DispatchReminders");
-        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{App.Maildev.Ports[1]}") };
-        return await http.GetFromJsonAsync<List<MaildevEmail>>("/email", Cancel) ?? [];
+        return await App.InboxAsync();
     }
 
     public ValueTask DisposeAsync() => App.DisposeAsync();

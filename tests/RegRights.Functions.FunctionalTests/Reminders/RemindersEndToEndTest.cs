@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
@@ -40,7 +39,7 @@ public sealed class RemindersEndToEndTest
         // Act
         await RunAsync(app, "ScanDeadlines");
         await RunAsync(app, "DispatchReminders");
-        var inbox = await InboxAsync(app);
+        var inbox = await app.InboxAsync();
 
         // Assert: § 2(a) concerns the Holders (copied with their counsel); § 3(a) names the Special Counsel too.
         Assert.Equal(2, inbox.Count);
@@ -64,7 +63,7 @@ public sealed class RemindersEndToEndTest
         app.Clock.Advance(Duration.FromHours(1));
         await RunAsync(app, "ScanDeadlines");
         await RunAsync(app, "DispatchReminders");
-        Assert.Equal(2, (await InboxAsync(app)).Count);
+        Assert.Equal(2, (await app.InboxAsync()).Count);
 
         var rows = await RemindersAsync(app, id);
         Assert.Equal(["filing-date.bd-5", "pre-filing-review.last-day"], rows.Select(r => (string)r["reminderId"]!).Order());
@@ -129,7 +128,7 @@ public sealed class RemindersEndToEndTest
         Assert.Equal(("pending", 0), ((string)(await retry.ReadJsonAsync())["status"]!, (int)(await retry.ReadJsonAsync())["attempts"]!));
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
-        var inbox = await InboxAsync(app);
+        var inbox = await app.InboxAsync();
         Assert.StartsWith("Filing Date in 5 Business Days", Assert.Single(inbox).Subject, StringComparison.Ordinal);
         var rows = (await RemindersAsync(app, id)).ToDictionary(r => (string)r["reminderId"]!, r => (string)r["status"]!);
         Assert.Equal("sent", rows["filing-date.bd-5"]);
@@ -285,12 +284,6 @@ public sealed class RemindersEndToEndTest
         using var response = await app.Management.GetAsync(Url($"/api/agreements/{id}/reminders"), Cancel);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return [.. (await response.ReadJsonAsync()).AsArray().Select(r => r!)];
-    }
-
-    private static async Task<List<MaildevEmail>> InboxAsync(FunctionsAppFixture app)
-    {
-        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{app.Maildev.Ports[1]}") };
-        return await http.GetFromJsonAsync<List<MaildevEmail>>("/email", Cancel) ?? [];
     }
 
     private static async Task<byte[]> AttachmentAsync(FunctionsAppFixture app, MaildevEmail email, MaildevAttachment attachment)
