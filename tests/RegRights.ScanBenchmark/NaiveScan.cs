@@ -84,12 +84,12 @@ internal static class NaiveScan
         string? token = null;
         do
         {
-            var page = await store.ListAsync(token, Math.Min(1000, limit - count), cancellationToken);
-            foreach (var agreement in page.Items)
+            var page = await store.ListIdsAsync(token, Math.Min(1000, limit - count), cancellationToken);
+            foreach (var id in page.Ids)
             {
-                var record = await store.GetRecordAsync(agreement.Id, cancellationToken)
-                    ?? throw new InvalidOperationException($"Agreement {agreement.Id} listed but not found.");
-                Decide(agreement.Id, record.Agreement.Document, [.. record.Events.Select(e => e.Event)], ladder, window, due);
+                var record = await store.GetRecordAsync(id, cancellationToken)
+                    ?? throw new InvalidOperationException($"Agreement {id} listed but not found.");
+                Decide(id, record.Agreement.Document, [.. record.Events.Select(e => e.Event)], ladder, window, due);
                 count++;
             }
 

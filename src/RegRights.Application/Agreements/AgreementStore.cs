@@ -58,6 +58,9 @@ public sealed record IdempotentCreate(StoredAgreement Agreement, bool Created, b
 /// <summary>A page of agreements and the token for the next one (null on the last page).</summary>
 public sealed record StoredAgreementPage(IReadOnlyList<StoredAgreement> Items, string? ContinuationToken);
 
+/// <summary>A page of agreement ids and the token for the next one (null on the last page).</summary>
+public sealed record AgreementIdPage(IReadOnlyList<string> Ids, string? ContinuationToken);
+
 /// <summary>An agreement's head row as the store read or wrote it.</summary>
 /// <param name="Id">The agreement id.</param>
 /// <param name="ETag">The row's ETag, which covers the agreement and its events.</param>
@@ -165,6 +168,23 @@ public abstract class AgreementStore
         return new StoredAgreementPage([.. heads.Select(ToAgreement)], next);
     }
 
+    /// <summary>One page of agreement ids, whatever their rows hold.</summary>
+    /// <remarks>
+    /// For a reader that goes through every agreement and skips, with the reason, one it cannot read (the deadline
+    /// index's rebuild): <see cref="ListAsync"/> reads each row and refuses a page with one of a later shape.
+    /// </remarks>
+    /// <param name="continuationToken">The token of the previous page, or null for the first.</param>
+    /// <param name="pageSize">1 to 1000.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    /// <exception cref="ArgumentException">The token is not one this store issued.</exception>
+    public virtual async Task<AgreementIdPage> ListIdsAsync(string? continuationToken, int pageSize, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(pageSize, 1000);
+        var (ids, next) = await ListHeadIdsAsync(continuationToken, pageSize, cancellationToken).ConfigureAwait(false);
+        return new AgreementIdPage(ids, next);
+    }
+
     /// <summary>Replaces the agreement's document if its ETag is still <paramref name="ifMatch"/>.</summary>
     /// <exception cref="RequestFailedException">Status 412: the agreement changed since <paramref name="ifMatch"/> was read;
     /// status 404: it does not exist.</exception>
@@ -222,6 +242,11 @@ public abstract class AgreementStore
     /// <summary>One page of head rows and the token of the next (null on the last).</summary>
     /// <exception cref="ArgumentException">The token is not one this store issued.</exception>
     protected abstract Task<(IReadOnlyList<AgreementHead> Heads, string? ContinuationToken)> ListHeadsAsync(
+        string? continuationToken, int pageSize, CancellationToken cancellationToken);
+
+    /// <summary>One page of the head rows' ids and the token of the next (null on the last); the rows are not read.</summary>
+    /// <exception cref="ArgumentException">The token is not one this store issued.</exception>
+    protected abstract Task<(IReadOnlyList<string> Ids, string? ContinuationToken)> ListHeadIdsAsync(
         string? continuationToken, int pageSize, CancellationToken cancellationToken);
 
     /// <summary>Replaces the head row's agreement, keeping its events and CreatedAt, if its ETag is still <paramref name="ifMatch"/>.</summary>

@@ -26,7 +26,7 @@ public sealed record DeadlineIndexEntry(
 /// <summary>What <see cref="DeadlineIndex.RebuildWithReportAsync"/> did.</summary>
 /// <param name="Agreements">The agreements indexed.</param>
 /// <param name="Rows">The rows the index now holds.</param>
-/// <param name="Skipped">The agreements whose record the engine cannot compute, with the reason; they have no rows.</param>
+/// <param name="Skipped">The agreements whose record this version cannot read or the engine cannot compute, with the reason; they have no rows.</param>
 public sealed record DeadlineIndexRebuild(int Agreements, int Rows, IReadOnlyList<SkippedAgreement> Skipped);
 
 /// <summary>An agreement a rebuild skipped, and why, in the engine's words.</summary>
@@ -80,7 +80,7 @@ public abstract class DeadlineIndex
     /// Rebuilds the whole index from the agreements: every agreement is indexed afresh, and every row that no agreement
     /// asks for is removed. Returns how many agreements and rows the index now holds.
     /// </summary>
-    /// <remarks>An agreement whose record cannot be computed is skipped; <see cref="RebuildWithReportAsync"/> names it.</remarks>
+    /// <remarks>An agreement whose record cannot be read or computed is skipped; <see cref="RebuildWithReportAsync"/> names it.</remarks>
     public async Task<(int Agreements, int Rows)> RebuildAsync(CancellationToken cancellationToken = default)
     {
         var report = await RebuildWithReportAsync(cancellationToken).ConfigureAwait(false);
@@ -89,8 +89,9 @@ public abstract class DeadlineIndex
 
     /// <summary>
     /// <see cref="RebuildAsync"/>, and the agreements it skipped: a stored record the engine cannot compute (stored
-    /// before writes were checked, e.g. a closure dated 0001-01-01 or a closing whose clocks run past 2100) has no
-    /// rows and is reported with the reason, so one bad record never fails the rebuild of every other agreement.
+    /// before writes were checked, e.g. a closure dated 0001-01-01 or a closing whose clocks run past 2100), or one this
+    /// version cannot read (a later version wrote it), has no rows and is reported with the reason, so one bad record
+    /// never fails the rebuild of every other agreement.
     /// </summary>
     public abstract Task<DeadlineIndexRebuild> RebuildWithReportAsync(CancellationToken cancellationToken = default);
 

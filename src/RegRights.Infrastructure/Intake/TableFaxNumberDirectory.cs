@@ -104,8 +104,7 @@ public class TableFaxNumberDirectory : FaxNumberDirectory, IDisposable
 
             var startedAt = clock.GetCurrentInstant();
             var numbers = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-            var filter = TableClient.CreateQueryFilter($"RowKey ge {TableAgreementStore.HeadRowPrefix} and RowKey lt {TableAgreementStore.HeadRowEnd}");
-            await foreach (var e in tables.Agreements.QueryAsync<TableEntity>(filter, maxPerPage: 1000, select: ["PartitionKey", "RowKey", "Shape", "Terms"],
+            await foreach (var e in tables.Agreements.QueryAsync<TableEntity>(TableAgreementStore.HeadRowsFilter, maxPerPage: 1000, select: ["PartitionKey", "RowKey", "Shape", "Terms"],
                 cancellationToken: cancellationToken).ConfigureAwait(false))
             {
                 // A head of another shape (a later version wrote it) may mean its terms otherwise: it names no number here.

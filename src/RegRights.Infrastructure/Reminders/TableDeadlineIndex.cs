@@ -59,11 +59,7 @@ public class TableDeadlineIndex : DeadlineIndex
         return WriteAsync(record.Agreement.Id, EntriesFor(record, clock.GetCurrentInstant()), cancellationToken);
     }
 
-    /// <summary>
-    /// <see cref="RebuildAsync"/>, and the agreements it skipped: a stored record the engine cannot compute (stored
-    /// before writes were checked, e.g. a closure dated 0001-01-01 or a closing whose clocks run past 2100) has no
-    /// rows and is reported with the reason, so one bad record never fails the rebuild of every other agreement.
-    /// </summary>
+    /// <inheritdoc/>
     public override async Task<DeadlineIndexRebuild> RebuildWithReportAsync(CancellationToken cancellationToken = default)
     {
         var now = clock.GetCurrentInstant();
@@ -73,24 +69,22 @@ public class TableDeadlineIndex : DeadlineIndex
         string? token = null;
         do
         {
-            var page = await agreements.ListAsync(token, 1000, cancellationToken).ConfigureAwait(false);
-            foreach (var agreement in page.Items)
+            var page = await agreements.ListIdsAsync(token, 1000, cancellationToken).ConfigureAwait(false);
+            foreach (var id in page.Ids)
             {
-                var record = await agreements.GetRecordAsync(agreement.Id, cancellationToken).ConfigureAwait(false);
-                if (record is null)
-                {
-                    continue;
-                }
-
                 try
                 {
-                    desired.AddRange(EntriesFor(record, now));
-                    count++;
+                    if (await agreements.GetRecordAsync(id, cancellationToken).ConfigureAwait(false) is { } record)
+                    {
+                        desired.AddRange(EntriesFor(record, now));
+                        count++;
+                    }
                 }
-                catch (ArgumentException ex) when (ex is not ArgumentNullException)
+                catch (Exception ex) when (ex is InvalidDataException or ArgumentException and not ArgumentNullException)
                 {
-                    // ArgumentOutOfRangeException from the calendar, or stored terms that ToTerms refuses.
-                    skipped.Add(new SkippedAgreement(agreement.Id, ex.Message.Split('\n')[0].Trim()));
+                    // A row of a later shape or an unknown stored name; ArgumentOutOfRangeException from the calendar, or
+                    // stored terms that ToTerms refuses.
+                    skipped.Add(new SkippedAgreement(id, ex.Message.Split('\n')[0].Trim()));
                 }
             }
 

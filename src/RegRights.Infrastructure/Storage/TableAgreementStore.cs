@@ -81,11 +81,28 @@ public class TableAgreementStore : AgreementStore
     {
         var token = DecodeToken(continuationToken);
         var pages = tables.Agreements.QueryAsync<TableEntity>(
-            TableClient.CreateQueryFilter($"RowKey ge {HeadRowPrefix} and RowKey lt {HeadRowEnd}"), maxPerPage: pageSize, cancellationToken: cancellationToken)
+            HeadRowsFilter, maxPerPage: pageSize, cancellationToken: cancellationToken)
             .AsPages(token, pageSize);
         await foreach (var page in pages.ConfigureAwait(false))
         {
             return ([.. page.Values.Select(ToHead)], EncodeToken(page.ContinuationToken));
+        }
+
+        return ([], null);
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>The query of <see cref="ListHeadsAsync"/>, selecting only the partition key.</remarks>
+    protected override async Task<(IReadOnlyList<string> Ids, string? ContinuationToken)> ListHeadIdsAsync(
+        string? continuationToken, int pageSize, CancellationToken cancellationToken)
+    {
+        var token = DecodeToken(continuationToken);
+        var pages = tables.Agreements.QueryAsync<TableEntity>(
+            HeadRowsFilter, maxPerPage: pageSize, select: ["PartitionKey"], cancellationToken: cancellationToken)
+            .AsPages(token, pageSize);
+        await foreach (var page in pages.ConfigureAwait(false))
+        {
+            return ([.. page.Values.Select(e => e.PartitionKey)], EncodeToken(page.ContinuationToken));
         }
 
         return ([], null);
@@ -244,7 +261,10 @@ public class TableAgreementStore : AgreementStore
         EventRowPrefix + id + "|" + sequence.ToString("D10", System.Globalization.CultureInfo.InvariantCulture);
 
     // The first string after every head RowKey: '}' follows '|'.
-    internal const string HeadRowEnd = "agreement}";
+    private const string HeadRowEnd = "agreement}";
+
+    /// <summary>Every head row and nothing else, across partitions.</summary>
+    internal static readonly string HeadRowsFilter = TableClient.CreateQueryFilter($"RowKey ge {HeadRowPrefix} and RowKey lt {HeadRowEnd}");
 
     private static void AddIfNotNull(TableEntity entity, string name, object? value)
     {

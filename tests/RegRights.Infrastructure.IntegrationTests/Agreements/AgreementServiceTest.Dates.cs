@@ -1,9 +1,12 @@
+using Azure.Data.Tables;
 using NodaTime;
 using RegRights.Application.Agreements;
+using RegRights.Application.Agreements.Rows;
 using RegRights.Contracts.Agreements;
 using RegRights.Core.Agreements;
 using RegRights.Core.Calendars;
 using RegRights.Infrastructure.IntegrationTests.Reminders;
+using RegRights.Infrastructure.Storage;
 using RegRights.Testing;
 
 namespace RegRights.Infrastructure.IntegrationTests.Agreements;
@@ -160,6 +163,31 @@ public sealed partial class AgreementServiceTest
         Assert.Contains("2100-12-31", skipped.Reason, StringComparison.Ordinal);
         var rows = await pipeline.Index.ReadAsync(new LocalDate(2000, 1, 1), new LocalDate(2001, 12, 31), includeOverdueBefore: false, Cancel);
         Assert.Contains(rows, r => r.AgreementId == good && r.DeadlineKey == "filing-date");
+    }
+
+    [Fact]
+    public async Task RebuildWithReportAsync_OneHeadRowOfALaterShape_SkipsAndReportsItAndIndexesTheRest()
+    {
+        // Arrange: a later version rewrote one head row; its terms may mean something else, so it is not computed.
+        var (service, pipeline) = await CreateAsync();
+        var good = await CreateSeedAsync(service, Closing);
+        var later = await CreateSeedAsync(service, Closing);
+        var head = (await pipeline.Tables.Agreements.GetEntityAsync<TableEntity>(later, TableAgreementStore.HeadRowKey(later), cancellationToken: Cancel)).Value;
+        head["Shape"] = AgreementRow.CurrentShape + 1;
+        await pipeline.Tables.Agreements.UpdateEntityAsync(head, head.ETag, TableUpdateMode.Merge, Cancel);
+
+        // Act
+        var report = await pipeline.Index.RebuildWithReportAsync(Cancel);
+
+        // Assert: the listing of agreements still refuses the page (nothing dropped silently); the rebuild names it.
+        Assert.Equal(1, report.Agreements);
+        var skipped = Assert.Single(report.Skipped);
+        Assert.Equal(later, skipped.AgreementId);
+        Assert.Contains("shape 2", skipped.Reason, StringComparison.Ordinal);
+        var rows = await pipeline.Index.ReadAsync(new LocalDate(2000, 1, 1), new LocalDate(2001, 12, 31), includeOverdueBefore: false, Cancel);
+        Assert.Contains(rows, r => r.AgreementId == good && r.DeadlineKey == "filing-date");
+        Assert.DoesNotContain(rows, r => r.AgreementId == later);
+        await Assert.ThrowsAsync<InvalidDataException>(() => service.ListAsync(null, null, Cancel));
     }
 
     [Fact]
