@@ -34,7 +34,7 @@ public sealed record ReminderEntry
     public required string AgreementId { get; init; }
 
     /// <summary>The deadline instance, e.g. <c>sec-comment-response#2</c>.</summary>
-    public required string DeadlineKey { get; init; }
+    public required DeadlineId Deadline { get; init; }
 
     /// <summary>The ladder step, e.g. <c>bd-5</c>, <c>last-day</c>, <c>overdue-0</c>.</summary>
     public required string Step { get; init; }
@@ -85,16 +85,16 @@ public sealed record ReminderEntry
     [JsonIgnore]
     public ETag ETag { get; init; }
 
+    /// <summary>The deadline instance's text, e.g. <c>sec-comment-response#2</c>: the key the schedule and the audiences are looked up by.</summary>
+    public string DeadlineKey => Deadline.ToString();
+
     /// <summary>The row's id within its agreement: <c>{deadlineKey}.{step}</c> with <c>#</c> written as <c>~</c>.</summary>
-    public string ReminderId => IdFor(DeadlineKey, Step);
-
-    /// <summary>The ledger row's key across agreements, and the idempotency key of its email.</summary>
-    public string IdempotencyKey => AgreementId + "." + ReminderId;
-
-    /// <summary>The id of a step of a deadline instance.</summary>
     /// <remarks>
     /// The id is a URL segment and a table key, in neither of which <c>#</c> may stand: <c>sec-comment-response#2</c>'s
     /// last-day row is <c>sec-comment-response~2.last-day</c>, as the deadline index writes the key.
     /// </remarks>
-    public static string IdFor(string deadlineKey, string step) => DeadlineId.Parse(deadlineKey).ToString('~') + "." + step;
+    public string ReminderId => Deadline.ToString('~') + "." + Step;
+
+    /// <summary>The ledger row's key across agreements, and the idempotency key of its email.</summary>
+    public string IdempotencyKey => AgreementId + "." + ReminderId;
 }

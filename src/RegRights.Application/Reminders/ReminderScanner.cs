@@ -184,7 +184,7 @@ public sealed partial class ReminderScanner
             var entry = new ReminderEntry
             {
                 AgreementId = agreement.Id,
-                DeadlineKey = row.DeadlineKey,
+                Deadline = DeadlineId.Parse(row.DeadlineKey),
                 Step = reminder.Step.Key,
                 LastPermittedDay = row.LastPermittedDay,
                 SendDate = reminder.SendDate,

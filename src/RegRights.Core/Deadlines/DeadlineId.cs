@@ -18,13 +18,17 @@ namespace RegRights.Core.Deadlines;
 /// type's, so a row written by a later version still reads.
 /// </para>
 /// <para>
-/// <c>default</c> has a null <see cref="ObligationKey"/> and is no deadline's identity; its text is the empty string.
+/// <c>default</c> is no deadline's identity: its <see cref="ObligationKey"/> and its text are the empty string, which
+/// <see cref="Parse"/> refuses.
 /// </para>
 /// </remarks>
 public readonly record struct DeadlineId
 {
     /// <summary>The separator of the instance number in the text.</summary>
     public const char InstanceSeparator = '#';
+
+    // Null only in default, which no constructor makes.
+    private readonly string? key;
 
     /// <summary>Creates the identity of an obligation's only instance, e.g. <c>filing-date</c>.</summary>
     /// <param name="obligationKey">The catalog key, e.g. <c>filing-date</c>.</param>
@@ -41,7 +45,7 @@ public readonly record struct DeadlineId
                 $"'{obligationKey}' is not an obligation key: lower-case letters and digits in words joined by single hyphens.", nameof(obligationKey));
         }
 
-        ObligationKey = obligationKey;
+        key = obligationKey;
     }
 
     /// <summary>Creates the identity of an obligation's instance <paramref name="instance"/>, e.g. <c>sec-comment-response#2</c>.</summary>
@@ -56,8 +60,8 @@ public readonly record struct DeadlineId
         Instance = Preconditions.CheckArgumentRange(nameof(instance), instance, 1, int.MaxValue);
     }
 
-    /// <summary>The obligation's catalog key, e.g. <c>sec-comment-response</c>; null only for <c>default</c>.</summary>
-    public string ObligationKey { get; }
+    /// <summary>The obligation's catalog key, e.g. <c>sec-comment-response</c>; empty only for <c>default</c>.</summary>
+    public string ObligationKey => key ?? string.Empty;
 
     /// <summary>The instance number from 1, or null for an obligation's only instance (<c>filing-date</c>).</summary>
     public int? Instance { get; }
@@ -125,7 +129,7 @@ public readonly record struct DeadlineId
     public string ToString(char separator) =>
         Instance is { } n
             ? string.Create(CultureInfo.InvariantCulture, $"{ObligationKey}{separator}{n}")
-            : ObligationKey ?? string.Empty;
+            : ObligationKey;
 
     // "filing-date", "effectiveness-period-end": words of [a-z0-9], each hyphen between two of them.
     private static bool IsObligationKey(ReadOnlySpan<char> key)

@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using NodaTime;
 using RegRights.Application;
 using RegRights.Application.Reminders;
+using RegRights.Core.Deadlines;
 using RegRights.Infrastructure.Storage;
 
 namespace RegRights.Infrastructure.Reminders;
@@ -181,7 +182,7 @@ public class TableReminderLedger : ReminderLedger
     private static ReminderEntry ToEntry(TableEntity e) => new()
     {
         AgreementId = e.PartitionKey,
-        DeadlineKey = e.GetString("DeadlineKey"),
+        Deadline = ReadDeadline(e),
         Step = e.GetString("Step"),
         LastPermittedDay = TableValues.ParseDate(e.GetString("LastPermittedDay")),
         SendDate = TableValues.ParseDate(e.GetString("SendDate")),
@@ -199,6 +200,12 @@ public class TableReminderLedger : ReminderLedger
         LastError = e.GetString("LastError"),
         ETag = e.ETag,
     };
+
+    private static DeadlineId ReadDeadline(TableEntity e) =>
+        DeadlineId.TryParse(e.GetString("DeadlineKey"), out var id)
+            ? id
+            : throw new InvalidDataException(
+                $"The reminder '{e.RowKey}' of agreement '{e.PartitionKey}' is stored with '{e.GetString("DeadlineKey")}', which is not a deadline key.");
 
     private static void Add(TableEntity entity, string name, string? value)
     {

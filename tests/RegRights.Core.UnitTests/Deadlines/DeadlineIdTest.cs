@@ -88,7 +88,7 @@ public class DeadlineIdTest
     [Fact]
     public void Default_HasNoKey_AndEmptyText()
     {
-        Assert.Null(default(DeadlineId).ObligationKey);
+        Assert.Equal(string.Empty, default(DeadlineId).ObligationKey);
         Assert.Equal(string.Empty, default(DeadlineId).ToString());
         Assert.Null(ObligationCatalog.Find(default(DeadlineId)));
     }

@@ -40,6 +40,24 @@ public sealed class ReminderScannerTest(StorageFixture fixture)
     }
 
     [Fact]
+    public async Task ListAsync_LedgerRowWithAKeyThatIsNoDeadline_IsRefusedByName()
+    {
+        // Arrange: the scan's two rows, one then edited by hand so its key names no deadline.
+        var pipeline = await ReminderPipeline.CreateAsync(fixture.Azurite, maildev: null, Now);
+        var id = await pipeline.AddAgreementAsync("Five Days RRA", Closing);
+        await Scanner(pipeline, pipeline.Agreements).ScanAsync(Cancel);
+        var row = (await pipeline.ReminderTables.Ledger.GetEntityAsync<Azure.Data.Tables.TableEntity>(id, "filing-date.bd-5", cancellationToken: Cancel)).Value;
+        row["DeadlineKey"] = "filing-date#01";
+        await pipeline.ReminderTables.Ledger.UpdateEntityAsync(row, row.ETag, cancellationToken: Cancel);
+
+        // Act
+        var ex = await Assert.ThrowsAsync<InvalidDataException>(() => pipeline.Ledger.ListAsync(id, Cancel));
+
+        // Assert: which row, and what it holds, so it can be found and mended.
+        Assert.Equal($"The reminder 'filing-date.bd-5' of agreement '{id}' is stored with 'filing-date#01', which is not a deadline key.", ex.Message);
+    }
+
+    [Fact]
     public async Task ScanAsync_FilingRecordedButNotIndexed_ReadsTheRecordAndSendsNeitherReminder()
     {
         // Arrange: the Registration Statement was filed Mon 2025-03-03, but the index missed that write (its rows still
