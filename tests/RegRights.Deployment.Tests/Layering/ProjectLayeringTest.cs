@@ -18,13 +18,13 @@ public sealed class ProjectLayeringTest
         // The use cases: the domain, the API's documents they take and answer with (mapped to stored rows here, and only
         // here), Azure.Core's ETag, NodaTime's System.Text.Json converters for the stored rows' JSON, the
         // Microsoft.Extensions abstractions, MimeKit's address parser and Ical.Net's RFC 5545 writer (the calendar feed
-        // and a reminder's .ics are what the use cases answer); no Table Storage, no identity, no mail transport, no
-        // HTTP framework.
+        // and a reminder's .ics are what the use cases answer), Mapperly's generator for the rows' copies (build time
+        // only); no Table Storage, no identity, no mail transport, no HTTP framework.
         ["RegRights.Application"] = new(
             Projects: ["RegRights.Core", "RegRights.Contracts"],
             Packages: ["Azure.Core", "Microsoft.Extensions.Caching.Memory", "Microsoft.Extensions.Hosting.Abstractions",
                 "Microsoft.Extensions.Logging.Abstractions", "Microsoft.Extensions.Options.ConfigurationExtensions", "MimeKit", "Ical.Net",
-                "NodaTime.Serialization.SystemTextJson"],
+                "NodaTime.Serialization.SystemTextJson", "Riok.Mapperly"],
             Frameworks: []),
         // The adapters: everything but the Functions app and the API's documents (the stores keep rows of their own).
         ["RegRights.Infrastructure"] = new(

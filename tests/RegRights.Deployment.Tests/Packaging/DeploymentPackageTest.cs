@@ -136,6 +136,17 @@ public sealed partial class DeploymentPackageTest(DeploymentPackageFixture packa
     }
 
     [Fact]
+    public void Package_HoldsNoMapperlyAssembly()
+    {
+        // Mapperly generates the stored rows' mapping at build time (RegRights.Application references it as a generator
+        // only), so nothing of it is deployed.
+        var files = Directory.EnumerateFiles(package.Published, "*", SearchOption.AllDirectories).Select(Path.GetFileName).ToList();
+
+        Assert.Contains("RegRights.Application.dll", files);
+        Assert.DoesNotContain(files, f => f!.StartsWith("Riok.Mapperly", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Worker_IsFrameworkDependentAndReadyToRunForLinuxX64()
     {
         using var runtimeConfig = ReadJson("RegRights.Functions.runtimeconfig.json");
