@@ -1,4 +1,5 @@
 using NodaTime;
+using RegRights.Application;
 using RegRights.Application.Agreements;
 using RegRights.Contracts.Agreements;
 using RegRights.Core.Agreements;
@@ -95,7 +96,7 @@ public sealed partial class AgreementServiceTest
         var read = await service.GetAsync(id, Cancel);
 
         // Act
-        var result = await service.ReplaceAsync(id, SeedAgreements.Document(companyCfo: false) with { Terms = read!.Terms with { EffectivenessDays = 1000 } }, new Azure.ETag(read.ETag), Cancel);
+        var result = await service.ReplaceAsync(id, SeedAgreements.Document(companyCfo: false) with { Terms = read!.Terms with { EffectivenessDays = 1000 } }, new StoredVersion(read.ETag), Cancel);
 
         // Assert
         var invalid = Assert.IsType<AgreementWriteResult.Invalid>(result);
