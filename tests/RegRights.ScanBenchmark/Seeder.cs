@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using Azure;
 using Azure.Data.Tables;
 using NodaTime;
+using RegRights.Application;
 using RegRights.Application.Reminders;
 using RegRights.Infrastructure.Reminders;
 using RegRights.Infrastructure.Storage;
@@ -41,14 +41,14 @@ internal sealed class Seeder(RegRightsTables tables, ReminderTables index, Insta
         const int Chunk = 2000;
         for (var start = first; start < first + count; start += Chunk)
         {
-            // The agreements first: their index rows carry the ETag each agreement's write was given, as the API's are.
+            // The agreements first: their index rows carry the version each agreement's write was given, as the API's are.
             var agreements = Enumerable.Range(start, Math.Min(first + count, start + Chunk) - start).Select(i => AgreementFactory.Create(i, now)).ToArray();
-            var etags = await SubmitAgreementsAsync([.. agreements.Select(a => a.Rows)], cancellationToken);
+            var versions = await SubmitAgreementsAsync([.. agreements.Select(a => a.Rows)], cancellationToken);
             var batches = new List<(TableClient Table, TableEntity[] Entities)>();
             for (var n = 0; n < agreements.Length; n++)
             {
                 var (record, zone, _) = agreements[n];
-                var entries = DeadlineIndex.EntriesFor(record with { Agreement = record.Agreement with { ETag = etags[n] } }, now);
+                var entries = DeadlineIndex.EntriesFor(record with { Agreement = record.Agreement with { Version = versions[n] } }, now);
                 if (entries.Count > 0)
                 {
                     batches.Add((index.DeadlineIndexByAgreement, [.. entries.Select(TableDeadlineIndex.ByAgreementEntity)]));
@@ -90,18 +90,18 @@ internal sealed class Seeder(RegRightsTables tables, ReminderTables index, Insta
         }
     }
 
-    private async Task<ETag[]> SubmitAgreementsAsync(TableEntity[][] agreements, CancellationToken cancellationToken)
+    private async Task<StoredVersion[]> SubmitAgreementsAsync(TableEntity[][] agreements, CancellationToken cancellationToken)
     {
-        var etags = new ETag[agreements.Length];
+        var versions = new StoredVersion[agreements.Length];
         await Parallel.ForEachAsync(Enumerable.Range(0, agreements.Length), new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken },
             async (n, ct) =>
             {
                 var response = await TableBatch.SubmitAsync(tables.Agreements,
                     [.. agreements[n].Select(e => new TableTransactionAction(TableTransactionActionType.Add, e))], ct);
-                etags[n] = response.Value[0].Headers.ETag ?? default;
+                versions[n] = (response.Value[0].Headers.ETag ?? default).ToVersion();
             });
         Batches += agreements.Length;
-        return etags;
+        return versions;
     }
 
     private async Task SubmitAsync(List<(TableClient Table, TableEntity[] Entities)> batches, CancellationToken cancellationToken)

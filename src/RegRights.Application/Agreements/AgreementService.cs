@@ -1,4 +1,3 @@
-using Azure;
 using NodaTime;
 using RegRights.Application.Notices;
 using RegRights.Contracts.Agreements;
@@ -10,7 +9,7 @@ using RegRights.Core.Reminders;
 namespace RegRights.Application.Agreements;
 
 /// <summary>
-/// Agreements and their events: checks a document or an event, stores it conditionally on the agreement's ETag, and
+/// Agreements and their events: checks a document or an event, stores it conditionally on the agreement's version, and
 /// keeps the deadline index following every write.
 /// </summary>
 /// <remarks>
@@ -146,19 +145,19 @@ public class AgreementService
     /// </remarks>
     /// <param name="agreementId">The agreement's id.</param>
     /// <param name="document">The whole new document.</param>
-    /// <param name="ifMatch">The ETag last read; never <see cref="ETag.All"/>, since a blind replace could undo a change made in between.</param>
+    /// <param name="ifMatch">The version last read (the view's <see cref="AgreementView.ETag"/>); never none, since a blind replace could undo a change made in between.</param>
     /// <param name="cancellationToken">Cancels the storage calls.</param>
     /// <returns><see cref="AgreementWriteResult.Replaced"/>, <see cref="AgreementWriteResult.NotFound"/>,
     /// <see cref="AgreementWriteResult.PreconditionFailed"/> or <see cref="AgreementWriteResult.Invalid"/>.</returns>
-    /// <exception cref="ArgumentException"><paramref name="ifMatch"/> is empty or <see cref="ETag.All"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="ifMatch"/> is none.</exception>
     public virtual async Task<AgreementWriteResult> ReplaceAsync(
-        string agreementId, AgreementDocument document, ETag ifMatch, CancellationToken cancellationToken = default)
+        string agreementId, AgreementDocument document, StoredVersion ifMatch, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(agreementId);
         ArgumentNullException.ThrowIfNull(document);
-        if (ifMatch == default || ifMatch == ETag.All)
+        if (ifMatch.IsNone)
         {
-            throw new ArgumentException("A replace is conditional: pass the ETag last read.", nameof(ifMatch));
+            throw new ArgumentException("A replace is conditional: pass the version last read.", nameof(ifMatch));
         }
 
         var missing = AgreementDocumentRules.MissingForReplace(document);
@@ -171,18 +170,18 @@ public class AgreementService
     }
 
     /// <summary>
-    /// <see cref="ReplaceAsync(string, AgreementDocument, ETag, CancellationToken)"/> under an If-Match list (RFC 9110
-    /// § 13.1.1): the write is conditional on the listed ETag that is current, or on the first when none is, which then
+    /// <see cref="ReplaceAsync(string, AgreementDocument, StoredVersion, CancellationToken)"/> under an If-Match list (RFC 9110
+    /// § 13.1.1): the write is conditional on the listed version that is current, or on the first when none is, which then
     /// fails as stale.
     /// </summary>
     /// <exception cref="ArgumentException"><paramref name="ifMatch"/> is empty.</exception>
     public virtual async Task<AgreementWriteResult> ReplaceAsync(
-        string agreementId, AgreementDocument document, IReadOnlyList<ETag> ifMatch, CancellationToken cancellationToken = default)
+        string agreementId, AgreementDocument document, IReadOnlyList<StoredVersion> ifMatch, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(ifMatch);
         if (ifMatch.Count == 0)
         {
-            throw new ArgumentException("A replace is conditional: pass the ETag last read.", nameof(ifMatch));
+            throw new ArgumentException("A replace is conditional: pass the version last read.", nameof(ifMatch));
         }
 
         var chosen = ifMatch[0];
@@ -194,7 +193,7 @@ public class AgreementService
                 return new AgreementWriteResult.NotFound(agreementId);
             }
 
-            chosen = ifMatch.Contains(current.ETag) ? current.ETag : chosen;
+            chosen = ifMatch.Contains(current.Version) ? current.Version : chosen;
         }
 
         return await ReplaceAsync(agreementId, document, chosen, cancellationToken).ConfigureAwait(false);
@@ -202,31 +201,31 @@ public class AgreementService
 
     /// <summary>
     /// Applies a JSON Merge Patch (RFC 7396, <see cref="AgreementMergePatch"/>) to the agreement's document, if the
-    /// agreement's current ETag is one of <paramref name="ifMatch"/>: only the members the patch names change.
+    /// agreement's current version is one of <paramref name="ifMatch"/>: only the members the patch names change.
     /// </summary>
     /// <remarks>
-    /// The patch is applied to the document as stored under the current ETag and the result is written conditionally on
-    /// that ETag, so a change made between the read and the write is never overwritten (412). The merged document is
-    /// checked as a replace's is. Events are kept.
+    /// The patch is applied to the document as stored under the current version and the result is written conditionally
+    /// on that version, so a change made between the read and the write is never overwritten (412). The merged document
+    /// is checked as a replace's is. Events are kept.
     /// </remarks>
     /// <param name="agreementId">The agreement's id.</param>
     /// <param name="mergePatch">The patch as received (UTF-8 JSON).</param>
-    /// <param name="ifMatch">The ETags the client holds (If-Match); at least one, none of them <see cref="ETag.All"/>.</param>
+    /// <param name="ifMatch">The versions the client holds (If-Match); at least one, and none of them none.</param>
     /// <param name="options">The JSON options to read the patch with; null for <see cref="RegRights.Contracts.RegRightsJson.Options"/>.</param>
     /// <param name="cancellationToken">Cancels the storage calls.</param>
     /// <returns><see cref="AgreementWriteResult.Replaced"/>, <see cref="AgreementWriteResult.NotFound"/>,
     /// <see cref="AgreementWriteResult.PreconditionFailed"/> or <see cref="AgreementWriteResult.Invalid"/> (keyed by
     /// the patch's JSON paths).</returns>
-    /// <exception cref="ArgumentException"><paramref name="ifMatch"/> is empty or holds <see cref="ETag.All"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="ifMatch"/> is empty or holds none.</exception>
     public virtual async Task<AgreementWriteResult> PatchAsync(
-        string agreementId, ReadOnlyMemory<byte> mergePatch, IReadOnlyList<ETag> ifMatch, System.Text.Json.JsonSerializerOptions? options = null,
+        string agreementId, ReadOnlyMemory<byte> mergePatch, IReadOnlyList<StoredVersion> ifMatch, System.Text.Json.JsonSerializerOptions? options = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(agreementId);
         ArgumentNullException.ThrowIfNull(ifMatch);
-        if (ifMatch.Count == 0 || ifMatch.Any(t => t == default || t == ETag.All))
+        if (ifMatch.Count == 0 || ifMatch.Any(v => v.IsNone))
         {
-            throw new ArgumentException("A patch is conditional: pass the ETag last read.", nameof(ifMatch));
+            throw new ArgumentException("A patch is conditional: pass the version last read.", nameof(ifMatch));
         }
 
         if (await agreements.GetRecordAsync(agreementId, cancellationToken).ConfigureAwait(false) is not { } current)
@@ -234,8 +233,8 @@ public class AgreementService
             return new AgreementWriteResult.NotFound(agreementId);
         }
 
-        var etag = current.Agreement.ETag;
-        if (!ifMatch.Contains(etag))
+        var version = current.Agreement.Version;
+        if (!ifMatch.Contains(version))
         {
             return new AgreementWriteResult.PreconditionFailed(agreementId);
         }
@@ -246,11 +245,11 @@ public class AgreementService
             return new AgreementWriteResult.Invalid(merged.Errors);
         }
 
-        return await ReplaceCoreAsync(agreementId, document, etag, current, cancellationToken).ConfigureAwait(false);
+        return await ReplaceCoreAsync(agreementId, document, version, current, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<AgreementWriteResult> ReplaceCoreAsync(
-        string agreementId, AgreementDocument document, ETag ifMatch, AgreementRecord? current, CancellationToken cancellationToken)
+        string agreementId, AgreementDocument document, StoredVersion ifMatch, AgreementRecord? current, CancellationToken cancellationToken)
     {
         if (ToStored(document, out var normalized) is { } invalid)
         {
@@ -258,7 +257,7 @@ public class AgreementService
         }
 
         // New terms must still compute the events already recorded (a 1,000-day Effectiveness Date after a closing in
-        // 2098 runs past the calendar). Events recorded after this read change the ETag, so the conditional replace
+        // 2098 runs past the calendar). Events recorded after this read change the version, so the conditional replace
         // below refuses the document rather than store it unchecked against them.
         current ??= await agreements.GetRecordAsync(agreementId, cancellationToken).ConfigureAwait(false);
         if (current is null)
@@ -293,11 +292,11 @@ public class AgreementService
             stored = await agreements.ReplaceAsync(agreementId, normalized, ifMatch, clock.GetCurrentInstant(), cancellationToken)
                 .ConfigureAwait(false);
         }
-        catch (RequestFailedException ex) when (ex.Status == 404)
+        catch (StoredRowNotFoundException)
         {
             return new AgreementWriteResult.NotFound(agreementId);
         }
-        catch (RequestFailedException ex) when (ex.Status == 412)
+        catch (StoredRowChangedException)
         {
             return new AgreementWriteResult.PreconditionFailed(agreementId);
         }
@@ -352,7 +351,7 @@ public class AgreementService
     /// Checks in order: the fields; then the event's id (the same event again is a retry, answered with the first; the
     /// same id for another event is refused); then the record (<see cref="EventRecordRules.FindContradiction"/>, e.g. a
     /// filing dated before the Closing Date, § 1); then the dates its clocks reach (<see cref="ScheduleRange"/>). The
-    /// append is conditional on the record's ETag. If another write was stored since the record was read (50 document
+    /// append is conditional on the record's version. If another write was stored since the record was read (50 document
     /// systems posting distinct notices' events at once), the record is read again, the event checked again against
     /// it, and appended after it, up to <see cref="MaxAppendAttempts"/> times: so a client sees
     /// <see cref="AgreementEventResult.AgreementChanged"/> only when the agreement kept changing under every attempt,
@@ -388,7 +387,7 @@ public class AgreementService
                 await WrittenAsync(record.Agreement.Id, appended).ConfigureAwait(false);
                 return new AgreementEventResult.Recorded(AgreementEventDocument.From(next, Local(now, record.Agreement)));
             }
-            catch (RequestFailedException ex) when (ex.Status == 412)
+            catch (StoredRowChangedException)
             {
                 // Another write landed first. Distinct events commute, so the event is checked again against the record
                 // as it now is and appended after it; only a true conflict (the same id, a contradiction) is answered.
@@ -526,7 +525,7 @@ public class AgreementService
     }
 
     // Every successful write that changes an agreement's head row comes through here, once, after it is stored and
-    // before the caller is answered: create and replace (the document) and an event (the head's ETag, EventCount and
+    // before the caller is answered: create and replace (the document) and an event (the head's version, EventCount and
     // UpdatedAt). written is the record the write left, when the store returned it. The notice intake's kept terms go
     // first, so the next notice through this instance is stamped under the record just written.
     private Task WrittenAsync(string agreementId, AgreementRecord? written)
@@ -568,7 +567,7 @@ public class AgreementService
     private static AgreementView ToView(StoredAgreement stored) => new()
     {
         Id = stored.Id,
-        ETag = stored.ETag.ToString(),
+        ETag = stored.Version.ToString(),
         Name = stored.Document.Name ?? "",
         Template = stored.Template.Name,
         // Stored before the deal clauses (or the Rule 415 cutback clause) were terms: shown with them filled from its

@@ -1,5 +1,4 @@
 using System.Text;
-using Azure;
 using NodaTime;
 using RegRights.Application.Agreements.Rows;
 using RegRights.Contracts.Agreements;
@@ -9,9 +8,9 @@ using RegRights.Core.DelayPayments;
 
 namespace RegRights.Application.Agreements;
 
-/// <summary>An agreement as stored: its document, id, ETag and bookkeeping.</summary>
+/// <summary>An agreement as stored: its document, id, version and bookkeeping.</summary>
 public sealed record StoredAgreement(
-    string Id, ETag ETag, AgreementDocument Document, int EventCount, Instant CreatedAt, Instant UpdatedAt)
+    string Id, StoredVersion Version, AgreementDocument Document, int EventCount, Instant CreatedAt, Instant UpdatedAt)
 {
     /// <summary>The agreement's terms: its template's (the seed agreement's, April 28, 2000, by default) where its document gives none.</summary>
     public AgreementTerms Terms => Document.Terms?.ToTerms(Template.Terms) ?? Template.Terms;
@@ -38,7 +37,7 @@ public sealed record StoredAgreement(
 /// <summary>An event as stored: its place in the record and when the server recorded it.</summary>
 public sealed record StoredEvent(int Sequence, AgreementEvent Event, Instant RecordedAt);
 
-/// <summary>An agreement with its events, in the order recorded; <see cref="StoredAgreement.ETag"/> covers both.</summary>
+/// <summary>An agreement with its events, in the order recorded; <see cref="StoredAgreement.Version"/> covers both.</summary>
 public sealed record AgreementRecord(StoredAgreement Agreement, IReadOnlyList<StoredEvent> Events)
 {
     /// <summary>The agreement's deadlines under its terms and events, each judged as of <paramref name="asOf"/>.</summary>
@@ -63,18 +62,18 @@ public sealed record AgreementIdPage(IReadOnlyList<string> Ids, string? Continua
 
 /// <summary>An agreement's head row as the store read or wrote it.</summary>
 /// <param name="Id">The agreement id.</param>
-/// <param name="ETag">The row's ETag, which covers the agreement and its events.</param>
+/// <param name="Version">The row's version, which covers the agreement and its events.</param>
 /// <param name="Row">The agreement as stored.</param>
 /// <param name="EventCount">How many events are recorded.</param>
 /// <param name="CreatedAt">When it was created, by the server's clock.</param>
 /// <param name="UpdatedAt">When it was last written.</param>
 /// <param name="RequestSha256">For a create under an idempotency key, the SHA-256 of the row it stored; else null.</param>
-public sealed record AgreementHead(string Id, ETag ETag, AgreementRow Row, int EventCount, Instant CreatedAt, Instant UpdatedAt, string? RequestSha256 = null);
+public sealed record AgreementHead(string Id, StoredVersion Version, AgreementRow Row, int EventCount, Instant CreatedAt, Instant UpdatedAt, string? RequestSha256 = null);
 
 /// <summary>
 /// The port the agreement use cases store through: agreements and their append-only events, every change conditional
-/// on the agreement's ETag, so a caller that lost a race gets a <see cref="RequestFailedException"/> with status 412,
-/// never a silent overwrite. <c>RegRights.Infrastructure</c> implements its protected members over Table Storage, in
+/// on the agreement's version, so a caller that lost a race gets a <see cref="StoredRowChangedException"/>, never a
+/// silent overwrite. <c>RegRights.Infrastructure</c> implements its protected members over Table Storage, in
 /// stored rows (<see cref="AgreementRow"/>); the documents of the API are mapped to rows here, and only here.
 /// </summary>
 public abstract class AgreementStore
@@ -96,8 +95,8 @@ public abstract class AgreementStore
     {
         ArgumentNullException.ThrowIfNull(document);
         var id = Guid.CreateVersion7().ToString("N");
-        var etag = await AddHeadAsync(id, AgreementRows.ToRow(document), null, now, cancellationToken).ConfigureAwait(false);
-        return new StoredAgreement(id, etag, document, 0, now, now);
+        var version = await AddHeadAsync(id, AgreementRows.ToRow(document), null, now, cancellationToken).ConfigureAwait(false);
+        return new StoredAgreement(id, version, document, 0, now, now);
     }
 
     /// <summary>
@@ -122,10 +121,10 @@ public abstract class AgreementStore
         var hash = RequestHash(row);
         try
         {
-            var etag = await AddHeadAsync(id, row, hash, now, cancellationToken).ConfigureAwait(false);
-            return new IdempotentCreate(new StoredAgreement(id, etag, document, 0, now, now), Created: true, SameRequest: true);
+            var version = await AddHeadAsync(id, row, hash, now, cancellationToken).ConfigureAwait(false);
+            return new IdempotentCreate(new StoredAgreement(id, version, document, 0, now, now), Created: true, SameRequest: true);
         }
-        catch (RequestFailedException ex) when (ex.Status == 409)
+        catch (StoredRowExistsException ex)
         {
             // Agreements are never deleted, so the row that refused the insert is there to read.
             var first = await GetHeadAsync(id, cancellationToken).ConfigureAwait(false)
@@ -185,28 +184,28 @@ public abstract class AgreementStore
         return new AgreementIdPage(ids, next);
     }
 
-    /// <summary>Replaces the agreement's document if its ETag is still <paramref name="ifMatch"/>.</summary>
-    /// <exception cref="RequestFailedException">Status 412: the agreement changed since <paramref name="ifMatch"/> was read;
-    /// status 404: it does not exist.</exception>
+    /// <summary>Replaces the agreement's document if its version is still <paramref name="ifMatch"/>.</summary>
+    /// <exception cref="StoredRowChangedException">The agreement changed since <paramref name="ifMatch"/> was read.</exception>
+    /// <exception cref="StoredRowNotFoundException">It does not exist.</exception>
     public virtual async Task<StoredAgreement> ReplaceAsync(
-        string id, AgreementDocument document, ETag ifMatch, Instant now, CancellationToken cancellationToken = default)
+        string id, AgreementDocument document, StoredVersion ifMatch, Instant now, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(document);
         if (!IsWellFormedId(id))
         {
-            throw new RequestFailedException(404, $"No agreement '{id}'.");
+            throw new StoredRowNotFoundException($"No agreement '{id}'.");
         }
 
         await ReplaceHeadAsync(id, AgreementRows.ToRow(document), ifMatch, now, cancellationToken).ConfigureAwait(false);
         return await GetAgreementAsync(id, cancellationToken).ConfigureAwait(false)
-            ?? throw new RequestFailedException(404, $"No agreement '{id}'.");
+            ?? throw new StoredRowNotFoundException($"No agreement '{id}'.");
     }
 
     /// <summary>
     /// Appends <paramref name="agreementEvent"/> after the events of <paramref name="record"/>, conditional on the
-    /// agreement's ETag, so two appends that read the same record cannot both succeed.
+    /// agreement's version, so two appends that read the same record cannot both succeed.
     /// </summary>
-    /// <exception cref="RequestFailedException">Status 412: another change came first.</exception>
+    /// <exception cref="StoredRowChangedException">Another change came first.</exception>
     public virtual async Task<AgreementRecord> AppendEventAsync(
         AgreementRecord record, AgreementEvent agreementEvent, Instant now, CancellationToken cancellationToken = default)
     {
@@ -214,8 +213,8 @@ public abstract class AgreementStore
         ArgumentNullException.ThrowIfNull(agreementEvent);
         var agreement = record.Agreement;
         var sequence = agreement.EventCount + 1;
-        var etag = await AddEventAsync(agreement.Id, agreement.ETag, new StoredEvent(sequence, agreementEvent, now), cancellationToken).ConfigureAwait(false);
-        var updated = agreement with { ETag = etag, EventCount = sequence, UpdatedAt = now };
+        var version = await AddEventAsync(agreement.Id, agreement.Version, new StoredEvent(sequence, agreementEvent, now), cancellationToken).ConfigureAwait(false);
+        var updated = agreement with { Version = version, EventCount = sequence, UpdatedAt = now };
         return new AgreementRecord(updated, [.. record.Events, new StoredEvent(sequence, agreementEvent, now)]);
     }
 
@@ -229,9 +228,9 @@ public abstract class AgreementStore
         return FindTooLarge(AgreementRows.ToRow(document));
     }
 
-    /// <summary>Inserts the head row of a new agreement, with no events; returns its ETag.</summary>
-    /// <exception cref="RequestFailedException">Status 409: an agreement with <paramref name="id"/> exists.</exception>
-    protected abstract Task<ETag> AddHeadAsync(string id, AgreementRow row, string? requestSha256, Instant now, CancellationToken cancellationToken);
+    /// <summary>Inserts the head row of a new agreement, with no events; returns its version.</summary>
+    /// <exception cref="StoredRowExistsException">An agreement with <paramref name="id"/> exists.</exception>
+    protected abstract Task<StoredVersion> AddHeadAsync(string id, AgreementRow row, string? requestSha256, Instant now, CancellationToken cancellationToken);
 
     /// <summary>The head row, or null; <paramref name="id"/> is well formed.</summary>
     protected abstract Task<AgreementHead?> GetHeadAsync(string id, CancellationToken cancellationToken);
@@ -249,17 +248,18 @@ public abstract class AgreementStore
     protected abstract Task<(IReadOnlyList<string> Ids, string? ContinuationToken)> ListHeadIdsAsync(
         string? continuationToken, int pageSize, CancellationToken cancellationToken);
 
-    /// <summary>Replaces the head row's agreement, keeping its events and CreatedAt, if its ETag is still <paramref name="ifMatch"/>.</summary>
-    /// <exception cref="RequestFailedException">Status 412 or 404.</exception>
-    protected abstract Task ReplaceHeadAsync(string id, AgreementRow row, ETag ifMatch, Instant now, CancellationToken cancellationToken);
+    /// <summary>Replaces the head row's agreement, keeping its events and CreatedAt, if its version is still <paramref name="ifMatch"/>.</summary>
+    /// <exception cref="StoredRowChangedException">The head row changed since <paramref name="ifMatch"/> was read.</exception>
+    /// <exception cref="StoredRowNotFoundException">There is no head row.</exception>
+    protected abstract Task ReplaceHeadAsync(string id, AgreementRow row, StoredVersion ifMatch, Instant now, CancellationToken cancellationToken);
 
-    /// <summary>Adds the event row and counts it on the head row, both or neither, if the head's ETag is still <paramref name="ifMatch"/>; returns the head's new ETag.</summary>
-    /// <exception cref="RequestFailedException">Status 412: another change came first.</exception>
-    protected abstract Task<ETag> AddEventAsync(string id, ETag ifMatch, StoredEvent storedEvent, CancellationToken cancellationToken);
+    /// <summary>Adds the event row and counts it on the head row, both or neither, if the head's version is still <paramref name="ifMatch"/>; returns the head's new version.</summary>
+    /// <exception cref="StoredRowChangedException">Another change came first.</exception>
+    protected abstract Task<StoredVersion> AddEventAsync(string id, StoredVersion ifMatch, StoredEvent storedEvent, CancellationToken cancellationToken);
 
     /// <summary>Field errors when <paramref name="row"/> is over what the store holds, keyed by the field's JSON path; null when it fits.</summary>
     protected abstract IReadOnlyDictionary<string, string[]>? FindTooLarge(AgreementRow row);
 
     private static StoredAgreement ToAgreement(AgreementHead head) =>
-        new(head.Id, head.ETag, AgreementRows.ToDocument(head.Row), head.EventCount, head.CreatedAt, head.UpdatedAt);
+        new(head.Id, head.Version, AgreementRows.ToDocument(head.Row), head.EventCount, head.CreatedAt, head.UpdatedAt);
 }

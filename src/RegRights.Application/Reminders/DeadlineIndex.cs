@@ -14,14 +14,14 @@ namespace RegRights.Application.Reminders;
 /// nobody is late when it passes.</param>
 /// <param name="Terms">The agreement's terms, whole, as stored JSON (<c>TermsRow</c>): the zone and the calendar the
 /// ladder needs, so the scan reads no agreement until a reminder is due.</param>
-/// <param name="RecordETag">The ETag of the agreement record the row was computed from: while the agreement still has
-/// it, the row is exactly what its record gives, and the scan need not read the events again. Empty when unknown.</param>
+/// <param name="RecordVersion">The version of the agreement record the row was computed from: while the agreement still
+/// has it, the row is exactly what its record gives, and the scan need not read the events again. None when unknown.</param>
 /// <param name="OverdueFrom">For a deadline already past when the agreement was registered, reminded because the
 /// agreement asks for it (<c>remindDeadlinesBeforeRegistration</c>): the day it was registered, from which its overdue
 /// reminders count. Null for every other deadline.</param>
 public sealed record DeadlineIndexEntry(
     string AgreementId, string DeadlineKey, LocalDate LastPermittedDay, LocalDate DueDate, bool RemindWhenOverdue, string Terms,
-    string RecordETag, LocalDate? OverdueFrom = null);
+    StoredVersion RecordVersion, LocalDate? OverdueFrom = null);
 
 /// <summary>What <see cref="DeadlineIndex.RebuildWithReportAsync"/> did.</summary>
 /// <param name="Agreements">The agreements indexed.</param>
@@ -38,7 +38,7 @@ public sealed record SkippedAgreement(string AgreementId, string Reason);
 /// </summary>
 /// <remarks>
 /// The index is a way to find deadlines, never the truth: the scan checks each due reminder against the agreement's
-/// record (<see cref="DeadlineIndexEntry.RecordETag"/>), so a stale row costs a read, never a wrong email.
+/// record (<see cref="DeadlineIndexEntry.RecordVersion"/>), so a stale row costs a read, never a wrong email.
 /// </remarks>
 public abstract class DeadlineIndex
 {
@@ -65,7 +65,7 @@ public abstract class DeadlineIndex
                 .Where(d => remindPast || d.LastPermittedDay >= registered)
                 .Select(d => new DeadlineIndexEntry(
                     record.Agreement.Id, d.Key, d.LastPermittedDay, d.DueDate, d.Obligation.End == ObligationEnd.Act, json,
-                    record.Agreement.ETag == default ? "" : record.Agreement.ETag.ToString(),
+                    record.Agreement.Version,
                     d.LastPermittedDay < registered ? registered : null)),
         ];
     }

@@ -14,7 +14,7 @@ namespace RegRights.Application.Reminders;
 /// failed run left behind; until then <c>POST /api/deadline-index/rebuild</c> repairs every agreement at once.
 /// <para>
 /// Two writes to one agreement can finish their indexing in the other order, the older record last. So after writing
-/// the rows it re-reads the agreement's ETag; if another write came in meanwhile it indexes again from the newer
+/// the rows it re-reads the agreement's version; if another write came in meanwhile it indexes again from the newer
 /// record: whichever indexing finishes last has seen the latest record.
 /// </para>
 /// </remarks>
@@ -37,7 +37,7 @@ public sealed partial class DeadlineIndexUpdater(DeadlineIndex index, ReminderSc
             {
                 await index.IndexAsync(record, CancellationToken.None).ConfigureAwait(false);
                 var head = await store.GetAgreementAsync(agreementId, CancellationToken.None).ConfigureAwait(false);
-                if (head is null || head.ETag == record.Agreement.ETag || pass == MaxPasses)
+                if (head is null || head.Version == record.Agreement.Version || pass == MaxPasses)
                 {
                     // Today's reminders that the last scan passed over before this agreement was indexed.
                     await scanner.CatchUpAsync(record, CancellationToken.None).ConfigureAwait(false);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Azure;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NodaTime;
@@ -49,8 +48,8 @@ public enum RequeueOutcome
 /// </summary>
 /// <remarks>
 /// A row is claimed before it is sent: its attempt count goes up and its next-attempt time moves a lease ahead, with
-/// the ETag read, so two dispatchers never send it at once, and a dispatcher that dies mid-send leaves it to be tried
-/// again when the lease ends. The email's idempotency key is the row's key: ACS dedupes a repeated Operation-Id; over
+/// the version read, so two dispatchers never send it at once, and a dispatcher that dies mid-send leaves it to be
+/// tried again when the lease ends. The email's idempotency key is the row's key: ACS dedupes a repeated Operation-Id; over
 /// SMTP a repeat after such a crash carries the same Message-Id.
 /// </remarks>
 public sealed partial class ReminderDispatcher
@@ -127,7 +126,7 @@ public sealed partial class ReminderDispatcher
                 Cc = to.Count == 0 ? row.Cc : cc,
             }, cancellationToken).ConfigureAwait(false);
         }
-        catch (RequestFailedException ex) when (ex.Status == 412)
+        catch (StoredRowChangedException)
         {
             // Another admin call requeued it first; it is pending either way.
         }
@@ -158,7 +157,7 @@ public sealed partial class ReminderDispatcher
                 row with { Attempts = row.Attempts + 1, NextAttemptAt = now + Duration.FromTimeSpan(options.SendLease) }, cancellationToken)
                 .ConfigureAwait(false);
         }
-        catch (RequestFailedException ex) when (ex.Status == 412)
+        catch (StoredRowChangedException)
         {
             return DispatchOutcome.Waiting;
         }

@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using Azure;
 using NodaTime;
 using RegRights.Core.Deadlines;
 
@@ -81,9 +80,9 @@ public sealed record ReminderEntry
     /// <summary>The last failure, in words.</summary>
     public string? LastError { get; init; }
 
-    /// <summary>The row's ETag; every update is conditional on it.</summary>
+    /// <summary>The row's version; every update is conditional on it.</summary>
     [JsonIgnore]
-    public ETag ETag { get; init; }
+    public StoredVersion Version { get; init; }
 
     /// <summary>The deadline instance's text, e.g. <c>sec-comment-response#2</c>: the key the schedule and the audiences are looked up by.</summary>
     public string DeadlineKey => Deadline.ToString();

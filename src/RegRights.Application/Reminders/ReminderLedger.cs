@@ -1,4 +1,3 @@
-using Azure;
 using NodaTime;
 
 namespace RegRights.Application.Reminders;
@@ -11,7 +10,7 @@ public sealed record OutboxItem(string AgreementId, string ReminderId);
 /// <summary>
 /// The port the reminder use cases keep their reminders through: the ledger (one row per deadline instance and ladder
 /// step), its outbox (the rows still to be sent) and the end of the last completed scan. A reminder is created once
-/// whatever races to create it, and every later change is conditional on the row's ETag.
+/// whatever races to create it, and every later change is conditional on the row's version.
 /// <c>RegRights.Infrastructure</c> implements it over Table Storage.
 /// </summary>
 public abstract class ReminderLedger
@@ -28,8 +27,8 @@ public abstract class ReminderLedger
     /// <summary>An agreement's rows, by scheduled time.</summary>
     public abstract Task<IReadOnlyList<ReminderEntry>> ListAsync(string agreementId, CancellationToken cancellationToken = default);
 
-    /// <summary>Replaces the row if its ETag is still the one read; returns it with its new ETag.</summary>
-    /// <exception cref="RequestFailedException">Status 412: someone else changed it first.</exception>
+    /// <summary>Replaces the row if its version is still the one read; returns it with its new version.</summary>
+    /// <exception cref="StoredRowChangedException">Someone else changed it first.</exception>
     public abstract Task<ReminderEntry> UpdateAsync(ReminderEntry entry, CancellationToken cancellationToken = default);
 
     /// <summary>The outbox: every row still to be sent.</summary>
@@ -41,8 +40,8 @@ public abstract class ReminderLedger
     /// <summary>Takes a row out of the outbox (idempotent).</summary>
     public abstract Task DequeueAsync(string agreementId, string reminderId, CancellationToken cancellationToken = default);
 
-    /// <summary>The end of the last completed scan and the ETag to advance it with; null before the first.</summary>
-    public abstract Task<(Instant End, ETag ETag)?> GetScanWatermarkAsync(CancellationToken cancellationToken = default);
+    /// <summary>The end of the last completed scan and the version to advance it with; null before the first.</summary>
+    public abstract Task<(Instant End, StoredVersion Version)?> GetScanWatermarkAsync(CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Moves the watermark forward to <paramref name="scanEnd"/>, never back: when another scan moved it in between,

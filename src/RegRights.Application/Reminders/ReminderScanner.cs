@@ -1,4 +1,3 @@
-using Azure;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NodaTime;
@@ -143,7 +142,7 @@ public sealed partial class ReminderScanner
         return due;
     }
 
-    // The record is the truth; the index is a way to find it. An agreement whose ETag is still the one its rows were
+    // The record is the truth; the index is a way to find it. An agreement whose version is still the one its rows were
     // computed from has had no write since: its rows are exactly what its record gives, and the agreement row alone (one
     // point read) supplies the contacts. Otherwise the whole record is read and each due reminder checked against it.
     private async Task<(int Added, int Skipped)> RecordAsync(
@@ -154,7 +153,7 @@ public sealed partial class ReminderScanner
             return (0, due.Count);
         }
 
-        if (agreement.ETag != default && due.All(d => new ETag(d.Row.RecordETag) == agreement.ETag))
+        if (!agreement.Version.IsNone && due.All(d => d.Row.RecordVersion == agreement.Version))
         {
             return await AddAsync(agreement, due, 0, now, cancellationToken).ConfigureAwait(false);
         }

@@ -1,7 +1,7 @@
-using Azure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
+using RegRights.Application;
 using RegRights.Application.Agreements;
 using RegRights.Contracts.Agreements;
 using RegRights.Functions.OpenApi;
@@ -263,7 +263,7 @@ public sealed class AgreementsApi(AgreementService agreements)
     // "*", is 428: a blind write could undo a change made in between. The ETags this API hands out are weak, as Table
     // Storage makes them, and are compared as the store compares them, character for character: a tag of another form
     // (a strong one, a W/ tag stripped of its W/) is never the current one, so it is 412 without asking the store.
-    private static IResult? ReadIfMatch(HttpRequest request, out IReadOnlyList<ETag> candidates)
+    private static IResult? ReadIfMatch(HttpRequest request, out IReadOnlyList<StoredVersion> candidates)
     {
         candidates = [];
         IList<EntityTagHeaderValue>? tags = null;
@@ -280,7 +280,7 @@ public sealed class AgreementsApi(AgreementService agreements)
                 statusCode: StatusCodes.Status428PreconditionRequired, title: "If-Match required", type: ProblemTypes.PreconditionRequired);
         }
 
-        candidates = [.. tags.Where(t => t.IsWeak).Select(t => new ETag(t.ToString()))];
+        candidates = [.. tags.Where(t => t.IsWeak).Select(t => new StoredVersion(t.ToString()))];
         return candidates.Count == 0 ? PreconditionFailed() : null;
     }
 

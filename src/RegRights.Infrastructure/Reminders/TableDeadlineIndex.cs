@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 using NodaTime;
+using RegRights.Application;
 using RegRights.Application.Agreements;
 using RegRights.Application.Reminders;
 using RegRights.Infrastructure.Storage;
@@ -26,8 +27,8 @@ namespace RegRights.Infrastructure.Reminders;
 /// the date partitions are written, then stale date rows are removed, and only then are stale rows dropped from
 /// <c>DeadlineIndexByAgreement</c>. Should the process die on the way, the next rewrite (or
 /// <see cref="RebuildAsync"/>) still knows every row it may have left behind. The scan checks each due reminder
-/// against the agreement before it writes to the ledger (<see cref="DeadlineIndexEntry.RecordETag"/>), so a stale row
-/// costs a read, never a wrong email.
+/// against the agreement before it writes to the ledger (<see cref="DeadlineIndexEntry.RecordVersion"/>), so a stale
+/// row costs a read, never a wrong email.
 /// </para>
 /// </remarks>
 public class TableDeadlineIndex : DeadlineIndex
@@ -247,7 +248,8 @@ public class TableDeadlineIndex : DeadlineIndex
         ["DueDate"] = TableValues.Format(e.DueDate),
         ["RemindWhenOverdue"] = e.RemindWhenOverdue,
         ["Terms"] = e.Terms,
-        ["RecordETag"] = e.RecordETag,
+        // The agreement's ETag, under the column's first name, so rows already stored read as they were written.
+        ["RecordETag"] = e.RecordVersion.ToString(),
     };
 
     internal static TableEntity ByAgreementEntity(DeadlineIndexEntry e) => new(e.AgreementId, ByAgreementRowKey(e))
@@ -263,6 +265,6 @@ public class TableDeadlineIndex : DeadlineIndex
         TableValues.ParseDate(e.GetString("DueDate")),
         e.GetBoolean("RemindWhenOverdue") ?? true,
         e.GetString("Terms"),
-        e.GetString("RecordETag") ?? "",
+        e.GetString("RecordETag") is { Length: > 0 } version ? new StoredVersion(version) : default,
         e.GetString("OverdueFrom") is { Length: > 0 } from ? TableValues.ParseDate(from) : null);
 }

@@ -75,13 +75,14 @@ public class TableReminderLedger : ReminderLedger
     }
 
     /// <summary>Replaces the row if its ETag is still the one read.</summary>
-    /// <exception cref="RequestFailedException">Status 412: someone else changed it first.</exception>
+    /// <exception cref="StoredRowChangedException">Someone else changed it first.</exception>
     public override async Task<ReminderEntry> UpdateAsync(ReminderEntry entry, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        var response = await tables.Ledger.UpdateEntityAsync(ToEntity(entry), entry.ETag, TableUpdateMode.Replace, cancellationToken)
-            .ConfigureAwait(false);
-        return entry with { ETag = response.Headers.ETag ?? default };
+        var response = await TableVersions.WriteAsync(
+            () => tables.Ledger.UpdateEntityAsync(ToEntity(entry), entry.Version.ToETag(), TableUpdateMode.Replace, cancellationToken),
+            $"reminder {entry.IdempotencyKey}").ConfigureAwait(false);
+        return entry with { Version = (response.Headers.ETag ?? default).ToVersion() };
     }
 
     /// <summary>The outbox: every row still to be sent (a small partition: sent rows leave it).</summary>
@@ -113,11 +114,11 @@ public class TableReminderLedger : ReminderLedger
         await tables.Outbox.DeleteEntityAsync(OutboxPartition, agreementId + "." + reminderId, ETag.All, cancellationToken).ConfigureAwait(false);
 
     /// <summary>The end of the last completed scan and the ETag to advance it with; null before the first.</summary>
-    public override async Task<(Instant End, ETag ETag)?> GetScanWatermarkAsync(CancellationToken cancellationToken = default)
+    public override async Task<(Instant End, StoredVersion Version)?> GetScanWatermarkAsync(CancellationToken cancellationToken = default)
     {
         var response = await tables.State.GetEntityIfExistsAsync<TableEntity>(ScanPartition, ScanRow, cancellationToken: cancellationToken)
             .ConfigureAwait(false);
-        return response.HasValue ? (TableValues.ParseInstant(response.Value!.GetString("LastScanEnd")), response.Value.ETag) : null;
+        return response.HasValue ? (TableValues.ParseInstant(response.Value!.GetString("LastScanEnd")), response.Value.ETag.ToVersion()) : null;
     }
 
     /// <summary>
@@ -139,7 +140,7 @@ public class TableReminderLedger : ReminderLedger
             {
                 if (current is { } known)
                 {
-                    await tables.State.UpdateEntityAsync(entity, known.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                    await tables.State.UpdateEntityAsync(entity, known.Version.ToETag(), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
                 }
                 else
                 {
@@ -198,7 +199,7 @@ public class TableReminderLedger : ReminderLedger
         ProviderMessageId = e.GetString("ProviderMessageId"),
         ProviderDetail = e.GetString("ProviderDetail"),
         LastError = e.GetString("LastError"),
-        ETag = e.ETag,
+        Version = e.ETag.ToVersion(),
     };
 
     private static DeadlineId ReadDeadline(TableEntity e) =>

@@ -1,5 +1,4 @@
 using System.Text;
-using Azure;
 using Azure.Data.Tables;
 using NodaTime;
 using RegRights.Application;
@@ -12,9 +11,9 @@ namespace RegRights.Infrastructure.Storage;
 
 /// <summary>
 /// Agreements and their append-only events in one table, one partition per agreement: a head row of the agreement's
-/// <see cref="AgreementRow"/> columns, and a row per event. Every change is conditional on the agreement's ETag: a
-/// caller that lost a race gets a <see cref="RequestFailedException"/> with status 412 (a
-/// <see cref="TableTransactionFailedException"/> for an event), never a silent overwrite.
+/// <see cref="AgreementRow"/> columns, and a row per event. Every change is conditional on the agreement's ETag (its
+/// <see cref="StoredVersion"/>): a caller that lost a race gets a <see cref="StoredRowChangedException"/>, never a
+/// silent overwrite.
 /// </summary>
 public class TableAgreementStore : AgreementStore
 {
@@ -33,15 +32,16 @@ public class TableAgreementStore : AgreementStore
     protected TableAgreementStore() => tables = null!;
 
     /// <inheritdoc/>
-    protected override async Task<ETag> AddHeadAsync(string id, AgreementRow row, string? requestSha256, Instant now, CancellationToken cancellationToken)
+    protected override async Task<StoredVersion> AddHeadAsync(string id, AgreementRow row, string? requestSha256, Instant now, CancellationToken cancellationToken)
     {
         var entity = HeadEntity(id, row);
         entity["EventCount"] = 0;
         entity["CreatedAt"] = TableValues.Format(now);
         entity["UpdatedAt"] = TableValues.Format(now);
         AddIfNotNull(entity, "RequestSha256", requestSha256);
-        var response = await tables.Agreements.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
-        return response.Headers.ETag ?? default;
+        var response = await TableVersions.WriteAsync(() => tables.Agreements.AddEntityAsync(entity, cancellationToken), Named(id))
+            .ConfigureAwait(false);
+        return (response.Headers.ETag ?? default).ToVersion();
     }
 
     /// <inheritdoc/>
@@ -109,27 +109,28 @@ public class TableAgreementStore : AgreementStore
     }
 
     /// <inheritdoc/>
-    protected override async Task ReplaceHeadAsync(string id, AgreementRow row, ETag ifMatch, Instant now, CancellationToken cancellationToken)
+    protected override async Task ReplaceHeadAsync(string id, AgreementRow row, StoredVersion ifMatch, Instant now, CancellationToken cancellationToken)
     {
         var entity = HeadEntity(id, row);
         entity["UpdatedAt"] = TableValues.Format(now);
 
         // Merge keeps EventCount and CreatedAt; the ETag makes it conditional on the whole record, events included.
-        await tables.Agreements.UpdateEntityAsync(entity, ifMatch, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+        await TableVersions.WriteAsync(() => tables.Agreements.UpdateEntityAsync(entity, ifMatch.ToETag(), TableUpdateMode.Merge, cancellationToken), Named(id))
+            .ConfigureAwait(false);
     }
 
     /// <inheritdoc/>
-    /// <remarks>One transaction: a <see cref="TableTransactionFailedException"/> with status 412 when another change came first.</remarks>
-    protected override async Task<ETag> AddEventAsync(string id, ETag ifMatch, StoredEvent storedEvent, CancellationToken cancellationToken)
+    /// <remarks>One transaction, which the service refuses whole (412) when another change came first.</remarks>
+    protected override async Task<StoredVersion> AddEventAsync(string id, StoredVersion ifMatch, StoredEvent storedEvent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(storedEvent);
         var head = new TableEntity(id, HeadRowKey(id)) { ["EventCount"] = storedEvent.Sequence, ["UpdatedAt"] = TableValues.Format(storedEvent.RecordedAt) };
         var row = EventEntity(id, storedEvent.Sequence, storedEvent.Event, storedEvent.RecordedAt);
-        var response = await TableBatch.SubmitAsync(tables.Agreements,
-            [new TableTransactionAction(TableTransactionActionType.UpdateMerge, head, ifMatch),
+        var response = await TableVersions.WriteAsync(() => TableBatch.SubmitAsync(tables.Agreements,
+            [new TableTransactionAction(TableTransactionActionType.UpdateMerge, head, ifMatch.ToETag()),
              new TableTransactionAction(TableTransactionActionType.Add, row)],
-            cancellationToken).ConfigureAwait(false);
-        return response.Value[0].Headers.ETag ?? default;
+            cancellationToken), Named(id)).ConfigureAwait(false);
+        return (response.Value[0].Headers.ETag ?? default).ToVersion();
     }
 
     /// <summary>
@@ -184,7 +185,7 @@ public class TableAgreementStore : AgreementStore
 
         return new(
             e.PartitionKey,
-            e.ETag,
+            e.ETag.ToVersion(),
             new AgreementRow
             {
                 Name = e.GetString("Name"),
@@ -256,6 +257,8 @@ public class TableAgreementStore : AgreementStore
     }
 
     internal static string HeadRowKey(string id) => HeadRowPrefix + id;
+
+    private static string Named(string id) => $"agreement '{id}'";
 
     internal static string EventRowKey(string id, int sequence) =>
         EventRowPrefix + id + "|" + sequence.ToString("D10", System.Globalization.CultureInfo.InvariantCulture);

@@ -2,12 +2,12 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Azure;
 using BenchmarkDotNet.Attributes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using NodaTime.Testing;
+using RegRights.Application;
 using RegRights.Application.Agreements;
 using RegRights.Application.Notices;
 using RegRights.Contracts;
@@ -126,7 +126,7 @@ public class NoticeIntakeBenchmarks
 
     private sealed class OneAgreement(Instant now) : TableAgreementStore
     {
-        private readonly StoredAgreement agreement = new(AgreementId, new ETag("1"),
+        private readonly StoredAgreement agreement = new(AgreementId, new StoredVersion("1"),
             JsonSerializer.Deserialize<AgreementDocument>(File.ReadAllText(SamplePath()), RegRightsJson.Options)!, 0, now, now);
 
         public override Task<StoredAgreement?> GetAgreementAsync(string id, CancellationToken cancellationToken = default) =>

@@ -16,13 +16,14 @@ public sealed class ProjectLayeringTest
         // The API's JSON: the domain and NodaTime's System.Text.Json converters.
         ["RegRights.Contracts"] = new(Projects: ["RegRights.Core"], Packages: ["NodaTime.Serialization.SystemTextJson"], Frameworks: []),
         // The use cases: the domain, the API's documents they take and answer with (mapped to stored rows here, and only
-        // here), Azure.Core's ETag, NodaTime's System.Text.Json converters for the stored rows' JSON, the
-        // Microsoft.Extensions abstractions, MimeKit's address parser and Ical.Net's RFC 5545 writer (the calendar feed
-        // and a reminder's .ics are what the use cases answer), Mapperly's generator for the rows' copies (build time
-        // only); no Table Storage, no identity, no mail transport, no HTTP framework.
+        // here), NodaTime's System.Text.Json converters for the stored rows' JSON, the Microsoft.Extensions
+        // abstractions, MimeKit's address parser and Ical.Net's RFC 5545 writer (the calendar feed and a reminder's .ics
+        // are what the use cases answer), Mapperly's generator for the rows' copies (build time only); nothing of Azure
+        // (a row's version and a refused write are the ports' own StoredVersion and StoredRowException), no mail
+        // transport, no HTTP framework.
         ["RegRights.Application"] = new(
             Projects: ["RegRights.Core", "RegRights.Contracts"],
-            Packages: ["Azure.Core", "Microsoft.Extensions.Caching.Memory", "Microsoft.Extensions.Hosting.Abstractions",
+            Packages: ["Microsoft.Extensions.Caching.Memory", "Microsoft.Extensions.Hosting.Abstractions",
                 "Microsoft.Extensions.Logging.Abstractions", "Microsoft.Extensions.Options.ConfigurationExtensions", "MimeKit", "Ical.Net",
                 "NodaTime.Serialization.SystemTextJson", "Riok.Mapperly"],
             Frameworks: []),

@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using NodaTime;
+using RegRights.Application;
 using RegRights.Application.Agreements;
 using RegRights.Application.Agreements.Rows;
 using RegRights.Contracts.Agreements;
@@ -98,7 +99,7 @@ public sealed partial class AgreementServiceTest
         var read = await service.GetAsync(id, Cancel);
 
         // Act
-        var result = await service.ReplaceAsync(id, SeedAgreements.Document(companyCfo: false) with { Terms = read!.Terms with { EffectivenessDays = 1000 } }, new Azure.ETag(read.ETag), Cancel);
+        var result = await service.ReplaceAsync(id, SeedAgreements.Document(companyCfo: false) with { Terms = read!.Terms with { EffectivenessDays = 1000 } }, new StoredVersion(read.ETag), Cancel);
 
         // Assert
         var invalid = Assert.IsType<AgreementWriteResult.Invalid>(result);

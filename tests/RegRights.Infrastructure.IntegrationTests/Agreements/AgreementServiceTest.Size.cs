@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using Azure;
+using RegRights.Application;
 using RegRights.Application.Agreements;
 using RegRights.Contracts;
 using RegRights.Contracts.Agreements;
@@ -54,7 +54,7 @@ public sealed partial class AgreementServiceTest
         var read = await service.GetAsync(id, Cancel);
 
         // Act
-        var result = await service.ReplaceAsync(id, HundredContacts() with { Terms = read!.Terms, Parties = read.Parties }, new ETag(read.ETag), Cancel);
+        var result = await service.ReplaceAsync(id, HundredContacts() with { Terms = read!.Terms, Parties = read.Parties }, new StoredVersion(read.ETag), Cancel);
 
         // Assert
         var invalid = Assert.IsType<AgreementWriteResult.Invalid>(result);

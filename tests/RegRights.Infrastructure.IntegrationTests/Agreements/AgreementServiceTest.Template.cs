@@ -1,4 +1,4 @@
-using Azure;
+using RegRights.Application;
 using RegRights.Application.Agreements;
 using RegRights.Contracts.Agreements;
 using RegRights.Core.Agreements;
@@ -40,7 +40,7 @@ public sealed partial class AgreementServiceTest
         var read = await service.GetAsync(id, Cancel);
 
         // Act
-        var result = await service.ReplaceAsync(id, ModernPipe() with { Template = null }, new ETag(read!.ETag), Cancel);
+        var result = await service.ReplaceAsync(id, ModernPipe() with { Template = null }, new StoredVersion(read!.ETag), Cancel);
 
         // Assert: refused at $.template, nothing written.
         Assert.Equal(["$.template"], Assert.IsType<AgreementWriteResult.Invalid>(result).Errors.Keys);
@@ -58,7 +58,7 @@ public sealed partial class AgreementServiceTest
 
         // Act: the same deal renamed, its reminders choice left out (a PUT is the whole document: unset is off).
         var result = await service.ReplaceAsync(
-            id, ModernPipe() with { Name = "Registration Rights Agreement (amended)", RemindDeadlinesBeforeRegistration = null }, new ETag(read!.ETag), Cancel);
+            id, ModernPipe() with { Name = "Registration Rights Agreement (amended)", RemindDeadlinesBeforeRegistration = null }, new StoredVersion(read!.ETag), Cancel);
 
         // Assert: replaced; read back, still modern-pipe, reminders before registration off.
         Assert.IsType<AgreementWriteResult.Replaced>(result);

@@ -1,8 +1,8 @@
-using Azure;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using NodaTime.Text;
+using RegRights.Application;
 using RegRights.Application.Agreements;
 using RegRights.Application.Notices;
 using RegRights.Application.Reminders;
@@ -80,7 +80,7 @@ public sealed partial class AgreementServiceTest(StorageFixture fixture) : IDisp
 
         // Act: the Filing Date moved to 45 days by amendment.
         var result = await service.ReplaceAsync(
-            id, SeedAgreements.Document(companyCfo: false) with { Terms = TermsDocument.From(AgreementTerms.NeoTherapeutics2000 with { FilingDays = 45 }) }, new ETag(read!.ETag), Cancel);
+            id, SeedAgreements.Document(companyCfo: false) with { Terms = TermsDocument.From(AgreementTerms.NeoTherapeutics2000 with { FilingDays = 45 }) }, new StoredVersion(read!.ETag), Cancel);
 
         // Assert: a new ETag, the new term, the Closing kept, and the update stamped with the clock.
         var replaced = Assert.IsType<AgreementWriteResult.Replaced>(result).Agreement;
@@ -101,7 +101,7 @@ public sealed partial class AgreementServiceTest(StorageFixture fixture) : IDisp
 
         // Act: the record is corrected to 3:00 p.m. through this instance.
         var corrected = SeedAgreements.Document(companyCfo: false) with { Terms = TermsDocument.From(AgreementTerms.NeoTherapeutics2000 with { FaxCutoff = new LocalTime(15, 0) }) };
-        Assert.IsType<AgreementWriteResult.Replaced>(await service.ReplaceAsync(id, corrected, new ETag(read!.ETag), Cancel));
+        Assert.IsType<AgreementWriteResult.Replaced>(await service.ReplaceAsync(id, corrected, new StoredVersion(read!.ETag), Cancel));
 
         // Assert: the next notice would be stamped under the corrected record.
         Assert.Equal(new LocalTime(15, 0), (await terms.GetAsync(id, Cancel))!.Terms.FaxCutoff);
@@ -117,7 +117,7 @@ public sealed partial class AgreementServiceTest(StorageFixture fixture) : IDisp
         await RecordAsync(service, id, Closing);
 
         // Act
-        var result = await service.ReplaceAsync(id, SeedAgreements.Document(companyCfo: false) with { Name = "Renamed" }, new ETag(read!.ETag), Cancel);
+        var result = await service.ReplaceAsync(id, SeedAgreements.Document(companyCfo: false) with { Name = "Renamed" }, new StoredVersion(read!.ETag), Cancel);
 
         // Assert
         Assert.Equal(new AgreementWriteResult.PreconditionFailed(id), result);
@@ -130,19 +130,19 @@ public sealed partial class AgreementServiceTest(StorageFixture fixture) : IDisp
         var (service, _) = await CreateAsync();
         var unknown = Guid.NewGuid().ToString("N");
 
-        Assert.Equal(new AgreementWriteResult.NotFound(unknown), await service.ReplaceAsync(unknown, SeedAgreements.Document(companyCfo: false), new ETag("W/\"x\""), Cancel));
+        Assert.Equal(new AgreementWriteResult.NotFound(unknown), await service.ReplaceAsync(unknown, SeedAgreements.Document(companyCfo: false), new StoredVersion("W/\"x\""), Cancel));
         // A key Azure would refuse ('/' is not allowed in a PartitionKey) never reaches the service.
-        Assert.Equal(new AgreementWriteResult.NotFound("a/b"), await service.ReplaceAsync("a/b", SeedAgreements.Document(companyCfo: false), new ETag("W/\"x\""), Cancel));
+        Assert.Equal(new AgreementWriteResult.NotFound("a/b"), await service.ReplaceAsync("a/b", SeedAgreements.Document(companyCfo: false), new StoredVersion("W/\"x\""), Cancel));
     }
 
     [Fact]
-    public async Task ReplaceAsync_AnyETag_IsRefusedBeforeAnyWrite()
+    public async Task ReplaceAsync_NoVersion_IsRefusedBeforeAnyWrite()
     {
         var (service, _) = await CreateAsync();
         var id = await CreateSeedAsync(service);
 
         // A blind replace could undo a change made in between; the endpoint answers 428 before it gets here.
-        var ex = await Assert.ThrowsAsync<ArgumentException>(() => service.ReplaceAsync(id, SeedAgreements.Document(companyCfo: false), ETag.All, Cancel));
+        var ex = await Assert.ThrowsAsync<ArgumentException>(() => service.ReplaceAsync(id, SeedAgreements.Document(companyCfo: false), default(StoredVersion), Cancel));
         Assert.Equal("ifMatch", ex.ParamName);
     }
 

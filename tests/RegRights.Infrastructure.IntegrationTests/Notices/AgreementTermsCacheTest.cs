@@ -56,7 +56,7 @@ public sealed class AgreementTermsCacheTest(StorageFixture fixture)
         using var cache = Cache(store, TimeSpan.FromSeconds(5));
         await cache.GetAsync(agreement.Id, Cancel);
         var corrected = Created.Plus(Duration.FromHours(1));
-        await store.ReplaceAsync(agreement.Id, WithThreePmCutoff(), agreement.ETag, corrected, Cancel);
+        await store.ReplaceAsync(agreement.Id, WithThreePmCutoff(), agreement.Version, corrected, Cancel);
 
         // Act: 4.999 s after the read, and at 5 s.
         clock.Advance(Duration.FromMilliseconds(4_999));
@@ -77,7 +77,7 @@ public sealed class AgreementTermsCacheTest(StorageFixture fixture)
         var (store, agreement) = await SeedAsync();
         using var cache = Cache(store, TimeSpan.FromSeconds(5));
         await cache.GetAsync(agreement.Id, Cancel);
-        await store.ReplaceAsync(agreement.Id, WithThreePmCutoff(), agreement.ETag, Created, Cancel);
+        await store.ReplaceAsync(agreement.Id, WithThreePmCutoff(), agreement.Version, Created, Cancel);
 
         cache.Invalidate(agreement.Id);
 
@@ -90,7 +90,7 @@ public sealed class AgreementTermsCacheTest(StorageFixture fixture)
         var (store, agreement) = await SeedAsync();
         using var cache = Cache(store, TimeSpan.Zero);
         await cache.GetAsync(agreement.Id, Cancel);
-        await store.ReplaceAsync(agreement.Id, WithThreePmCutoff(), agreement.ETag, Created, Cancel);
+        await store.ReplaceAsync(agreement.Id, WithThreePmCutoff(), agreement.Version, Created, Cancel);
 
         Assert.Equal(ThreePm, (await cache.GetAsync(agreement.Id, Cancel))!.Terms.FaxCutoff);
     }
@@ -105,7 +105,7 @@ public sealed class AgreementTermsCacheTest(StorageFixture fixture)
         using var cache = Cache(store, TimeSpan.FromSeconds(5));
         store.AfterNextRead = async () =>
         {
-            await store.ReplaceAsync(agreement.Id, WithThreePmCutoff(), agreement.ETag, Created, Cancel);
+            await store.ReplaceAsync(agreement.Id, WithThreePmCutoff(), agreement.Version, Created, Cancel);
             cache.Invalidate(agreement.Id);
         };
 

@@ -1,5 +1,6 @@
 using System.Text;
 using NodaTime;
+using RegRights.Application;
 using RegRights.Application.Reminders;
 using RegRights.Infrastructure.IntegrationTests.Storage;
 using RegRights.Infrastructure.Reminders;
@@ -106,6 +107,25 @@ public sealed class ReminderPipelineTest(StorageFixture fixture)
         Assert.Equal(Now, scan.Window.Start);
         Assert.Equal((0, 0), (scan.Added, dispatch.Sent));
         Assert.Equal(Seven, (await pipeline.InboxAsync()).Count);
+    }
+
+    [Fact]
+    public async Task UpdateAsync_RowChangedSinceRead_IsRowChangedAndKeepsTheFirstChange()
+    {
+        // Arrange: one reminder row, read once, then changed through that read.
+        var pipeline = await ReminderPipeline.CreateAsync(fixture.Azurite, null, Now);
+        var id = await pipeline.AddAgreementAsync(Cases[0].Name, Cases[0].Closing);
+        await pipeline.Scanner.ScanAsync(Cancel);
+        var read = Assert.Single(await pipeline.Ledger.ListAsync(id, Cancel));
+        var first = await pipeline.Ledger.UpdateAsync(read with { LastError = "first" }, Cancel);
+
+        // Act
+        await Assert.ThrowsAsync<StoredRowChangedException>(() => pipeline.Ledger.UpdateAsync(read with { LastError = "second" }, Cancel));
+
+        // Assert: the first change stands, under the version its write returned.
+        var stored = Assert.Single(await pipeline.Ledger.ListAsync(id, Cancel));
+        Assert.Equal(("first", first.Version), (stored.LastError, stored.Version));
+        Assert.NotEqual(read.Version, stored.Version);
     }
 
     [Fact]

@@ -87,7 +87,7 @@ public sealed class ReminderScannerTest(StorageFixture fixture)
         var pipeline = await ReminderPipeline.CreateAsync(fixture.Azurite, maildev: null, Now);
         var id = await pipeline.AddAgreementAsync("Five Days RRA", Closing);
         var stored = await pipeline.Agreements.GetAgreementAsync(id, Cancel);
-        await pipeline.Agreements.ReplaceAsync(id, stored!.Document with { Name = "Five Days RRA (renamed)" }, stored.ETag, Now, Cancel);
+        await pipeline.Agreements.ReplaceAsync(id, stored!.Document with { Name = "Five Days RRA (renamed)" }, stored.Version, Now, Cancel);
         var counting = new CountingAgreementStore(pipeline.Tables);
 
         var scan = await Scanner(pipeline, counting).ScanAsync(Cancel);

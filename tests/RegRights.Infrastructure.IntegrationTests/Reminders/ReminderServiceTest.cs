@@ -83,7 +83,7 @@ public sealed class ReminderServiceTest(StorageFixture fixture)
         var head = (await pipeline.Agreements.GetAgreementAsync(id, Cancel))!;
         var corrected = ReminderPipeline.CompanyCounsel with { Email = "alan.pettis@lw.example" };
         await pipeline.Agreements.ReplaceAsync(
-            id, head.Document with { Contacts = [corrected, ReminderPipeline.Holder, ReminderPipeline.HoldersCounsel] }, head.ETag, pipeline.Clock.GetCurrentInstant(), Cancel);
+            id, head.Document with { Contacts = [corrected, ReminderPipeline.Holder, ReminderPipeline.HoldersCounsel] }, head.Version, pipeline.Clock.GetCurrentInstant(), Cancel);
 
         // Act
         var result = await service.RetryAsync(id, "filing-date.bd-1", Cancel);
@@ -112,8 +112,8 @@ public sealed class ReminderServiceTest(StorageFixture fixture)
 
         // Assert
         var notFailed = Assert.IsType<ReminderRetryResult.NotFailed>(result);
-        Assert.Equal((ReminderStatus.Pending, before.ETag), (notFailed.Reminder.Status, notFailed.Reminder.ETag));
-        Assert.Equal(before.ETag, Assert.Single(await pipeline.Ledger.ListAsync(id, Cancel)).ETag);
+        Assert.Equal((ReminderStatus.Pending, before.Version), (notFailed.Reminder.Status, notFailed.Reminder.Version));
+        Assert.Equal(before.Version, Assert.Single(await pipeline.Ledger.ListAsync(id, Cancel)).Version);
     }
 
     [Fact]

@@ -1,6 +1,6 @@
-using Azure;
-using Azure.Data.Tables;
 using NodaTime;
+using RegRights.Application;
+using RegRights.Application.Agreements;
 using RegRights.Application.Agreements.Rows;
 using RegRights.Contracts.Agreements;
 using RegRights.Core.Agreements;
@@ -25,7 +25,7 @@ public sealed class AgreementStoreTest(StorageFixture fixture)
         var record = await store.GetRecordAsync(created.Id, Cancel);
 
         Assert.NotNull(record);
-        Assert.Equal(created.ETag, record.Agreement.ETag);
+        Assert.Equal(created.Version, record.Agreement.Version);
         Assert.Equal(AgreementTerms.NeoTherapeutics2000, record.Agreement.Document.Terms!.ToTerms());
         Assert.Equal("Latham & Watkins", record.Agreement.Document.Contacts![0].Represents);
         Assert.Equal(ContactRole.HoldersCounsel, record.Agreement.Document.Contacts[1].Role);
@@ -101,17 +101,43 @@ public sealed class AgreementStoreTest(StorageFixture fixture)
     }
 
     [Fact]
-    public async Task ReplaceAsync_WithStaleETag_Is412AndKeepsTheWinner()
+    public async Task ReplaceAsync_WithStaleVersion_IsRowChangedAndKeepsTheWinner()
     {
         var store = new TableAgreementStore(await fixture.CreateTablesAsync());
         var created = await store.CreateAsync(SeedAgreements.Document(companyCfo: false), Now, Cancel);
-        await store.ReplaceAsync(created.Id, SeedAgreements.Document(companyCfo: false) with { Name = "first writer" }, created.ETag, Now, Cancel);
+        await store.ReplaceAsync(created.Id, SeedAgreements.Document(companyCfo: false) with { Name = "first writer" }, created.Version, Now, Cancel);
 
-        var ex = await Assert.ThrowsAsync<RequestFailedException>(
-            () => store.ReplaceAsync(created.Id, SeedAgreements.Document(companyCfo: false) with { Name = "second writer" }, created.ETag, Now, Cancel));
+        await Assert.ThrowsAsync<StoredRowChangedException>(
+            () => store.ReplaceAsync(created.Id, SeedAgreements.Document(companyCfo: false) with { Name = "second writer" }, created.Version, Now, Cancel));
 
-        Assert.Equal(412, ex.Status);
         Assert.Equal("first writer", (await store.GetAgreementAsync(created.Id, Cancel))!.Document.Name);
+    }
+
+    [Fact]
+    public async Task ReplaceAsync_NoSuchAgreement_IsRowNotFoundAndStoresNothing()
+    {
+        // A well-formed id with no row: the service's 404, not the store's own refusal of a malformed id.
+        var store = new TableAgreementStore(await fixture.CreateTablesAsync());
+        var created = await store.CreateAsync(SeedAgreements.Document(companyCfo: false), Now, Cancel);
+        var unknown = new string('0', 32);
+
+        await Assert.ThrowsAsync<StoredRowNotFoundException>(
+            () => store.ReplaceAsync(unknown, SeedAgreements.Document(companyCfo: false), created.Version, Now, Cancel));
+
+        Assert.Null(await store.GetAgreementAsync(unknown, Cancel));
+    }
+
+    [Fact]
+    public async Task AddHeadAsync_IdTaken_IsRowExistsAndKeepsTheFirst()
+    {
+        var store = new HeadStore(await fixture.CreateTablesAsync());
+        var created = await store.CreateAsync(SeedAgreements.Document(companyCfo: false) with { Name = "first" }, Now, Cancel);
+
+        await Assert.ThrowsAsync<StoredRowExistsException>(
+            () => store.AddHeadAsync(created.Id, AgreementRows.ToRow(SeedAgreements.Document(companyCfo: false) with { Name = "second" })));
+
+        var stored = (await store.GetAgreementAsync(created.Id, Cancel))!;
+        Assert.Equal(("first", created.Version), (stored.Document.Name, stored.Version));
     }
 
     [Fact]
@@ -123,14 +149,12 @@ public sealed class AgreementStoreTest(StorageFixture fixture)
         var closing = new AgreementEvent("closing", AgreementEventKind.Closing, new LocalDate(2000, 4, 28));
 
         var after = await store.AppendEventAsync(read, closing, Now, Cancel);
-        var ex = await Assert.ThrowsAsync<TableTransactionFailedException>(
-            () => store.AppendEventAsync(read, closing with { }, Now, Cancel));
+        await Assert.ThrowsAsync<StoredRowChangedException>(() => store.AppendEventAsync(read, closing with { }, Now, Cancel));
 
-        Assert.Equal(412, ex.Status);
         var stored = (await store.GetRecordAsync(created.Id, Cancel))!;
         Assert.Equal(closing, Assert.Single(stored.Events).Event);
         Assert.Equal(1, stored.Agreement.EventCount);
-        Assert.Equal(after.Agreement.ETag, stored.Agreement.ETag);
+        Assert.Equal(after.Agreement.Version, stored.Agreement.Version);
     }
 
     [Fact]
@@ -186,5 +210,11 @@ public sealed class AgreementStoreTest(StorageFixture fixture)
 
         Assert.Contains(tables.Agreements.Name, names);
         Assert.Contains(tables.Notices.Name, names);
+    }
+
+    // The head insert alone, as a create makes it, to see what the port says of an id taken.
+    private sealed class HeadStore(RegRightsTables tables) : TableAgreementStore(tables)
+    {
+        public Task<StoredVersion> AddHeadAsync(string id, AgreementRow row) => AddHeadAsync(id, row, null, Now, Cancel);
     }
 }
