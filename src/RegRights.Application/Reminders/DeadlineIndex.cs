@@ -25,8 +25,9 @@ public sealed record DeadlineIndexEntry(
 
 /// <summary>What <see cref="DeadlineIndex.RebuildWithReportAsync"/> did.</summary>
 /// <param name="Agreements">The agreements indexed.</param>
-/// <param name="Rows">The rows the index now holds.</param>
-/// <param name="Skipped">The agreements whose record this version cannot read or the engine cannot compute, with the reason; they have no rows.</param>
+/// <param name="Rows">The rows written for the agreements indexed.</param>
+/// <param name="Skipped">The agreements whose record this version cannot read (their rows are kept as they were) or the
+/// engine cannot compute (they have no rows), with the reason.</param>
 public sealed record DeadlineIndexRebuild(int Agreements, int Rows, IReadOnlyList<SkippedAgreement> Skipped);
 
 /// <summary>An agreement a rebuild skipped, and why, in the engine's words.</summary>
@@ -88,10 +89,11 @@ public abstract class DeadlineIndex
     }
 
     /// <summary>
-    /// <see cref="RebuildAsync"/>, and the agreements it skipped: a stored record the engine cannot compute (stored
-    /// before writes were checked, e.g. a closure dated 0001-01-01 or a closing whose clocks run past 2100), or one this
-    /// version cannot read (a later version wrote it), has no rows and is reported with the reason, so one bad record
-    /// never fails the rebuild of every other agreement.
+    /// <see cref="RebuildAsync"/>, and the agreements it skipped, each reported with the reason, so one bad record
+    /// never fails the rebuild of every other agreement: a stored record the engine cannot compute (stored before writes
+    /// were checked, e.g. a closure dated 0001-01-01 or a closing whose clocks run past 2100) has no rows; one this
+    /// version cannot read (a later version wrote it, during a rolling deployment or after a rollback) keeps the rows it
+    /// had, which are a good agreement's reminders that this version cannot recompute.
     /// </summary>
     public abstract Task<DeadlineIndexRebuild> RebuildWithReportAsync(CancellationToken cancellationToken = default);
 

@@ -15,7 +15,9 @@ namespace RegRights.Application.Reminders;
 /// <param name="Due">Reminders whose moment lies in the window.</param>
 /// <param name="Added">Ledger rows this scan created (the others already existed).</param>
 /// <param name="Skipped">Due by the index but no longer by the agreement's record (met, waived or moved since).</param>
-public sealed record ScanResult(Interval Window, int IndexRows, int Due, int Added, int Skipped);
+/// <param name="Unreadable">Due by the index, of agreements this version cannot read (a later version wrote them): not
+/// recorded, each agreement logged as an error.</param>
+public sealed record ScanResult(Interval Window, int IndexRows, int Due, int Added, int Skipped, int Unreadable = 0);
 
 /// <summary>
 /// <c>ScanDeadlines</c>: finds the reminder steps whose moment lies in [last completed scan end, now) and writes one
@@ -73,17 +75,28 @@ public sealed partial class ReminderScanner
         // go out a few at a time rather than one after another.
         var added = 0;
         var skipped = 0;
+        var unreadable = 0;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.ScanParallelism, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(due.GroupBy(d => d.Row.AgreementId, StringComparer.Ordinal), parallel, async (group, ct) =>
         {
-            var (a, s) = await RecordAsync(group.Key, [.. group], now, ct).ConfigureAwait(false);
-            Interlocked.Add(ref added, a);
-            Interlocked.Add(ref skipped, s);
+            try
+            {
+                var (a, s) = await RecordAsync(group.Key, [.. group], now, ct).ConfigureAwait(false);
+                Interlocked.Add(ref added, a);
+                Interlocked.Add(ref skipped, s);
+            }
+            catch (InvalidDataException ex)
+            {
+                // A row of a later shape or an unknown stored name: its reminders cannot be judged here, and failing the
+                // scan would hold back every other agreement's, scan after scan, for as long as the row stays.
+                LogUnreadable(group.Key, ex.Message);
+                Interlocked.Add(ref unreadable, group.Count());
+            }
         }).ConfigureAwait(false);
 
         await ledger.AdvanceScanWatermarkAsync(now, cancellationToken).ConfigureAwait(false);
-        LogScanned(window.Start, window.End, rows.Count, due.Count, added, skipped);
-        return new ScanResult(window, rows.Count, due.Count, added, skipped);
+        LogScanned(window.Start, window.End, rows.Count, due.Count, added, skipped, unreadable);
+        return new ScanResult(window, rows.Count, due.Count, added, skipped, unreadable);
     }
 
     /// <summary>
@@ -208,8 +221,11 @@ public sealed partial class ReminderScanner
         return (added, skipped);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "ScanDeadlines [{Start}, {End}): {Rows} index rows, {Due} due, {Added} new ledger rows, {Skipped} no longer due")]
-    private partial void LogScanned(Instant start, Instant end, int rows, int due, int added, int skipped);
+    [LoggerMessage(Level = LogLevel.Information, Message = "ScanDeadlines [{Start}, {End}): {Rows} index rows, {Due} due, {Added} new ledger rows, {Skipped} no longer due, {Unreadable} of agreements this version cannot read")]
+    private partial void LogScanned(Instant start, Instant end, int rows, int due, int added, int skipped, int unreadable);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "ScanDeadlines: agreement {AgreementId} cannot be read by this version, so its due reminders are not recorded: {Reason}")]
+    private partial void LogUnreadable(string agreementId, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Reminder {Reminder} has no recipient: no contact with an email address for its roles")]
     private partial void LogNoRecipients(string reminder);

@@ -56,8 +56,8 @@ public sealed record ReminderView(
 
 /// <summary>What a rebuild of the deadline index did.</summary>
 /// <param name="Agreements">Agreements indexed.</param>
-/// <param name="Rows">Index rows the index now holds.</param>
-/// <param name="Skipped">Agreements whose record this version cannot read or the engine cannot compute, each with the reason: they have no rows.</param>
+/// <param name="Rows">Index rows written for the agreements indexed.</param>
+/// <param name="Skipped">Agreements whose record this version cannot read (their rows kept as they were) or the engine cannot compute (no rows), each with the reason.</param>
 public sealed record DeadlineIndexRebuildResult(int Agreements, int Rows, IReadOnlyList<SkippedAgreement> Skipped);
 
 /// <summary>

@@ -66,6 +66,7 @@ public class TableDeadlineIndex : DeadlineIndex
         var now = clock.GetCurrentInstant();
         var desired = new List<DeadlineIndexEntry>();
         var skipped = new List<SkippedAgreement>();
+        var unreadable = new HashSet<string>(StringComparer.Ordinal);
         var count = 0;
         string? token = null;
         do
@@ -81,10 +82,16 @@ public class TableDeadlineIndex : DeadlineIndex
                         count++;
                     }
                 }
-                catch (Exception ex) when (ex is InvalidDataException or ArgumentException and not ArgumentNullException)
+                catch (InvalidDataException ex)
                 {
-                    // A row of a later shape or an unknown stored name; ArgumentOutOfRangeException from the calendar, or
-                    // stored terms that ToTerms refuses.
+                    // A row of a later shape or an unknown stored name: a later version wrote it, and its rows, which this
+                    // version cannot recompute, are the reminders of a good agreement, kept as they are.
+                    unreadable.Add(id);
+                    skipped.Add(new SkippedAgreement(id, ex.Message));
+                }
+                catch (ArgumentException ex) when (ex is not ArgumentNullException)
+                {
+                    // ArgumentOutOfRangeException from the calendar, or stored terms that ToTerms refuses.
                     skipped.Add(new SkippedAgreement(id, ex.Message.Split('\n')[0].Trim()));
                 }
             }
@@ -98,8 +105,8 @@ public class TableDeadlineIndex : DeadlineIndex
 
         var wantedDates = desired.Select(e => (DatePartition(e.LastPermittedDay), DateRowKey(e))).ToHashSet();
         var wantedByAgreement = desired.Select(e => (e.AgreementId, ByAgreementRowKey(e))).ToHashSet();
-        await DeleteUnwantedAsync(tables.DeadlineIndex, wantedDates, cancellationToken).ConfigureAwait(false);
-        await DeleteUnwantedAsync(tables.DeadlineIndexByAgreement, wantedByAgreement, cancellationToken).ConfigureAwait(false);
+        await DeleteUnwantedAsync(tables.DeadlineIndex, wantedDates, e => e.GetString("AgreementId") is { } id && unreadable.Contains(id), cancellationToken).ConfigureAwait(false);
+        await DeleteUnwantedAsync(tables.DeadlineIndexByAgreement, wantedByAgreement, e => unreadable.Contains(e.PartitionKey), cancellationToken).ConfigureAwait(false);
         return new DeadlineIndexRebuild(count, desired.Count, skipped);
     }
 
@@ -202,12 +209,13 @@ public class TableDeadlineIndex : DeadlineIndex
         }
     }
 
-    private static async Task DeleteUnwantedAsync(TableClient table, HashSet<(string, string)> wanted, CancellationToken cancellationToken)
+    private static async Task DeleteUnwantedAsync(
+        TableClient table, HashSet<(string, string)> wanted, Func<TableEntity, bool> kept, CancellationToken cancellationToken)
     {
         var unwanted = new List<(string, string)>();
-        await foreach (var e in table.QueryAsync<TableEntity>(select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var e in table.QueryAsync<TableEntity>(select: ["PartitionKey", "RowKey", "AgreementId"], cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            if (!wanted.Contains((e.PartitionKey, e.RowKey)))
+            if (!wanted.Contains((e.PartitionKey, e.RowKey)) && !kept(e))
             {
                 unwanted.Add((e.PartitionKey, e.RowKey));
             }

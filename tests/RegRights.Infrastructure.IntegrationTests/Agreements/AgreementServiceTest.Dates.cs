@@ -167,27 +167,34 @@ public sealed partial class AgreementServiceTest
     }
 
     [Fact]
-    public async Task RebuildWithReportAsync_OneHeadRowOfALaterShape_SkipsAndReportsItAndIndexesTheRest()
+    public async Task RebuildWithReportAsync_OneHeadRowOfALaterShape_ReportsItKeepsItsRowsAndIndexesTheRest()
     {
-        // Arrange: a later version rewrote one head row; its terms may mean something else, so it is not computed.
+        // Arrange: a later version rewrote one head row (a rolling deployment); its terms may mean something else, so it is
+        // not computed here, and its rows, written from the record before, are its reminders.
         var (service, pipeline) = await CreateAsync();
         var good = await CreateSeedAsync(service, Closing);
         var later = await CreateSeedAsync(service, Closing);
         var head = (await pipeline.Tables.Agreements.GetEntityAsync<TableEntity>(later, TableAgreementStore.HeadRowKey(later), cancellationToken: Cancel)).Value;
         head["Shape"] = AgreementRow.CurrentShape + 1;
         await pipeline.Tables.Agreements.UpdateEntityAsync(head, head.ETag, TableUpdateMode.Merge, Cancel);
+        var before = await pipeline.Index.ReadAsync(new LocalDate(2000, 1, 1), new LocalDate(2001, 12, 31), includeOverdueBefore: false, Cancel);
 
         // Act
         var report = await pipeline.Index.RebuildWithReportAsync(Cancel);
 
-        // Assert: the listing of agreements still refuses the page (nothing dropped silently); the rebuild names it.
+        // Assert: the rebuild names it and leaves its rows; the listing of agreements still refuses the page (nothing
+        // dropped silently).
         Assert.Equal(1, report.Agreements);
         var skipped = Assert.Single(report.Skipped);
         Assert.Equal(later, skipped.AgreementId);
         Assert.Contains("shape 2", skipped.Reason, StringComparison.Ordinal);
         var rows = await pipeline.Index.ReadAsync(new LocalDate(2000, 1, 1), new LocalDate(2001, 12, 31), includeOverdueBefore: false, Cancel);
         Assert.Contains(rows, r => r.AgreementId == good && r.DeadlineKey == "filing-date");
-        Assert.DoesNotContain(rows, r => r.AgreementId == later);
+        Assert.Contains(rows, r => r.AgreementId == later && r.DeadlineKey == "filing-date");
+        Assert.Equal(
+            before.Where(r => r.AgreementId == later).Select(r => (r.DeadlineKey, r.LastPermittedDay)).Order(),
+            rows.Where(r => r.AgreementId == later).Select(r => (r.DeadlineKey, r.LastPermittedDay)).Order());
+        Assert.NotEmpty(await pipeline.Index.ReadAgreementAsync(later, Cancel));
         await Assert.ThrowsAsync<InvalidDataException>(() => service.ListAsync(null, null, Cancel));
     }
 

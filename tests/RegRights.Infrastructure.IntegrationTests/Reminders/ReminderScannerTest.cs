@@ -40,6 +40,27 @@ public sealed class ReminderScannerTest(StorageFixture fixture)
     }
 
     [Fact]
+    public async Task ScanAsync_OneAgreementOfALaterShape_RecordsEveryOtherAgreementsRemindersAndCountsItsOwn()
+    {
+        // Arrange: two agreements with the same two reminders due; a later version then rewrites one head row.
+        var pipeline = await ReminderPipeline.CreateAsync(fixture.Azurite, maildev: null, Now);
+        var good = await pipeline.AddAgreementAsync("Five Days RRA", Closing);
+        var later = await pipeline.AddAgreementAsync("Rewritten RRA", Closing);
+        var head = (await pipeline.Tables.Agreements.GetEntityAsync<Azure.Data.Tables.TableEntity>(later, TableAgreementStore.HeadRowKey(later), cancellationToken: Cancel)).Value;
+        head["Shape"] = RegRights.Application.Agreements.Rows.AgreementRow.CurrentShape + 1;
+        await pipeline.Tables.Agreements.UpdateEntityAsync(head, head.ETag, cancellationToken: Cancel);
+
+        // Act
+        var scan = await Scanner(pipeline, pipeline.Agreements).ScanAsync(Cancel);
+
+        // Assert: the scan completes, the readable agreement's reminders are recorded, the other's are counted apart.
+        Assert.Equal((4, 2, 0, 2), (scan.Due, scan.Added, scan.Skipped, scan.Unreadable));
+        Assert.Equal(["filing-date.bd-5", "pre-filing-review.last-day"], (await pipeline.Ledger.ListAsync(good, Cancel)).Select(r => r.ReminderId).Order());
+        Assert.Empty(await pipeline.Ledger.ListAsync(later, Cancel));
+        Assert.Equal(Now, (await pipeline.Ledger.GetScanWatermarkAsync(Cancel))?.End);
+    }
+
+    [Fact]
     public async Task ListAsync_LedgerRowWithAKeyThatIsNoDeadline_IsRefusedByName()
     {
         // Arrange: the scan's two rows, one then edited by hand so its key names no deadline.
