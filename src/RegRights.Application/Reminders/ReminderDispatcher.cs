@@ -164,7 +164,19 @@ public sealed partial class ReminderDispatcher
 
         if (!records.TryGetValue(row.AgreementId, out var record))
         {
-            record = await agreements.GetRecordAsync(row.AgreementId, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                record = await agreements.GetRecordAsync(row.AgreementId, cancellationToken).ConfigureAwait(false);
+            }
+            catch (InvalidDataException ex)
+            {
+                // A later version wrote the agreement (a later shape, an unknown stored name): whether the reminder is
+                // still due is not this version's to judge. The claim lapses after its lease, for one that can read it;
+                // the outbox goes on, where the exception would have stopped every reminder after this one.
+                LogUnreadable(claimed.IdempotencyKey, ex.Message);
+                return DispatchOutcome.Waiting;
+            }
+
             records[row.AgreementId] = record;
         }
 
@@ -294,4 +306,7 @@ public sealed partial class ReminderDispatcher
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Reminder {Reminder} failed after {Attempts} tries and will not be retried without an admin: {Error}")]
     private partial void LogFailed(string reminder, int attempts, string error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Reminder {Reminder} not sent: its agreement cannot be read by this version: {Reason}")]
+    private partial void LogUnreadable(string reminder, string reason);
 }

@@ -89,6 +89,30 @@ public sealed class ReminderPipelineTest(StorageFixture fixture)
     }
 
     [Fact]
+    public async Task Dispatch_OneAgreementRewrittenByALaterVersion_SendsEveryOtherReminderAndLeavesItsOwnPending()
+    {
+        // Arrange: two agreements scanned, two reminders each; a later version then rewrites one head row.
+        await using var maildev = await LocalServices.StartMaildevAsync(Cancel);
+        var pipeline = await ReminderPipeline.CreateAsync(fixture.Azurite, maildev, Now);
+        var later = await pipeline.AddAgreementAsync("Rewritten RRA", new LocalDate(2025, 2, 9));
+        var good = await pipeline.AddAgreementAsync("Five Days RRA", new LocalDate(2025, 2, 9));
+        await pipeline.Scanner.ScanAsync(Cancel);
+        var head = (await pipeline.Tables.Agreements.GetEntityAsync<Azure.Data.Tables.TableEntity>(
+            later, RegRights.Infrastructure.Storage.TableAgreementStore.HeadRowKey(later), cancellationToken: Cancel)).Value;
+        head["Shape"] = RegRights.Application.Agreements.Rows.AgreementRow.CurrentShape + 1;
+        await pipeline.Tables.Agreements.UpdateEntityAsync(head, head.ETag, cancellationToken: Cancel);
+
+        // Act
+        var dispatch = await pipeline.Dispatcher.DispatchAsync(Cancel);
+
+        // Assert: the readable agreement's two are sent; the other's stay pending, for a version that can read it.
+        Assert.Equal((2, 0, 0, 2), (dispatch.Sent, dispatch.Failed, dispatch.Cancelled, dispatch.Waiting));
+        Assert.All(await pipeline.Ledger.ListAsync(good, Cancel), r => Assert.Equal(ReminderStatus.Sent, r.Status));
+        Assert.All(await pipeline.Ledger.ListAsync(later, Cancel), r => Assert.Equal(ReminderStatus.Pending, r.Status));
+        Assert.Equal(2, (await pipeline.InboxAsync()).Count);
+    }
+
+    [Fact]
     public async Task ScanAsync_SecondScanAnHourLater_SendsNothingNew()
     {
         // Arrange
