@@ -1,13 +1,10 @@
-using Azure.Data.Tables;
 using NodaTime;
 using RegRights.Application;
 using RegRights.Application.Agreements;
-using RegRights.Application.Agreements.Rows;
 using RegRights.Contracts.Agreements;
 using RegRights.Core.Agreements;
 using RegRights.Core.Calendars;
 using RegRights.Infrastructure.IntegrationTests.Reminders;
-using RegRights.Infrastructure.Storage;
 using RegRights.Testing;
 
 namespace RegRights.Infrastructure.IntegrationTests.Agreements;
@@ -174,9 +171,7 @@ public sealed partial class AgreementServiceTest
         var (service, pipeline) = await CreateAsync();
         var good = await CreateSeedAsync(service, Closing);
         var later = await CreateSeedAsync(service, Closing);
-        var head = (await pipeline.Tables.Agreements.GetEntityAsync<TableEntity>(later, TableAgreementStore.HeadRowKey(later), cancellationToken: Cancel)).Value;
-        head["Shape"] = AgreementRow.CurrentShape + 1;
-        await pipeline.Tables.Agreements.UpdateEntityAsync(head, head.ETag, TableUpdateMode.Merge, Cancel);
+        await pipeline.RewriteAsALaterVersionAsync(later);
         var before = await pipeline.Index.ReadAsync(new LocalDate(2000, 1, 1), new LocalDate(2001, 12, 31), includeOverdueBefore: false, Cancel);
 
         // Act

@@ -93,6 +93,15 @@ internal sealed class ReminderPipeline
         return new TableDeadlineIndex(tables, Agreements, Clock);
     }
 
+    /// <summary>Rewrites the agreement's head row as a later version would (its shape number after this version's).</summary>
+    public async Task RewriteAsALaterVersionAsync(string agreementId)
+    {
+        var head = (await Tables.Agreements.GetEntityAsync<Azure.Data.Tables.TableEntity>(
+            agreementId, TableAgreementStore.HeadRowKey(agreementId), cancellationToken: Cancel)).Value;
+        head["Shape"] = RegRights.Application.Agreements.Rows.AgreementRow.CurrentShape + 1;
+        await Tables.Agreements.UpdateEntityAsync(head, head.ETag, cancellationToken: Cancel);
+    }
+
     /// <summary>
     /// Stores an agreement on the seed terms with the three contacts and a Closing, registered at the start of its
     /// Closing Date (or now, if that is later), as a deal entered when it closed, and indexes it.

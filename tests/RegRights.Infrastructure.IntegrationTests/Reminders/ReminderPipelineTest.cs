@@ -97,10 +97,7 @@ public sealed class ReminderPipelineTest(StorageFixture fixture)
         var later = await pipeline.AddAgreementAsync("Rewritten RRA", new LocalDate(2025, 2, 9));
         var good = await pipeline.AddAgreementAsync("Five Days RRA", new LocalDate(2025, 2, 9));
         await pipeline.Scanner.ScanAsync(Cancel);
-        var head = (await pipeline.Tables.Agreements.GetEntityAsync<Azure.Data.Tables.TableEntity>(
-            later, RegRights.Infrastructure.Storage.TableAgreementStore.HeadRowKey(later), cancellationToken: Cancel)).Value;
-        head["Shape"] = RegRights.Application.Agreements.Rows.AgreementRow.CurrentShape + 1;
-        await pipeline.Tables.Agreements.UpdateEntityAsync(head, head.ETag, cancellationToken: Cancel);
+        await pipeline.RewriteAsALaterVersionAsync(later);
 
         // Act
         var dispatch = await pipeline.Dispatcher.DispatchAsync(Cancel);

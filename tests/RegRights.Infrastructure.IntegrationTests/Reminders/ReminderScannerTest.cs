@@ -46,9 +46,7 @@ public sealed class ReminderScannerTest(StorageFixture fixture)
         var pipeline = await ReminderPipeline.CreateAsync(fixture.Azurite, maildev: null, Now);
         var good = await pipeline.AddAgreementAsync("Five Days RRA", Closing);
         var later = await pipeline.AddAgreementAsync("Rewritten RRA", Closing);
-        var head = (await pipeline.Tables.Agreements.GetEntityAsync<Azure.Data.Tables.TableEntity>(later, TableAgreementStore.HeadRowKey(later), cancellationToken: Cancel)).Value;
-        head["Shape"] = RegRights.Application.Agreements.Rows.AgreementRow.CurrentShape + 1;
-        await pipeline.Tables.Agreements.UpdateEntityAsync(head, head.ETag, cancellationToken: Cancel);
+        await pipeline.RewriteAsALaterVersionAsync(later);
 
         // Act
         var scan = await Scanner(pipeline, pipeline.Agreements).ScanAsync(Cancel);
