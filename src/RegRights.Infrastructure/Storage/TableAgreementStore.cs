@@ -79,16 +79,8 @@ public class TableAgreementStore : AgreementStore
     protected override async Task<(IReadOnlyList<AgreementHead> Heads, string? ContinuationToken)> ListHeadsAsync(
         string? continuationToken, int pageSize, CancellationToken cancellationToken)
     {
-        var token = DecodeToken(continuationToken);
-        var pages = tables.Agreements.QueryAsync<TableEntity>(
-            HeadRowsFilter, maxPerPage: pageSize, cancellationToken: cancellationToken)
-            .AsPages(token, pageSize);
-        await foreach (var page in pages.ConfigureAwait(false))
-        {
-            return ([.. page.Values.Select(ToHead)], EncodeToken(page.ContinuationToken));
-        }
-
-        return ([], null);
+        var (rows, next) = await HeadPageAsync(continuationToken, pageSize, select: null, cancellationToken).ConfigureAwait(false);
+        return ([.. rows.Select(ToHead)], next);
     }
 
     /// <inheritdoc/>
@@ -96,16 +88,8 @@ public class TableAgreementStore : AgreementStore
     protected override async Task<(IReadOnlyList<string> Ids, string? ContinuationToken)> ListHeadIdsAsync(
         string? continuationToken, int pageSize, CancellationToken cancellationToken)
     {
-        var token = DecodeToken(continuationToken);
-        var pages = tables.Agreements.QueryAsync<TableEntity>(
-            HeadRowsFilter, maxPerPage: pageSize, select: ["PartitionKey"], cancellationToken: cancellationToken)
-            .AsPages(token, pageSize);
-        await foreach (var page in pages.ConfigureAwait(false))
-        {
-            return ([.. page.Values.Select(e => e.PartitionKey)], EncodeToken(page.ContinuationToken));
-        }
-
-        return ([], null);
+        var (rows, next) = await HeadPageAsync(continuationToken, pageSize, ["PartitionKey"], cancellationToken).ConfigureAwait(false);
+        return ([.. rows.Select(e => e.PartitionKey)], next);
     }
 
     /// <inheritdoc/>
@@ -275,6 +259,19 @@ public class TableAgreementStore : AgreementStore
         {
             entity[name] = value;
         }
+    }
+
+    private async Task<(IReadOnlyList<TableEntity> Rows, string? ContinuationToken)> HeadPageAsync(
+        string? continuationToken, int pageSize, IEnumerable<string>? select, CancellationToken cancellationToken)
+    {
+        var pages = tables.Agreements.QueryAsync<TableEntity>(HeadRowsFilter, maxPerPage: pageSize, select: select, cancellationToken: cancellationToken)
+            .AsPages(DecodeToken(continuationToken), pageSize);
+        await foreach (var page in pages.ConfigureAwait(false))
+        {
+            return (page.Values, EncodeToken(page.ContinuationToken));
+        }
+
+        return ([], null);
     }
 
     // The SDK's token carries the next partition and row keys; it is wrapped, with a marker, so a client sees one
